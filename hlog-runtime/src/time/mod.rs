@@ -1,0 +1,1 @@
+//! Time: timestamps, the local time zone and loguru's time tokens.

@@ -1,0 +1,128 @@
+//! The one parser of hlog's message templates, formats and colour markup.
+//!
+//! Two callers share it: `hlog-macros` parses templates and formats at compile time (and turns
+//! every [`Error`]'s byte range into a span inside the string literal), and `hlog-runtime`
+//! parses formats given at run time (a config file, a string). One grammar, two callers, so
+//! the same text renders byte-for-byte the same either way.
+//!
+//! # Grammar
+//!
+//! ```text
+//! template    := piece*
+//! piece       := "{{" | "}}" | "\<" | placeholder | tag | text
+//! placeholder := "{" arg accessor* (":" spec)? "}"
+//! arg         := "" | digits | identifier
+//! accessor    := "." identifier | "[" key "]"          key: any text without "]"
+//! spec        := [[fill] align] ["+" | "-"] ["#"] ["0"] [width] ["." precision] [kind]
+//! align       := "<" | "^" | ">"
+//! kind        := "" | "?" | "x" | "X" | "o" | "b" | "e" | "E"
+//! tag         := "<" ["/"] name ">"                   name: no spaces, except after "fg " / "bg "
+//! text        := any other character; a "<" that does not begin a tag is text
+//! ```
+//!
+//! Inside a *format* the spec of `{time:...}` is a time pattern instead (see [`parse_time`]).
+//!
+//! # Examples
+//!
+//! ```
+//! use hlog_template::{parse, Piece, ArgRef};
+//!
+//! let t = parse("User <green>{user}</green> logged in").unwrap();
+//! assert_eq!(t.pieces[0], Piece::Literal("User ".into()));
+//! let Piece::Placeholder(p) = &t.pieces[2] else { panic!() };
+//! assert_eq!(p.arg, ArgRef::Name("user".into()));
+//! ```
+
+mod error;
+mod markup;
+mod parse;
+mod spec;
+mod time;
+
+pub use error::{Error, ErrorKind};
+pub use markup::{Ansi, parse_color_markup, tag_ansi};
+pub use parse::parse;
+pub use spec::{Align, FormatSpec, Kind, Sign, parse_spec};
+pub use time::{TimeFormat, TimeToken, parse_time};
+
+use std::ops::Range;
+
+/// A parsed template or format: literal text, style changes and placeholders, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Template {
+    /// The pieces in source order. Adjacent literals are merged; empty literals are dropped.
+    pub pieces: Vec<Piece>,
+}
+
+/// One piece of a [`Template`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Literal text, already unescaped (`{{` is `{`, `}}` is `}`, `\<` is `<`).
+    Literal(String),
+    /// A change of style at this point: what to emit when colour is on (nothing otherwise).
+    /// An opening tag emits its own codes; a closing tag emits a reset (`\x1b[0m`) followed
+    /// by the codes of every tag still open, outermost first (loguru's behaviour).
+    Style(Vec<Ansi>),
+    /// A `{...}` placeholder.
+    Placeholder(Placeholder),
+}
+
+/// A `{...}` placeholder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    /// Which argument (or record field, in a format) it names.
+    pub arg: ArgRef,
+    /// `.attr` and `[key]` accessors after the name, in order.
+    pub accessors: Vec<Accessor>,
+    /// The raw text after `:`, if any, with its byte range in the source. Parse it with
+    /// [`parse_spec`] (or [`parse_time`] for a format's `time` field).
+    pub spec: Option<(String, Range<usize>)>,
+    /// Byte range of the whole placeholder, braces included.
+    pub range: Range<usize>,
+    /// Byte range of the argument name or index (empty range at the `{`+1 for `{}`).
+    pub arg_range: Range<usize>,
+    /// The codes that re-apply the styles open at this placeholder, outermost first (empty
+    /// when no tag is open). A message written inside `<level>{message}</level>` uses this to
+    /// restore its surroundings after its own closing tags.
+    pub active_style: Vec<Ansi>,
+}
+
+/// The argument a placeholder names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArgRef {
+    /// `{}`: the next positional argument.
+    Next,
+    /// `{0}`: a positional argument by index.
+    Index(usize),
+    /// `{name}`: a named argument, a captured variable or a record field.
+    Name(String),
+}
+
+/// An accessor after a placeholder's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Accessor {
+    /// `.attr`
+    Attr(String),
+    /// `[key]`
+    Key(String),
+}
+
+impl Template {
+    /// The placeholders in source order.
+    pub fn placeholders(&self) -> impl Iterator<Item = &Placeholder> {
+        self.pieces.iter().filter_map(|p| match p {
+            Piece::Placeholder(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// True when the template is literal text only (no placeholders, no style changes).
+    pub fn is_literal(&self) -> bool {
+        self.pieces.iter().all(|p| matches!(p, Piece::Literal(_)))
+    }
+}
+
+/// Byte range helper shared by the parser modules.
+pub(crate) fn range(start: usize, end: usize) -> Range<usize> {
+    start..end
+}
