@@ -1,3 +1,71 @@
-//! hlog's runtime. Users depend on the `hlog` facade, which re-exports what is public here.
+//! hlog's runtime: levels, call sites, records, formats, sinks, handlers and the logger.
+//!
+//! Users depend on the `hlog` facade, which re-exports what is public here next to the macros.
 
+mod callsite;
+mod format;
+mod handler;
+mod level;
+mod logger;
+mod record;
+mod report;
+mod thread;
+mod write;
+
+pub mod sink;
 pub mod time;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use format::{DEFAULT_FORMAT, Format, FormatError};
+pub use handler::{Colorize, ConfigError, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo};
+pub use level::{Level, LevelError};
+pub use logger::{Logger, logger};
+pub use record::{Message, Record, Value};
+pub use write::Out;
+
+/// Start adding a handler to the global logger; finish with `.install()`.
+///
+/// # Examples
+///
+/// ```
+/// let id = hlog::add(hlog::sink::from_writer(std::io::sink())).level("WARNING").install().unwrap();
+/// hlog::remove(id);
+/// ```
+pub fn add(sink: impl sink::IntoSink) -> HandlerBuilder<'static> {
+    logger().add(sink)
+}
+
+/// Remove one handler from the global logger.
+pub fn remove(id: HandlerId) -> bool {
+    logger().remove(id)
+}
+
+/// Remove every handler from the global logger, the default console one included.
+pub fn remove_all() {
+    logger().remove_all()
+}
+
+/// Enable logging from a module path prefix (see [`Logger::enable`]).
+pub fn enable(module: &str) {
+    logger().enable(module)
+}
+
+/// Disable logging from a module path prefix (see [`Logger::disable`]).
+pub fn disable(module: &str) {
+    logger().disable(module)
+}
+
+/// Flush every sink of the global logger.
+pub fn complete() {
+    logger().complete()
+}
+
+/// Per-handler counts of the global logger.
+pub fn stats() -> Vec<HandlerStats> {
+    logger().stats()
+}
+
+/// Register a custom level: name, number, colour markup, icon (loguru's `logger.level(...)`).
+pub use level::register as level;

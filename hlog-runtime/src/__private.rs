@@ -1,0 +1,84 @@
+//! What the macros' generated code calls. Not a stable API: names and signatures here change
+//! without notice.
+
+pub use crate::callsite::Callsite;
+pub use crate::format::Format;
+pub use crate::level::{Level, NamedLevel};
+pub use crate::logger::{Logger, logger};
+pub use crate::record::{Message, Record, Value};
+pub use crate::write::{Arg, DisplayArg, DisplayFallback, FastArg, Out};
+
+/// The lowest level number that compile-time features let through (`max_level_*`, and
+/// `release_max_level_*` in builds without debug assertions).
+pub const STATIC_MIN_LEVEL: u32 = static_min_level();
+
+const fn static_min_level() -> u32 {
+    const OFF: u32 = u32::MAX;
+    if cfg!(feature = "max_level_off") {
+        return OFF;
+    }
+    if !cfg!(debug_assertions) {
+        if cfg!(feature = "release_max_level_off") {
+            return OFF;
+        } else if cfg!(feature = "release_max_level_error") {
+            return Level::ERROR.no();
+        } else if cfg!(feature = "release_max_level_warning") {
+            return Level::WARNING.no();
+        } else if cfg!(feature = "release_max_level_info") {
+            return Level::INFO.no();
+        } else if cfg!(feature = "release_max_level_debug") {
+            return Level::DEBUG.no();
+        }
+    }
+    if cfg!(feature = "max_level_error") {
+        Level::ERROR.no()
+    } else if cfg!(feature = "max_level_warning") {
+        Level::WARNING.no()
+    } else if cfg!(feature = "max_level_info") {
+        Level::INFO.no()
+    } else if cfg!(feature = "max_level_debug") {
+        Level::DEBUG.no()
+    } else {
+        0
+    }
+}
+
+/// The gate of a call through the global logger.
+#[inline(always)]
+pub fn enabled_global(callsite: &'static Callsite, level_no: u32) -> bool {
+    level_no >= STATIC_MIN_LEVEL && crate::logger::enabled_global(callsite, level_no)
+}
+
+/// The gate of a call through a given logger.
+#[inline(always)]
+pub fn enabled(logger: &Logger, callsite: &'static Callsite, level_no: u32) -> bool {
+    level_no >= STATIC_MIN_LEVEL && logger.enabled(callsite, level_no)
+}
+
+/// Build the record and hand it to the logger's handlers. Out of line, so a call site stays small.
+#[inline(never)]
+pub fn dispatch(
+    logger: &Logger,
+    callsite: &'static Callsite,
+    level: &Level,
+    message: Message<'_>,
+    fields: &[(&'static str, Value<'_>)],
+) {
+    logger.log(&Record::new(level, callsite, message, fields));
+}
+
+/// [`dispatch`] to the global logger.
+#[inline(never)]
+pub fn dispatch_global(
+    callsite: &'static Callsite,
+    level: &Level,
+    message: Message<'_>,
+    fields: &[(&'static str, Value<'_>)],
+) {
+    logger().log(&Record::new(level, callsite, message, fields));
+}
+
+/// A `Debug` value as a structured field (placeholders written `{x:?}`).
+pub fn debug_value<'a, T: std::fmt::Debug>(value: &'a T) -> Value<'a> {
+    Value::Debug(value)
+}

@@ -1,0 +1,310 @@
+//! Handlers: a sink with its settings (level, format, colour, filter), and the builder that
+//! installs one.
+
+use std::fmt;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use crate::format::{Format, FormatError};
+use crate::level::Level;
+use crate::logger::Logger;
+use crate::record::Record;
+use crate::sink::{IntoSink, Sink};
+
+/// Identifies an installed handler, for `remove()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HandlerId(pub(crate) usize);
+
+impl fmt::Display for HandlerId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A handler's colour setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Colorize {
+    /// Consoles decide from the environment and the terminal; other sinks get none.
+    #[default]
+    Auto,
+    /// Always colour.
+    On,
+    /// Never colour.
+    Off,
+}
+
+impl From<bool> for Colorize {
+    fn from(on: bool) -> Self {
+        if on { Colorize::On } else { Colorize::Off }
+    }
+}
+
+type Filter = Box<dyn Fn(&Record<'_>) -> bool + Send + Sync>;
+
+pub(crate) struct Handler {
+    pub(crate) id: HandlerId,
+    pub(crate) level_no: u32,
+    format: Format,
+    colorize: bool,
+    filter: Option<Filter>,
+    sink: Mutex<Box<dyn Sink>>,
+    description: String,
+    written: AtomicU64,
+    errors: AtomicU64,
+    reported: AtomicBool,
+}
+
+impl Handler {
+    /// Format `record` into `buf` and give it to the sink, if the level and filter accept it.
+    pub(crate) fn handle(&self, record: &Record<'_>, buf: &mut Vec<u8>) {
+        if record.level().no() < self.level_no {
+            return;
+        }
+        // A panic in user code (a `Display` impl, a filter) must not escape a log call.
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            if let Some(filter) = &self.filter {
+                if !filter(record) {
+                    return None;
+                }
+            }
+            buf.clear();
+            self.format.render(buf, record, self.colorize);
+            let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
+            Some(sink.write(buf, record))
+        }));
+        match outcome {
+            Ok(None) => {}
+            Ok(Some(Ok(()))) => {
+                self.written.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(Some(Err(error))) => self.failed(format_args!("{error}")),
+            Err(_) => self.failed(format_args!(
+                "a panic while formatting or writing a record from {}:{}",
+                record.file(),
+                record.line()
+            )),
+        }
+    }
+
+    fn failed(&self, what: fmt::Arguments<'_>) {
+        self.errors.fetch_add(1, Ordering::Relaxed);
+        if !self.reported.swap(true, Ordering::Relaxed) {
+            crate::report::report_once(format_args!(
+                "handler {} ({}) failed: {what}; logging carries on and later failures are \
+                 counted in stats()",
+                self.id, self.description
+            ));
+        }
+    }
+
+    pub(crate) fn flush(&self) {
+        let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
+        if let Err(error) = sink.flush() {
+            drop(sink);
+            self.failed(format_args!("flush: {error}"));
+        }
+    }
+
+    pub(crate) fn stats(&self) -> HandlerStats {
+        HandlerStats {
+            id: self.id,
+            sink: self.description.clone(),
+            level: self.level_no,
+            written: self.written.load(Ordering::Relaxed),
+            errors: self.errors.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// What a handler has done so far (`hlog::stats()`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandlerStats {
+    /// The handler.
+    pub id: HandlerId,
+    /// Its sink, described.
+    pub sink: String,
+    /// Its minimum level number.
+    pub level: u32,
+    /// Records written.
+    pub written: u64,
+    /// Records its sink failed to write (or that failed to format).
+    pub errors: u64,
+}
+
+/// Why a handler could not be installed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// The format string does not parse.
+    Format(FormatError),
+    /// A level given by name is not registered.
+    UnknownLevel(String),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::Format(error) => error.fmt(f),
+            ConfigError::UnknownLevel(name) => write!(
+                f,
+                "unknown level {name:?}: use TRACE, DEBUG, INFO, SUCCESS, WARNING, ERROR, \
+                 CRITICAL, a level registered with hlog::level(), or a number"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl From<FormatError> for ConfigError {
+    fn from(error: FormatError) -> Self {
+        ConfigError::Format(error)
+    }
+}
+
+/// A handler's minimum level: a [`Level`], a level name (`"DEBUG"`) or a number (`25`).
+pub trait IntoLevelNo {
+    /// The level number, or why there is none.
+    fn into_level_no(self) -> Result<u32, ConfigError>;
+}
+
+impl IntoLevelNo for Level {
+    fn into_level_no(self) -> Result<u32, ConfigError> {
+        Ok(self.no())
+    }
+}
+
+impl IntoLevelNo for &Level {
+    fn into_level_no(self) -> Result<u32, ConfigError> {
+        Ok(self.no())
+    }
+}
+
+impl IntoLevelNo for u32 {
+    fn into_level_no(self) -> Result<u32, ConfigError> {
+        Ok(self)
+    }
+}
+
+impl IntoLevelNo for &str {
+    fn into_level_no(self) -> Result<u32, ConfigError> {
+        Level::lookup(self).map(|l| l.no()).ok_or_else(|| ConfigError::UnknownLevel(self.into()))
+    }
+}
+
+/// A handler's format: a [`Format`] (from `hlog::format!` or `Format::parse`) or a string
+/// parsed when the handler is installed.
+pub trait IntoFormat {
+    /// The format, or why the text is not one.
+    fn into_format(self) -> Result<Format, FormatError>;
+}
+
+impl IntoFormat for Format {
+    fn into_format(self) -> Result<Format, FormatError> {
+        Ok(self)
+    }
+}
+
+impl IntoFormat for &str {
+    fn into_format(self) -> Result<Format, FormatError> {
+        Format::parse(self)
+    }
+}
+
+impl IntoFormat for String {
+    fn into_format(self) -> Result<Format, FormatError> {
+        Format::parse(&self)
+    }
+}
+
+/// Settings of a handler being added; [`HandlerBuilder::install`] adds it.
+///
+/// # Examples
+///
+/// ```
+/// use hlog::{Level, sink::Capture};
+/// let capture = Capture::new();
+/// let logger = hlog::Logger::new();
+/// let id = logger
+///     .add(capture.clone())
+///     .level(Level::WARNING)
+///     .format("{level}: {message}")
+///     .colorize(false)
+///     .filter(|record| !record.module_path().contains("noisy"))
+///     .install()
+///     .unwrap();
+/// hlog::info!(logger, "dropped");
+/// hlog::error!(logger, "kept");
+/// assert_eq!(capture.text(), "ERROR: kept\n");
+/// logger.remove(id);
+/// ```
+#[must_use = "a handler is added only by .install()"]
+pub struct HandlerBuilder<'l> {
+    logger: &'l Logger,
+    sink: Box<dyn Sink>,
+    level: Result<u32, ConfigError>,
+    format: Result<Format, FormatError>,
+    colorize: Colorize,
+    filter: Option<Filter>,
+}
+
+impl<'l> HandlerBuilder<'l> {
+    pub(crate) fn new(logger: &'l Logger, sink: impl IntoSink) -> Self {
+        HandlerBuilder {
+            logger,
+            sink: sink.into_sink(),
+            level: Ok(Level::TRACE.no()),
+            format: Ok(Format::default_format()),
+            colorize: Colorize::Auto,
+            filter: None,
+        }
+    }
+
+    /// The minimum level (default: everything, TRACE and up).
+    pub fn level(mut self, level: impl IntoLevelNo) -> Self {
+        self.level = level.into_level_no();
+        self
+    }
+
+    /// The format (default: loguru's, [`Format::default_format`]).
+    pub fn format(mut self, format: impl IntoFormat) -> Self {
+        self.format = format.into_format();
+        self
+    }
+
+    /// Colour: `true`, `false`, or [`Colorize::Auto`] (the default).
+    pub fn colorize(mut self, colorize: impl Into<Colorize>) -> Self {
+        self.colorize = colorize.into();
+        self
+    }
+
+    /// Only records for which `filter` returns true reach this handler.
+    pub fn filter(mut self, filter: impl Fn(&Record<'_>) -> bool + Send + Sync + 'static) -> Self {
+        self.filter = Some(Box::new(filter));
+        self
+    }
+
+    /// Add the handler. Fails, adding nothing, if a setting is invalid.
+    pub fn install(self) -> Result<HandlerId, ConfigError> {
+        let level_no = self.level?;
+        let format = self.format?;
+        let colorize = match self.colorize {
+            Colorize::Auto => self.sink.auto_color(),
+            Colorize::On => true,
+            Colorize::Off => false,
+        };
+        let description = self.sink.describe();
+        Ok(self.logger.install(|id| Handler {
+            id,
+            level_no,
+            format,
+            colorize,
+            filter: self.filter,
+            sink: Mutex::new(self.sink),
+            description,
+            written: AtomicU64::new(0),
+            errors: AtomicU64::new(0),
+            reported: AtomicBool::new(false),
+        }))
+    }
+}

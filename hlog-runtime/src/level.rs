@@ -1,0 +1,256 @@
+//! Levels: the seven built-in ones (loguru's numbers, colours and icons) and custom ones
+//! registered at run time.
+
+use std::fmt;
+use std::sync::RwLock;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// A logging level: a name, a severity number, a colour and an icon.
+///
+/// The built-in levels are associated constants (`Level::INFO`); custom ones are registered with
+/// [`crate::level`] and looked up by name. Levels compare by number.
+///
+/// # Examples
+///
+/// ```
+/// use hlog::Level;
+/// assert!(Level::WARNING > Level::INFO);
+/// assert_eq!(Level::SUCCESS.no(), 25);
+/// assert_eq!(Level::ERROR.name(), "ERROR");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Level {
+    name: &'static str,
+    no: u32,
+    color: &'static str,
+    ansi: &'static str,
+    icon: &'static str,
+}
+
+impl Level {
+    /// `TRACE` (5), cyan bold, ✏️
+    pub const TRACE: Level = Level::builtin("TRACE", 5, "<cyan><bold>", "\x1b[36m\x1b[1m", "✏️");
+    /// `DEBUG` (10), blue bold, 🐞
+    pub const DEBUG: Level = Level::builtin("DEBUG", 10, "<blue><bold>", "\x1b[34m\x1b[1m", "🐞");
+    /// `INFO` (20), bold, ℹ️
+    pub const INFO: Level = Level::builtin("INFO", 20, "<bold>", "\x1b[1m", "ℹ️");
+    /// `SUCCESS` (25), green bold, ✅
+    pub const SUCCESS: Level = Level::builtin("SUCCESS", 25, "<green><bold>", "\x1b[32m\x1b[1m", "✅");
+    /// `WARNING` (30), yellow bold, ⚠️
+    pub const WARNING: Level =
+        Level::builtin("WARNING", 30, "<yellow><bold>", "\x1b[33m\x1b[1m", "⚠️");
+    /// `ERROR` (40), red bold, ❌
+    pub const ERROR: Level = Level::builtin("ERROR", 40, "<red><bold>", "\x1b[31m\x1b[1m", "❌");
+    /// `CRITICAL` (50), red background bold, ☠️
+    pub const CRITICAL: Level = Level::builtin("CRITICAL", 50, "<RED><bold>", "\x1b[41m\x1b[1m", "☠️");
+
+    const BUILTIN: [Level; 7] = [
+        Level::TRACE,
+        Level::DEBUG,
+        Level::INFO,
+        Level::SUCCESS,
+        Level::WARNING,
+        Level::ERROR,
+        Level::CRITICAL,
+    ];
+
+    const fn builtin(
+        name: &'static str,
+        no: u32,
+        color: &'static str,
+        ansi: &'static str,
+        icon: &'static str,
+    ) -> Level {
+        Level { name, no, color, ansi, icon }
+    }
+
+    /// The level's name, e.g. `"INFO"`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The severity number, e.g. 20 for `INFO`.
+    pub const fn no(&self) -> u32 {
+        self.no
+    }
+
+    /// The colour as markup, e.g. `"<red><bold>"`.
+    pub fn color(&self) -> &'static str {
+        self.color
+    }
+
+    /// The colour as ANSI SGR bytes, what `<level>` emits on a colourised sink.
+    pub fn ansi(&self) -> &'static str {
+        self.ansi
+    }
+
+    /// The icon, e.g. `"ℹ️"`.
+    pub fn icon(&self) -> &'static str {
+        self.icon
+    }
+
+    /// Look a level up by name (built-in or registered).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(hlog::Level::lookup("WARNING").unwrap().no(), 30);
+    /// assert!(hlog::Level::lookup("NOPE").is_none());
+    /// ```
+    pub fn lookup(name: &str) -> Option<Level> {
+        if let Some(level) = Level::BUILTIN.iter().find(|l| l.name == name) {
+            return Some(*level);
+        }
+        let custom = CUSTOM.read().unwrap_or_else(|e| e.into_inner());
+        custom.iter().find(|l| l.name == name).copied()
+    }
+}
+
+impl PartialEq for Level {
+    fn eq(&self, other: &Self) -> bool {
+        self.no == other.no && self.name == other.name
+    }
+}
+
+impl Eq for Level {}
+
+impl PartialOrd for Level {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Level {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.no.cmp(&other.no).then_with(|| self.name.cmp(other.name))
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name)
+    }
+}
+
+/// Custom levels. Registration is rare and a level lives for the whole program, so each one's
+/// strings are leaked once; this keeps `Level` `Copy` and free to pass around.
+static CUSTOM: RwLock<Vec<Level>> = RwLock::new(Vec::new());
+
+/// Bumped whenever a level is registered, so callsites that log by name re-resolve.
+static REGISTRY_GENERATION: AtomicU32 = AtomicU32::new(1);
+
+/// Why a level could not be registered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelError(String);
+
+impl fmt::Display for LevelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for LevelError {}
+
+/// Register a custom level (loguru's `logger.level(name, no, color, icon)`), or update the
+/// colour and icon of a custom level already registered with the same number.
+///
+/// The colour is markup of opening tags (`"<magenta><bold>"`, `"<fg #FF8800>"`), checked here.
+///
+/// # Examples
+///
+/// ```
+/// let audit = hlog::level("AUDIT", 35, "<magenta><bold>", "🔎").unwrap();
+/// assert_eq!(audit.no(), 35);
+/// assert_eq!(hlog::Level::lookup("AUDIT"), Some(audit));
+/// assert!(hlog::level("INFO", 21, "", "").is_err());
+/// assert!(hlog::level("BAD", 1, "<nope>", "").is_err());
+/// ```
+pub fn register(name: &str, no: u32, color: &str, icon: &str) -> Result<Level, LevelError> {
+    if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(LevelError(format!(
+            "invalid level name {name:?}: a level name is a non-empty word without spaces"
+        )));
+    }
+    if let Some(builtin) = Level::BUILTIN.iter().find(|l| l.name == name) {
+        return Err(LevelError(format!(
+            "level {name:?} is built in (number {}) and cannot be registered again",
+            builtin.no
+        )));
+    }
+    let ansi = hlog_template::parse_color_markup(color).map_err(|e| {
+        LevelError(format!("invalid colour {color:?} for level {name:?}: {e}"))
+    })?;
+    let mut custom = CUSTOM.write().unwrap_or_else(|e| e.into_inner());
+    if let Some(existing) = custom.iter_mut().find(|l| l.name == name) {
+        if existing.no != no {
+            return Err(LevelError(format!(
+                "level {name:?} is already registered with number {}, not {no}",
+                existing.no
+            )));
+        }
+        existing.color = leak(color);
+        existing.ansi = leak(&ansi);
+        existing.icon = leak(icon);
+        REGISTRY_GENERATION.fetch_add(1, Ordering::Release);
+        return Ok(*existing);
+    }
+    let level = Level { name: leak(name), no, color: leak(color), ansi: leak(&ansi), icon: leak(icon) };
+    custom.push(level);
+    REGISTRY_GENERATION.fetch_add(1, Ordering::Release);
+    Ok(level)
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_owned().into_boxed_str())
+}
+
+/// A level named by a string at a call site (`log!("AUDIT", ...)`), resolved once and again only
+/// after a level is registered.
+#[doc(hidden)]
+pub struct NamedLevel {
+    name: &'static str,
+    generation: AtomicU32,
+    resolved: RwLock<Option<Level>>,
+}
+
+impl NamedLevel {
+    /// A call site's level name, resolved lazily.
+    pub const fn new(name: &'static str) -> Self {
+        NamedLevel { name, generation: AtomicU32::new(0), resolved: RwLock::new(None) }
+    }
+
+    /// The level this name stands for. A name that was never registered does not lose the
+    /// record: it is logged with that name at ERROR's severity and colour, and the mistake is
+    /// reported once on stderr.
+    pub fn get(&self) -> Level {
+        let generation = REGISTRY_GENERATION.load(Ordering::Acquire);
+        if self.generation.load(Ordering::Acquire) == generation {
+            if let Some(level) = *self.resolved.read().unwrap_or_else(|e| e.into_inner()) {
+                return level;
+            }
+        }
+        let level = Level::lookup(self.name).unwrap_or_else(|| unknown_level(self.name));
+        *self.resolved.write().unwrap_or_else(|e| e.into_inner()) = Some(level);
+        self.generation.store(generation, Ordering::Release);
+        level
+    }
+}
+
+/// The stand-in for a level name that was never registered; reported once per name.
+fn unknown_level(name: &str) -> Level {
+    static UNKNOWN: RwLock<Vec<Level>> = RwLock::new(Vec::new());
+    if let Some(level) = UNKNOWN.read().unwrap_or_else(|e| e.into_inner()).iter().find(|l| l.name == name) {
+        return *level;
+    }
+    let mut unknown = UNKNOWN.write().unwrap_or_else(|e| e.into_inner());
+    if let Some(level) = unknown.iter().find(|l| l.name == name) {
+        return *level;
+    }
+    crate::report::report_once(format_args!(
+        "level {name:?} is not registered; its records are logged at ERROR severity. \
+         Register it first with hlog::level({name:?}, number, \"<colour>\", \"icon\")"
+    ));
+    let level = Level { name: leak(name), ..Level::ERROR };
+    unknown.push(level);
+    level
+}

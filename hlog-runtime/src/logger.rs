@@ -1,0 +1,260 @@
+//! The logger: its handlers, module rules, and the path of one record to every handler.
+
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
+
+use arc_swap::ArcSwap;
+
+use crate::callsite::Callsite;
+use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats};
+use crate::record::Record;
+use crate::sink::{Console, IntoSink};
+use crate::time::Timestamp;
+
+/// The global logger's lowest accepted level number (`u32::MAX` with no handler): the first,
+/// cheapest check of every log call.
+static GLOBAL_MIN_LEVEL: AtomicU32 = AtomicU32::new(0);
+/// Bumped on every change of the global logger's configuration; call sites cache their
+/// interest against it.
+static GLOBAL_GENERATION: AtomicU32 = AtomicU32::new(1);
+
+/// A logger: handlers and module rules. Cheap to clone (clones share everything).
+///
+/// Most programs use the global one, [`logger()`], through the free functions (`hlog::add`,
+/// `hlog::remove`, ...) and the macros. A `Logger::new()` is independent — handy in tests — and
+/// is logged to with `info!(logger, "...")`.
+///
+/// # Examples
+///
+/// ```
+/// let capture = hlog::sink::Capture::new();
+/// let logger = hlog::Logger::new();
+/// logger.add(capture.clone()).format("{message}").install().unwrap();
+/// let user = "alice";
+/// hlog::info!(logger, "User {user} logged in");
+/// assert_eq!(capture.text(), "User alice logged in\n");
+/// ```
+#[derive(Clone)]
+pub struct Logger {
+    core: Arc<Core>,
+}
+
+struct Core {
+    handlers: ArcSwap<Vec<Arc<Handler>>>,
+    /// `(module prefix, enabled)`; the longest matching prefix wins.
+    modules: ArcSwap<Vec<(String, bool)>>,
+    /// Serialises configuration changes (readers never take it).
+    config: Mutex<()>,
+    min_level: AtomicU32,
+    next_id: AtomicUsize,
+    global: bool,
+}
+
+/// The global logger. It starts with one handler, loguru's: the console (stderr), every level
+/// from TRACE, default format; `remove_all()` takes it away.
+pub fn logger() -> &'static Logger {
+    static GLOBAL: LazyLock<Logger> = LazyLock::new(|| {
+        let logger = Logger::with_core(true);
+        let _ = logger.add(Console::stderr()).install();
+        logger
+    });
+    &GLOBAL
+}
+
+/// When the program's logging started (loguru's `{elapsed}` counts from here).
+pub(crate) fn start_time() -> Timestamp {
+    static START: OnceLock<Timestamp> = OnceLock::new();
+    *START.get_or_init(Timestamp::now)
+}
+
+impl Logger {
+    /// A new, independent logger with no handler.
+    pub fn new() -> Self {
+        Logger::with_core(false)
+    }
+
+    fn with_core(global: bool) -> Self {
+        start_time();
+        Logger {
+            core: Arc::new(Core {
+                handlers: ArcSwap::from_pointee(Vec::new()),
+                modules: ArcSwap::from_pointee(Vec::new()),
+                config: Mutex::new(()),
+                min_level: AtomicU32::new(u32::MAX),
+                next_id: AtomicUsize::new(0),
+                global,
+            }),
+        }
+    }
+
+    /// Start adding a handler for `sink`; finish with `.install()`.
+    pub fn add(&self, sink: impl IntoSink) -> HandlerBuilder<'_> {
+        HandlerBuilder::new(self, sink)
+    }
+
+    pub(crate) fn install(&self, make: impl FnOnce(HandlerId) -> Handler) -> HandlerId {
+        let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
+        let id = HandlerId(self.core.next_id.fetch_add(1, Ordering::Relaxed));
+        let mut handlers = Vec::clone(&self.core.handlers.load());
+        handlers.push(Arc::new(make(id)));
+        self.core.handlers.store(Arc::new(handlers));
+        self.configuration_changed();
+        id
+    }
+
+    /// Remove one handler, flushing its sink. Returns false if no handler has that id.
+    pub fn remove(&self, id: HandlerId) -> bool {
+        let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
+        let mut handlers = Vec::clone(&self.core.handlers.load());
+        let Some(index) = handlers.iter().position(|h| h.id == id) else { return false };
+        let removed = handlers.remove(index);
+        self.core.handlers.store(Arc::new(handlers));
+        self.configuration_changed();
+        removed.flush();
+        true
+    }
+
+    /// Remove every handler (the default console one included), flushing their sinks.
+    pub fn remove_all(&self) {
+        let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
+        let removed = self.core.handlers.swap(Arc::new(Vec::new()));
+        self.configuration_changed();
+        removed.iter().for_each(|h| h.flush());
+    }
+
+    /// Enable logging from a module and its children (`"my_app::db"` matches `my_app::db` and
+    /// `my_app::db::pool`, not `my_app::dbx`). The most specific rule wins.
+    pub fn enable(&self, module: &str) {
+        self.set_module(module, true);
+    }
+
+    /// Disable logging from a module and its children; their calls then cost one cached check.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message}").install().unwrap();
+    /// logger.disable(module_path!());
+    /// hlog::info!(logger, "hidden");
+    /// logger.enable(module_path!());
+    /// hlog::info!(logger, "shown");
+    /// assert_eq!(capture.text(), "shown\n");
+    /// ```
+    pub fn disable(&self, module: &str) {
+        self.set_module(module, false);
+    }
+
+    fn set_module(&self, module: &str, enabled: bool) {
+        let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
+        let mut rules = Vec::clone(&self.core.modules.load());
+        rules.retain(|(prefix, _)| prefix != module);
+        rules.push((module.to_owned(), enabled));
+        self.core.modules.store(Arc::new(rules));
+        self.configuration_changed();
+    }
+
+    /// Flush every sink (loguru's `complete()`).
+    pub fn complete(&self) {
+        self.core.handlers.load().iter().for_each(|h| h.flush());
+    }
+
+    /// Per-handler counts: records written, errors.
+    pub fn stats(&self) -> Vec<HandlerStats> {
+        self.core.handlers.load().iter().map(|h| h.stats()).collect()
+    }
+
+    fn configuration_changed(&self) {
+        let min = self.core.handlers.load().iter().map(|h| h.level_no).min().unwrap_or(u32::MAX);
+        self.core.min_level.store(min, Ordering::Relaxed);
+        if self.core.global {
+            GLOBAL_MIN_LEVEL.store(min, Ordering::Relaxed);
+            GLOBAL_GENERATION.fetch_add(1, Ordering::Release);
+        }
+    }
+
+    fn module_enabled(&self, module: &str) -> bool {
+        let rules = self.core.modules.load();
+        rules
+            .iter()
+            .filter(|(prefix, _)| {
+                prefix.is_empty()
+                    || module.strip_prefix(prefix.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with("::"))
+            })
+            .max_by_key(|(prefix, _)| prefix.len())
+            .is_none_or(|(_, enabled)| *enabled)
+    }
+
+    /// Whether a record at `level_no` from `callsite` would reach any handler's level and module
+    /// rules. Per-handler filters are applied later, on the record.
+    #[inline]
+    pub fn enabled(&self, callsite: &'static Callsite, level_no: u32) -> bool {
+        if self.core.global {
+            return enabled_global(callsite, level_no);
+        }
+        level_no >= self.core.min_level.load(Ordering::Relaxed)
+            && self.module_enabled(callsite.module())
+    }
+
+    /// Hand a record to every handler.
+    pub fn log(&self, record: &Record<'_>) {
+        let handlers = self.core.handlers.load();
+        with_buffer(|buf| {
+            for handler in handlers.iter() {
+                handler.handle(record, buf);
+            }
+        });
+    }
+}
+
+impl Default for Logger {
+    fn default() -> Self {
+        Logger::new()
+    }
+}
+
+/// The global logger's gate: the level floor (one relaxed load), then the interest cached in
+/// the call site, recomputed on a cold path after a configuration change.
+#[inline(always)]
+pub(crate) fn enabled_global(callsite: &'static Callsite, level_no: u32) -> bool {
+    if level_no < GLOBAL_MIN_LEVEL.load(Ordering::Relaxed) {
+        return false;
+    }
+    let generation = GLOBAL_GENERATION.load(Ordering::Acquire);
+    match callsite.cached_threshold(generation) {
+        Some(threshold) => level_no >= threshold,
+        None => register(callsite, generation, level_no),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn register(callsite: &'static Callsite, generation: u32, level_no: u32) -> bool {
+    let logger = logger();
+    let threshold = if logger.module_enabled(callsite.module()) {
+        logger.core.min_level.load(Ordering::Relaxed)
+    } else {
+        u32::MAX
+    };
+    callsite.store_threshold(generation, threshold);
+    level_no >= threshold
+}
+
+/// Run `f` with this thread's reusable formatting buffer; a nested log call (from a `Display`
+/// impl, a filter or a sink) gets a fresh one instead of failing.
+fn with_buffer(f: impl FnOnce(&mut Vec<u8>)) {
+    thread_local! {
+        static BUFFER: RefCell<Vec<u8>> = RefCell::new(Vec::with_capacity(512));
+    }
+    let mut f = Some(f);
+    let _ = BUFFER.try_with(|cell| {
+        if let Ok(mut buf) = cell.try_borrow_mut() {
+            (f.take().expect("called once"))(&mut buf);
+        }
+    });
+    if let Some(f) = f {
+        f(&mut Vec::new());
+    }
+}
