@@ -1,1 +1,30 @@
-//! Procedural macros of hlog.
+//! Procedural macros of hlog. Use them through the `hlog` crate (`hlog::info!`,
+//! `hlog::format!`, ...), which passes its own path in so renamed dependencies work.
+//!
+//! Each macro runs in phases, one file each: `ast` (what was written) → `bind` (placeholders
+//! matched to arguments, every problem collected) → `expand` (the generated code).
+
+mod ast;
+mod bind;
+mod expand;
+mod format;
+mod span;
+
+use proc_macro::TokenStream;
+
+/// `__log!(krate, LEVEL, [logger,] "template", args...)`: the body of `info!` and friends.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __log(input: TokenStream) -> TokenStream {
+    ast::LogCall::parse_tokens(input.into())
+        .map(|call| expand::expand(&call))
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// `__format!(krate, "format")`: the body of `hlog::format!`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __format(input: TokenStream) -> TokenStream {
+    format::expand(input.into()).unwrap_or_else(syn::Error::into_compile_error).into()
+}

@@ -34,12 +34,14 @@
 //! ```
 
 mod error;
+mod format;
 mod markup;
 mod parse;
 mod spec;
 mod time;
 
 pub use error::{Error, ErrorKind};
+pub use format::{FIELD_NAMES, Field, Format, FormatPiece, parse_format};
 pub use markup::{Ansi, parse_color_markup, tag_ansi};
 pub use parse::parse;
 pub use spec::{Align, FormatSpec, Kind, Sign, parse_spec};
@@ -120,9 +122,4 @@ impl Template {
     pub fn is_literal(&self) -> bool {
         self.pieces.iter().all(|p| matches!(p, Piece::Literal(_)))
     }
-}
-
-/// Byte range helper shared by the parser modules.
-pub(crate) fn range(start: usize, end: usize) -> Range<usize> {
-    start..end
 }

@@ -1,6 +1,6 @@
 //! loguru's time patterns (`{time:YYYY-MM-DD HH:mm:ss.SSS}`), not strftime.
 
-use crate::Error;
+use crate::{Error, ErrorKind};
 
 /// A parsed time pattern.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -64,7 +64,8 @@ pub enum TimeToken {
     Second,
     /// `ss` 00–59
     Second2,
-    /// `S` … `SSSSSS`: fraction of a second with 1–6 digits (truncated)
+    /// `S` … `SSSSSSSSS`: fraction of a second with 1–9 digits (truncated); `SSS` is
+    /// milliseconds, `SSSSSS` microseconds, `SSSSSSSSS` nanoseconds
     Fraction(u8),
     /// `X` Unix timestamp in seconds
     Timestamp,
@@ -92,6 +93,95 @@ pub enum TimeToken {
 /// assert_eq!(f.tokens, [TimeToken::Hour2, TimeToken::Literal(":".into()), TimeToken::Minute2]);
 /// ```
 pub fn parse_time(pattern: &str) -> Result<TimeFormat, Error> {
-    let _ = pattern;
-    todo!("implemented by the parser work")
+    let (body, utc) = match pattern.strip_suffix("!UTC") {
+        Some(body) => (body, true),
+        None => (pattern, false),
+    };
+    let mut tokens = Vec::new();
+    let mut literal = String::new();
+    let mut i = 0;
+    while let Some(rest) = body.get(i..).filter(|rest| !rest.is_empty()) {
+        let (token, len) = if let Some(inner) = rest.strip_prefix('[') {
+            let Some(end) = inner.find(']') else {
+                return Err(Error::new(
+                    ErrorKind::InvalidTime,
+                    i..body.len(),
+                    "unclosed `[` in time pattern",
+                )
+                .with_help("literal text is written `[text]`, closed with `]`"));
+            };
+            literal.push_str(&inner[..end]);
+            i += end + 2;
+            continue;
+        } else if rest.starts_with('S') {
+            let n = rest.bytes().take_while(|&b| b == b'S').count();
+            if n > MAX_FRACTION {
+                return Err(Error::new(
+                    ErrorKind::InvalidTime,
+                    i..i + n,
+                    format!(
+                        "`{}` asks for {n} digits of a second, but there are at most \
+                         {MAX_FRACTION} (nanoseconds)",
+                        &rest[..n]
+                    ),
+                )
+                .with_help("write 1 to 9 `S`: `SSS` for milliseconds, `SSSSSS` for \
+                     microseconds, `SSSSSSSSS` for nanoseconds"));
+            }
+            (TimeToken::Fraction(n as u8), n)
+        } else if let Some((text, token)) = TOKENS.iter().find(|(text, _)| rest.starts_with(text)) {
+            (token.clone(), text.len())
+        } else {
+            let c = rest.chars().next().unwrap_or_default();
+            literal.push(c);
+            i += c.len_utf8();
+            continue;
+        };
+        if !literal.is_empty() {
+            tokens.push(TimeToken::Literal(std::mem::take(&mut literal)));
+        }
+        tokens.push(token);
+        i += len;
+    }
+    if !literal.is_empty() {
+        tokens.push(TimeToken::Literal(literal));
+    }
+    Ok(TimeFormat { tokens, utc })
 }
+
+/// The most `S` a fraction of a second may have (nanoseconds).
+const MAX_FRACTION: usize = 9;
+
+/// The tokens other than `S…`, each before any token it starts with (longest match first).
+const TOKENS: &[(&str, TimeToken)] = &[
+    ("YYYY", TimeToken::Year),
+    ("YY", TimeToken::Year2),
+    ("Q", TimeToken::Quarter),
+    ("MMMM", TimeToken::MonthName),
+    ("MMM", TimeToken::MonthAbbr),
+    ("MM", TimeToken::Month2),
+    ("M", TimeToken::Month),
+    ("DDDD", TimeToken::DayOfYear3),
+    ("DDD", TimeToken::DayOfYear),
+    ("Do", TimeToken::DayOrdinal),
+    ("DD", TimeToken::Day2),
+    ("D", TimeToken::Day),
+    ("dddd", TimeToken::WeekdayName),
+    ("ddd", TimeToken::WeekdayAbbr),
+    ("d", TimeToken::Weekday),
+    ("E", TimeToken::IsoWeekday),
+    ("HH", TimeToken::Hour2),
+    ("H", TimeToken::Hour),
+    ("hh", TimeToken::Hour12_2),
+    ("h", TimeToken::Hour12),
+    ("mm", TimeToken::Minute2),
+    ("m", TimeToken::Minute),
+    ("ss", TimeToken::Second2),
+    ("s", TimeToken::Second),
+    ("X", TimeToken::Timestamp),
+    ("x", TimeToken::TimestampMicros),
+    ("A", TimeToken::AmPm),
+    ("ZZ", TimeToken::OffsetCompact),
+    ("Z", TimeToken::Offset),
+    ("zz", TimeToken::ZoneName),
+];

@@ -1,1 +1,125 @@
+//! # hlog
+//!
+//! Logging with the API that made Python's loguru loved — one logger, `info!("User {user} logged
+//! in")`, sinks added in one call, colour as `<red>...</red>` — built the Rust way: templates and
+//! markup are parsed at compile time into specialised writer code, so a log call costs what a
+//! hand-written `write!` costs, allocates nothing, and every mistake in a template is a compile
+//! error.
+//!
+//! ```
+//! use hlog::{info, warning};
+//!
+//! let user = "alice";
+//! let addr = "10.0.0.1";
+//! info!("User {user} logged in from {ip}", ip = addr); // {user} is captured from scope
+//! warning!("Slow query: <yellow>{ms}ms</yellow>", ms = 150);
+//! ```
+//!
+//! The global logger starts with one handler: the console (stderr), loguru's format, every level.
+//! Add more with [`add`], remove them with [`remove`] / [`remove_all`].
+//!
+//! Arguments of a call that is filtered out (by level or module) are never evaluated, so there
+//! is no need for loguru's `opt(lazy=True)`.
+
 pub use hlog_runtime::*;
+
+#[doc(hidden)]
+pub use hlog_macros::{__format, __log};
+
+/// Log at TRACE (5). See [`info!`] for the syntax.
+#[macro_export]
+macro_rules! trace {
+    ($($arg:tt)+) => { $crate::__log!($crate, TRACE, $($arg)+) };
+}
+
+/// Log at DEBUG (10). See [`info!`] for the syntax.
+#[macro_export]
+macro_rules! debug {
+    ($($arg:tt)+) => { $crate::__log!($crate, DEBUG, $($arg)+) };
+}
+
+/// Log at INFO (20).
+///
+/// `info!([logger,] "template", args...)`. Placeholders: `{}` (next positional argument),
+/// `{0}` (by index), `{name}` (a named argument `name = expr`, a positional argument that is the
+/// variable `name`, or else the variable `name` captured from scope), `{name.field}`, and format
+/// specs as in `format!` (`{x:>8}`, `{x:.3}`, `{x:?}`, `{x:#x}`). Colour markup (`<red>`,
+/// `<bold>`, `<fg #FF5733>`, `</>`) is checked at compile time and only reaches colourised sinks;
+/// `\<` is a literal `<`. Named arguments also become the record's structured fields.
+///
+/// ```
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+/// let user = "alice";
+/// hlog::info!(logger, "<green>{user}</green> has {n} items, {:.1}% full", 12.345, n = 3);
+/// assert_eq!(capture.text(), "alice has 3 items, 12.3% full {\"user\": \"alice\", \"n\": 3}\n");
+/// ```
+#[macro_export]
+macro_rules! info {
+    ($($arg:tt)+) => { $crate::__log!($crate, INFO, $($arg)+) };
+}
+
+/// Log at SUCCESS (25). See [`info!`] for the syntax.
+#[macro_export]
+macro_rules! success {
+    ($($arg:tt)+) => { $crate::__log!($crate, SUCCESS, $($arg)+) };
+}
+
+/// Log at WARNING (30). See [`info!`] for the syntax.
+#[macro_export]
+macro_rules! warning {
+    ($($arg:tt)+) => { $crate::__log!($crate, WARNING, $($arg)+) };
+}
+
+/// Log at WARNING (30): the same as [`warning!`].
+#[macro_export]
+macro_rules! warn {
+    ($($arg:tt)+) => { $crate::__log!($crate, WARNING, $($arg)+) };
+}
+
+/// Log at ERROR (40). See [`info!`] for the syntax.
+#[macro_export]
+macro_rules! error {
+    ($($arg:tt)+) => { $crate::__log!($crate, ERROR, $($arg)+) };
+}
+
+/// Log at CRITICAL (50). See [`info!`] for the syntax.
+#[macro_export]
+macro_rules! critical {
+    ($($arg:tt)+) => { $crate::__log!($crate, CRITICAL, $($arg)+) };
+}
+
+/// Log at a level given by name or value: `log!("AUDIT", "...")` for a level registered with
+/// [`level()`], `log!(Level::INFO, "...")` or `log!(my_level, "...")` for a [`Level`] value, and
+/// `log!(logger, level, "...")` through a given logger.
+///
+/// ```
+/// hlog::level("AUDIT", 35, "<magenta>", "🔎").unwrap();
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// logger.add(capture.clone()).format("{level}|{level.no}|{message}").install().unwrap();
+/// hlog::log!(logger, "AUDIT", "user {} exported data", 42);
+/// hlog::log!(logger, hlog::Level::ERROR, "failed");
+/// assert_eq!(capture.text(), "AUDIT|35|user 42 exported data\nERROR|40|failed\n");
+/// ```
+#[macro_export]
+macro_rules! log {
+    ($($arg:tt)+) => { $crate::__log!($crate, dynamic, $($arg)+) };
+}
+
+/// A handler format checked at compile time: `hlog::format!("{time:HH:mm:ss} {level} {message}")`.
+///
+/// Fields: `time` (with loguru's time tokens, `{time:YYYY-MM-DD HH:mm:ss.SSS}`, `!UTC`), `level`,
+/// `level.no`, `level.icon`, `message`, `module`, `function`, `line`, `file`, `file.name`,
+/// `name` (module path), `thread`, `thread.id`, `process`, `process.id`, `elapsed`, `extra`,
+/// `extra[key]`, `exception`; colour markup as in messages.
+///
+/// ```
+/// let format = hlog::format!("<green>{time:HH:mm:ss}</green> {level: <8} {message}");
+/// assert_eq!(format.source(), "<green>{time:HH:mm:ss}</green> {level: <8} {message}");
+/// ```
+#[macro_export]
+macro_rules! format {
+    ($($arg:tt)+) => { $crate::__format!($crate, $($arg)+) };
+}

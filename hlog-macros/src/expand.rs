@@ -1,0 +1,149 @@
+//! The generated code of a log call (see DESIGN.md, "One log call").
+
+use hlog_template::Ansi;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+
+use crate::ast::{LevelArg, LogCall};
+use crate::bind::{Bound, BoundPiece, bind};
+
+pub fn expand(call: &LogCall) -> TokenStream {
+    let krate = &call.krate;
+    let p = quote!(#krate::__private);
+    let template = call.template.value();
+
+    let bound = match bind(call) {
+        Ok(bound) => bound,
+        Err(error) => return stand_in(call, error),
+    };
+
+    // The level: a constant, a name resolved once per registration, or a value.
+    let (level_setup, level) = match &call.level {
+        LevelArg::Builtin(ident) => (quote!(), quote!(&#p::Level::#ident)),
+        LevelArg::Named(name) => (
+            quote! {
+                static __HLOG_LEVEL: #p::NamedLevel = #p::NamedLevel::new(#name);
+                let __hlog_level = __HLOG_LEVEL.get();
+            },
+            quote!(&__hlog_level),
+        ),
+        LevelArg::Value(expr) => (
+            quote! { let __hlog_level: #p::Level = ::core::clone::Clone::clone(::core::borrow::Borrow::<#p::Level>::borrow(&#expr)); },
+            quote!(&__hlog_level),
+        ),
+    };
+    let level_no = match &call.level {
+        LevelArg::Builtin(ident) => quote!(#p::Level::#ident.no()),
+        _ => quote!(__hlog_level.no()),
+    };
+    let (logger_setup, enabled, dispatch) = match &call.logger {
+        None => (
+            quote!(),
+            quote!(#p::enabled_global(&__HLOG_CALLSITE, #level_no)),
+            quote!(#p::dispatch_global(&__HLOG_CALLSITE, #level, __hlog_message, __hlog_fields)),
+        ),
+        Some(logger) => (
+            quote!(let __hlog_logger: &#p::Logger = &#logger;),
+            quote!(#p::enabled(__hlog_logger, &__HLOG_CALLSITE, #level_no)),
+            quote!(#p::dispatch(__hlog_logger, &__HLOG_CALLSITE, #level, __hlog_message, __hlog_fields)),
+        ),
+    };
+
+    let names: Vec<_> = (0..bound.args.len()).map(|i| format_ident!("__hlog_a{}", i)).collect();
+    let exprs = bound.args.iter().map(|arg| {
+        let expr = &arg.expr;
+        quote_spanned!(arg.span=> &(#expr))
+    });
+    let message = message(&p, &bound, &names);
+    let fields = bound.args.iter().zip(&names).filter_map(|(arg, name)| {
+        let field = arg.field.as_ref()?;
+        Some(if arg.debug {
+            quote_spanned!(arg.span=> (#field, #p::Value::Debug(#name)))
+        } else {
+            quote_spanned!(arg.span=> (#field, (&#p::Arg(#name)).__hlog_value()))
+        })
+    });
+
+    quote! {{
+        fn __hlog_here() {}
+        static __HLOG_CALLSITE: #p::Callsite = #p::Callsite::new(
+            ::core::module_path!(),
+            ::core::file!(),
+            ::core::line!(),
+            #template,
+            || ::core::any::type_name_of_val(&__hlog_here),
+        );
+        #logger_setup
+        #level_setup
+        if #enabled {
+            #[allow(unused_imports)]
+            use #p::{DisplayFallback as _, FastArg as _};
+            match (#(#exprs,)*) {
+                (#(#names,)*) => {
+                    let __hlog_message = #message;
+                    let __hlog_fields: &[(&'static str, #p::Value<'_>)] = &[#(#fields),*];
+                    #dispatch;
+                }
+            }
+        }
+    }}
+}
+
+/// The message: a `&'static str` when the template is plain text, else a writer closure with
+/// one statement per piece.
+fn message(p: &TokenStream, bound: &Bound, names: &[proc_macro2::Ident]) -> TokenStream {
+    if let [] = bound.pieces.as_slice() {
+        return quote!(#p::Message::Static(""));
+    }
+    if let [BoundPiece::Literal(text)] = bound.pieces.as_slice() {
+        return quote!(#p::Message::Static(#text));
+    }
+    let out = quote!(__hlog_out);
+    let statements = bound.pieces.iter().map(|piece| match piece {
+        BoundPiece::Literal(text) => quote!(#out.str(#text);),
+        BoundPiece::Style(styles) => styles.iter().map(|style| style_statement(&out, style)).collect(),
+        BoundPiece::Arg { index, attrs, spec } => {
+            let span = bound.args[*index].span;
+            let name = &names[*index];
+            let value = quote_spanned!(span=> #name #(.#attrs)*);
+            match spec {
+                None if attrs.is_empty() => quote_spanned!(span=> (&#p::Arg(#value)).__hlog_write(#out);),
+                None => quote_spanned!(span=> (&#p::Arg(&#value)).__hlog_write(#out);),
+                Some(spec) => {
+                    let format = format!("{{:{spec}}}");
+                    quote_spanned!(span=> #out.fmt(::core::format_args!(#format, #value));)
+                }
+            }
+        }
+    });
+    quote!(#p::Message::Writer(&|#out: &mut #p::Out<'_>| { #(#statements)* }))
+}
+
+/// A style change inside a message. A closing tag's reset also restores what surrounds the
+/// message in the handler's format, so `<level>{message}</level>` keeps its colour after the
+/// message's own `</red>`.
+fn style_statement(out: &TokenStream, style: &Ansi) -> TokenStream {
+    match style {
+        Ansi::Level => quote!(#out.level_style();),
+        Ansi::Bytes(bytes) => match bytes.strip_prefix("\x1b[0m") {
+            Some(rest) if rest.is_empty() => quote!(#out.reset();),
+            Some(rest) => quote!(#out.reset(); #out.style(#rest);),
+            None => quote!(#out.style(#bytes);),
+        },
+    }
+}
+
+/// On error: the errors, plus code that still mentions every argument so that the user sees
+/// the real problem and no "unused variable" cascade.
+fn stand_in(call: &LogCall, error: syn::Error) -> TokenStream {
+    let errors = error.into_compile_error();
+    let exprs = call.args.iter().map(|arg| arg.expr());
+    let logger = call.logger.iter();
+    quote! {{
+        #errors
+        if false {
+            #( let _ = &#logger; )*
+            #( let _ = &(#exprs); )*
+        }
+    }}
+}

@@ -1,0 +1,49 @@
+//! Elapsed time as Python's `str(timedelta)` (loguru's `{elapsed}`).
+
+use super::render::{number, two};
+use std::time::Duration;
+
+/// Writes `d` to `out` as Python's `str(timedelta)` does: `H:MM:SS`, then `.ffffff` when the
+/// microseconds are not zero, preceded by `N day, ` / `N days, ` from one day on.
+/// Nanoseconds below a microsecond are dropped (timedelta has microsecond resolution).
+/// Nothing is allocated once `out` has room.
+///
+/// # Examples
+///
+/// ```
+/// use hlog_runtime::time::render_elapsed;
+/// use std::time::Duration;
+///
+/// let mut out = Vec::new();
+/// render_elapsed(&mut out, Duration::from_micros(1_234_567));
+/// assert_eq!(out, b"0:00:01.234567");
+///
+/// out.clear();
+/// render_elapsed(&mut out, Duration::new(2 * 86_400, 0));
+/// assert_eq!(out, b"2 days, 0:00:00");
+/// ```
+pub fn render_elapsed(out: &mut Vec<u8>, d: Duration) {
+    let secs = d.as_secs();
+    let days = secs / 86_400;
+    let rest = secs % 86_400;
+    if days > 0 {
+        number(out, days);
+        out.extend_from_slice(if days == 1 { b" day, " } else { b" days, " });
+    }
+    number(out, rest / 3600);
+    out.push(b':');
+    two(out, (rest / 60 % 60) as u8);
+    out.push(b':');
+    two(out, (rest % 60) as u8);
+    let micros = d.subsec_micros();
+    if micros != 0 {
+        out.push(b'.');
+        let mut digits = [b'0'; 6];
+        let mut v = micros;
+        for d in digits.iter_mut().rev() {
+            *d = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+        out.extend_from_slice(&digits);
+    }
+}

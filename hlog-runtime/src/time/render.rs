@@ -1,0 +1,333 @@
+//! Rendering loguru's time tokens, allocation-free, with a per-thread cache of the calendar
+//! decomposition of the current second.
+
+use super::Timestamp;
+use super::civil::Fields;
+use super::zone::{Abbr, Zone};
+use hlog_template::{TimeFormat, TimeToken};
+use std::cell::Cell;
+use std::sync::OnceLock;
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTH_ABBRS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const DAY_ABBRS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// The zone `!UTC` formats render in.
+static UTC: Zone = Zone::utc();
+
+/// One cached second: its calendar fields in one zone.
+#[derive(Clone, Copy)]
+struct Entry {
+    valid: bool,
+    secs: i64,
+    zone: u64,
+    fields: Fields,
+    abbr: Abbr,
+}
+
+impl Entry {
+    const EMPTY: Entry = Entry {
+        valid: false,
+        secs: 0,
+        zone: 0,
+        fields: Fields::EPOCH,
+        abbr: Abbr::EMPTY,
+    };
+
+    fn is(&self, secs: i64, zone: u64) -> bool {
+        self.valid && self.secs == secs && self.zone == zone
+    }
+}
+
+thread_local! {
+    /// The two most recently rendered (second, zone) pairs, most recent first: two, so that a
+    /// local sink and a `!UTC` sink alternating on one thread both hit.
+    static CACHE: Cell<[Entry; 2]> = const { Cell::new([Entry::EMPTY; 2]) };
+}
+
+/// Calendar fields and abbreviation of the whole second `secs` in `zone`, from the cache when
+/// this thread rendered that second in that zone recently.
+fn lookup(secs: i64, zone: &Zone) -> Entry {
+    let key = zone.cache_key();
+    let cached = CACHE.try_with(|cache| {
+        let [first, second] = cache.get();
+        if first.is(secs, key) {
+            Some(first)
+        } else if second.is(secs, key) {
+            cache.set([second, first]);
+            Some(second)
+        } else {
+            None
+        }
+    });
+    if let Ok(Some(entry)) = cached {
+        return entry;
+    }
+    let (offset, abbr) = zone.offset_at(secs);
+    let entry = Entry {
+        valid: true,
+        secs,
+        zone: key,
+        fields: Fields::compute(secs, offset),
+        abbr: Abbr::new(abbr),
+    };
+    // During thread teardown the cache may be gone: then simply do not cache.
+    let _ = CACHE.try_with(|cache| {
+        let [first, _] = cache.get();
+        cache.set([entry, first]);
+    });
+    entry
+}
+
+/// Writes `ts` formatted by `format` (loguru's time tokens) to `out`, in `zone`, or in UTC
+/// when `format.utc` (`!UTC`) is set.
+///
+/// Tokens follow loguru: `YYYY` `YY` `Q` `M` `MM` `MMM` `MMMM` `D` `DD` `Do` `DDD` `DDDD` `d`
+/// (0 = Monday) `E` (1 = Monday) `ddd` `dddd` `H` `HH` `h` `hh` `m` `mm` `s` `ss` `S`…
+/// (first digits of the fraction, truncated; up to 9) `X` (Unix seconds, truncated toward
+/// zero as Python's `int`) `x` (Unix microseconds) `A` (`AM`/`PM`) `Z` (`+01:00`) `ZZ`
+/// (`+0100`) `zz` (`CET`); an offset with leftover seconds gets them too (`+00:09:21`).
+///
+/// Nothing is allocated once `out` has room. The calendar decomposition is cached per thread
+/// for the last two (second, zone) pairs, so renders within one second repeat no calendar
+/// math and no zone lookup.
+///
+/// # Examples
+///
+/// ```
+/// use hlog_runtime::time::{Timestamp, Zone, render};
+/// use hlog_template::{TimeFormat, TimeToken::*};
+///
+/// let format = TimeFormat {
+///     tokens: vec![Hour2, Literal(":".into()), Minute2, Literal(" ".into()), ZoneName],
+///     utc: false,
+/// };
+/// let zone = Zone::from_posix_tz("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+/// let mut out = Vec::new();
+/// render(&mut out, &format, Timestamp::from_unix(1_782_864_000, 0), &zone); // 2026-07-01
+/// assert_eq!(out, b"02:00 CEST");
+/// ```
+pub fn render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp, zone: &Zone) {
+    let zone = if format.utc { &UTC } else { zone };
+    let entry = lookup(ts.secs(), zone);
+    let f = &entry.fields;
+    for token in &format.tokens {
+        match token {
+            TimeToken::Literal(text) => out.extend_from_slice(text.as_bytes()),
+            TimeToken::Year => padded(out, i64::from(f.year), 4),
+            TimeToken::Year2 => two(out, f.year.rem_euclid(100) as u8),
+            TimeToken::Quarter => digit(out, (f.month - 1) / 3 + 1),
+            TimeToken::Month => number(out, f.month),
+            TimeToken::Month2 => two(out, f.month),
+            TimeToken::MonthAbbr => name(out, &MONTH_ABBRS, f.month - 1),
+            TimeToken::MonthName => name(out, &MONTH_NAMES, f.month - 1),
+            TimeToken::Day => number(out, f.day),
+            TimeToken::Day2 => two(out, f.day),
+            TimeToken::DayOrdinal => {
+                number(out, f.day);
+                out.extend_from_slice(ordinal_suffix(f.day).as_bytes());
+            }
+            TimeToken::DayOfYear => number(out, f.ordinal),
+            TimeToken::DayOfYear3 => padded(out, i64::from(f.ordinal), 3),
+            TimeToken::Weekday => digit(out, f.weekday),
+            TimeToken::IsoWeekday => digit(out, f.weekday + 1),
+            TimeToken::WeekdayAbbr => name(out, &DAY_ABBRS, f.weekday),
+            TimeToken::WeekdayName => name(out, &DAY_NAMES, f.weekday),
+            TimeToken::Hour => number(out, f.hour),
+            TimeToken::Hour2 => two(out, f.hour),
+            TimeToken::Hour12 => number(out, hour12(f.hour)),
+            TimeToken::Hour12_2 => two(out, hour12(f.hour)),
+            TimeToken::Minute => number(out, f.minute),
+            TimeToken::Minute2 => two(out, f.minute),
+            TimeToken::Second => number(out, f.second),
+            TimeToken::Second2 => two(out, f.second),
+            TimeToken::Fraction(n) => fraction(out, ts.nanos(), *n),
+            TimeToken::Timestamp => {
+                // Python's `"%d" % dt.timestamp()`: the float truncated toward zero.
+                let secs = if ts.secs() < 0 && ts.nanos() > 0 {
+                    ts.secs() + 1
+                } else {
+                    ts.secs()
+                };
+                number(out, secs);
+            }
+            TimeToken::TimestampMicros => {
+                let micros = i128::from(ts.secs()) * 1_000_000 + i128::from(ts.nanos() / 1000);
+                number(out, micros);
+            }
+            TimeToken::AmPm => out.extend_from_slice(if f.hour < 12 { b"AM" } else { b"PM" }),
+            TimeToken::Offset => offset(out, f.offset, true),
+            TimeToken::OffsetCompact => offset(out, f.offset, false),
+            TimeToken::ZoneName => out.extend_from_slice(entry.abbr.as_str().as_bytes()),
+        }
+    }
+}
+
+/// [`render`] in the process's local zone ([`Zone::local`]).
+///
+/// # Examples
+///
+/// ```
+/// use hlog_runtime::time::{Timestamp, local_render};
+/// use hlog_template::{TimeFormat, TimeToken};
+///
+/// let format = TimeFormat { tokens: vec![TimeToken::Timestamp], utc: false };
+/// let mut out = Vec::new();
+/// local_render(&mut out, &format, Timestamp::from_unix(1_774_531_800, 0));
+/// assert_eq!(out, b"1774531800");
+/// ```
+pub fn local_render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp) {
+    render(out, format, ts, Zone::local());
+}
+
+/// loguru's format for `{time}` without a spec (Python's `%Y-%m-%dT%H:%M:%S.%f%z`):
+/// `YYYY-MM-DDTHH:mm:ss.SSSSSSZZ`, e.g. `2026-03-26T14:30:00.123456+0100`.
+///
+/// # Examples
+///
+/// ```
+/// use hlog_runtime::time::{Timestamp, Zone, default_time_format, render};
+///
+/// let mut out = Vec::new();
+/// render(&mut out, default_time_format(), Timestamp::from_unix(0, 1_000), &Zone::utc());
+/// assert_eq!(out, b"1970-01-01T00:00:00.000001+0000");
+/// ```
+pub fn default_time_format() -> &'static TimeFormat {
+    static FORMAT: OnceLock<TimeFormat> = OnceLock::new();
+    FORMAT.get_or_init(|| {
+        use TimeToken::*;
+        let lit = |s: &str| Literal(s.to_owned());
+        TimeFormat {
+            tokens: vec![
+                Year,
+                lit("-"),
+                Month2,
+                lit("-"),
+                Day2,
+                lit("T"),
+                Hour2,
+                lit(":"),
+                Minute2,
+                lit(":"),
+                Second2,
+                lit("."),
+                Fraction(6),
+                OffsetCompact,
+            ],
+            utc: false,
+        }
+    })
+}
+
+/// `1`–`12` for hours `0`–`23` (Python's `(hour - 1) % 12 + 1`).
+fn hour12(hour: u8) -> u8 {
+    match hour % 12 {
+        0 => 12,
+        h => h,
+    }
+}
+
+/// `st`, `nd`, `rd` or `th` after a day of the month.
+fn ordinal_suffix(day: u8) -> &'static str {
+    match (day % 10, day % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+fn name(out: &mut Vec<u8>, names: &[&str], index: u8) {
+    out.extend_from_slice(
+        names
+            .get(usize::from(index))
+            .copied()
+            .unwrap_or("?")
+            .as_bytes(),
+    );
+}
+
+/// One decimal digit (`n` < 10).
+fn digit(out: &mut Vec<u8>, n: u8) {
+    out.push(b'0' + n % 10);
+}
+
+/// Two decimal digits, zero-padded (`n` < 100).
+pub(super) fn two(out: &mut Vec<u8>, n: u8) {
+    out.extend_from_slice(&[b'0' + n / 10 % 10, b'0' + n % 10]);
+}
+
+/// An integer in decimal, no padding.
+pub(super) fn number(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// An integer zero-padded to `width` characters, sign included (C's `%0*d`).
+fn padded(out: &mut Vec<u8>, n: i64, width: usize) {
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(n.unsigned_abs()).as_bytes();
+    let mut len = digits.len();
+    if n < 0 {
+        out.push(b'-');
+        len += 1;
+    }
+    for _ in len..width {
+        out.push(b'0');
+    }
+    out.extend_from_slice(digits);
+}
+
+/// The first `n` digits (at most 9) of the nine-digit fraction `nanos`, truncated.
+fn fraction(out: &mut Vec<u8>, nanos: u32, n: u8) {
+    let n = usize::from(n.min(9));
+    let mut digits = [0u8; 9];
+    let mut v = nanos % 1_000_000_000;
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    out.extend_from_slice(&digits[..n]);
+}
+
+/// `+01:00` (`colon`) or `+0100`; leftover seconds are appended (`+00:09:21`, `+000921`).
+fn offset(out: &mut Vec<u8>, offset: i32, colon: bool) {
+    out.push(if offset < 0 { b'-' } else { b'+' });
+    let a = offset.unsigned_abs();
+    let (h, m, s) = (a / 3600, a / 60 % 60, a % 60);
+    two(out, h.min(99) as u8);
+    if colon {
+        out.push(b':');
+    }
+    two(out, m as u8);
+    if s != 0 {
+        if colon {
+            out.push(b':');
+        }
+        two(out, s as u8);
+    }
+}
