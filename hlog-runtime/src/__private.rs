@@ -64,7 +64,7 @@ pub fn dispatch(
     message: Message<'_>,
     fields: &[(&'static str, Value<'_>)],
 ) {
-    logger.log(&Record::new(level, callsite, message, fields));
+    logger.log(&Record::new(logger.now(), level, callsite, message, fields));
 }
 
 /// [`dispatch`] to the global logger.
@@ -75,7 +75,8 @@ pub fn dispatch_global(
     message: Message<'_>,
     fields: &[(&'static str, Value<'_>)],
 ) {
-    logger().log(&Record::new(level, callsite, message, fields));
+    let logger = logger();
+    logger.log(&Record::new(logger.now(), level, callsite, message, fields));
 }
 
 /// A `Debug` value as a structured field (placeholders written `{x:?}`).

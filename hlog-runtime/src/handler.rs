@@ -11,6 +11,7 @@ use crate::level::Level;
 use crate::logger::Logger;
 use crate::record::Record;
 use crate::sink::{IntoSink, Sink};
+use crate::time::Zone;
 
 /// Identifies an installed handler, for `remove()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -57,7 +58,7 @@ pub(crate) struct Handler {
 
 impl Handler {
     /// Format `record` into `buf` and give it to the sink, if the level and filter accept it.
-    pub(crate) fn handle(&self, record: &Record<'_>, buf: &mut Vec<u8>) {
+    pub(crate) fn handle(&self, record: &Record<'_>, buf: &mut Vec<u8>, zone: &Zone) {
         if record.level().no() < self.level_no {
             return;
         }
@@ -69,7 +70,7 @@ impl Handler {
                 }
             }
             buf.clear();
-            self.format.render(buf, record, self.colorize);
+            self.format.render_in(buf, record, self.colorize, zone);
             let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
             Some(sink.write(buf, record))
         }));

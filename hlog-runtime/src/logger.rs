@@ -10,7 +10,7 @@ use crate::callsite::Callsite;
 use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats};
 use crate::record::Record;
 use crate::sink::{Console, IntoSink};
-use crate::time::Timestamp;
+use crate::time::{Timestamp, Zone};
 
 /// The global logger's lowest accepted level number (`u32::MAX` with no handler): the first,
 /// cheapest check of every log call.
@@ -49,6 +49,10 @@ struct Core {
     min_level: AtomicU32,
     next_id: AtomicUsize,
     global: bool,
+    /// Tests freeze time; everyone else reads the system clock.
+    clock: OnceLock<Box<dyn Fn() -> Timestamp + Send + Sync>>,
+    /// Tests fix the zone; everyone else uses the local one.
+    zone: OnceLock<Zone>,
 }
 
 /// The global logger. It starts with one handler, loguru's: the console (stderr), every level
@@ -84,7 +88,44 @@ impl Logger {
                 min_level: AtomicU32::new(u32::MAX),
                 next_id: AtomicUsize::new(0),
                 global,
+                clock: OnceLock::new(),
+                zone: OnceLock::new(),
             }),
+        }
+    }
+
+    /// This logger reads the time from `clock` instead of the system clock (for tests, and for
+    /// replaying records). Set once; later calls are ignored.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::time::{Timestamp, Zone};
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new()
+    ///     .with_clock(|| Timestamp::from_unix(1_774_535_400, 123_000_000))
+    ///     .with_zone(Zone::utc());
+    /// logger.add(capture.clone()).format("{time:YYYY-MM-DD HH:mm:ss.SSS} {message}").install().unwrap();
+    /// hlog::info!(logger, "frozen");
+    /// assert_eq!(capture.text(), "2026-03-26 14:30:00.123 frozen\n");
+    /// ```
+    pub fn with_clock(self, clock: impl Fn() -> Timestamp + Send + Sync + 'static) -> Self {
+        let _ = self.core.clock.set(Box::new(clock));
+        self
+    }
+
+    /// This logger renders times in `zone` instead of the local time zone. Set once.
+    pub fn with_zone(self, zone: Zone) -> Self {
+        let _ = self.core.zone.set(zone);
+        self
+    }
+
+    /// The time now, by this logger's clock.
+    #[inline]
+    pub fn now(&self) -> Timestamp {
+        match self.core.clock.get() {
+            Some(clock) => clock(),
+            None => Timestamp::now(),
         }
     }
 
@@ -201,9 +242,10 @@ impl Logger {
     /// Hand a record to every handler.
     pub fn log(&self, record: &Record<'_>) {
         let handlers = self.core.handlers.load();
+        let zone = self.core.zone.get().unwrap_or_else(|| Zone::local());
         with_buffer(|buf| {
             for handler in handlers.iter() {
-                handler.handle(record, buf);
+                handler.handle(record, buf, zone);
             }
         });
     }

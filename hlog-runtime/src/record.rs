@@ -18,15 +18,16 @@ pub struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
-    /// A record for a call site, stamped now. Used by generated code and bridges.
+    /// A record for a call site. Used by generated code and bridges.
     #[doc(hidden)]
     pub fn new(
+        time: Timestamp,
         level: &'a Level,
         callsite: &'static Callsite,
         message: Message<'a>,
         fields: &'a [(&'static str, Value<'a>)],
     ) -> Self {
-        Record { time: Timestamp::now(), level, callsite, message, fields, error: None }
+        Record { time, level, callsite, message, fields, error: None }
     }
 
     /// The same record with another timestamp (tests use fixed times).

@@ -118,10 +118,9 @@ impl Fields {
         let lo = MIN_UNIX.max(MIN_UNIX - i64::from(offset));
         let hi = MAX_UNIX.min(MAX_UNIX - i64::from(offset));
         let secs = unix_secs.clamp(lo, hi);
-        let (Ok(utc), Ok(off)) = (
-            OffsetDateTime::from_unix_timestamp(secs),
-            UtcOffset::from_whole_seconds(offset),
-        ) else {
+        let (Ok(utc), Ok(off)) =
+            (OffsetDateTime::from_unix_timestamp(secs), UtcOffset::from_whole_seconds(offset))
+        else {
             return Fields::EPOCH;
         };
         let Some(dt) = utc.checked_to_offset(off) else {

@@ -118,15 +118,9 @@ impl Timestamp {
                 let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
                 let nanos = d.subsec_nanos();
                 if nanos == 0 {
-                    Timestamp {
-                        secs: -secs,
-                        nanos: 0,
-                    }
+                    Timestamp { secs: -secs, nanos: 0 }
                 } else {
-                    Timestamp {
-                        secs: (-secs).saturating_sub(1),
-                        nanos: NANOS_PER_SEC - nanos,
-                    }
+                    Timestamp { secs: (-secs).saturating_sub(1), nanos: NANOS_PER_SEC - nanos }
                 }
             }
         }

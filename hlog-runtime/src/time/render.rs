@@ -22,18 +22,10 @@ const MONTH_NAMES: [&str; 12] = [
     "November",
     "December",
 ];
-const MONTH_ABBRS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const DAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const MONTH_ABBRS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const DAY_NAMES: [&str; 7] =
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const DAY_ABBRS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /// The zone `!UTC` formats render in.
@@ -50,13 +42,8 @@ struct Entry {
 }
 
 impl Entry {
-    const EMPTY: Entry = Entry {
-        valid: false,
-        secs: 0,
-        zone: 0,
-        fields: Fields::EPOCH,
-        abbr: Abbr::EMPTY,
-    };
+    const EMPTY: Entry =
+        Entry { valid: false, secs: 0, zone: 0, fields: Fields::EPOCH, abbr: Abbr::EMPTY };
 
     fn is(&self, secs: i64, zone: u64) -> bool {
         self.valid && self.secs == secs && self.zone == zone
@@ -87,6 +74,8 @@ fn lookup(secs: i64, zone: &Zone) -> Entry {
     if let Ok(Some(entry)) = cached {
         return entry;
     }
+    #[cfg(test)]
+    let _ = tests::MISSES.try_with(|m| m.set(m.get() + 1));
     let (offset, abbr) = zone.offset_at(secs);
     let entry = Entry {
         valid: true,
@@ -168,11 +157,7 @@ pub fn render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp, zone: &Zone
             TimeToken::Fraction(n) => fraction(out, ts.nanos(), *n),
             TimeToken::Timestamp => {
                 // Python's `"%d" % dt.timestamp()`: the float truncated toward zero.
-                let secs = if ts.secs() < 0 && ts.nanos() > 0 {
-                    ts.secs() + 1
-                } else {
-                    ts.secs()
-                };
+                let secs = if ts.secs() < 0 && ts.nanos() > 0 { ts.secs() + 1 } else { ts.secs() };
                 number(out, secs);
             }
             TimeToken::TimestampMicros => {
@@ -263,13 +248,7 @@ fn ordinal_suffix(day: u8) -> &'static str {
 }
 
 fn name(out: &mut Vec<u8>, names: &[&str], index: u8) {
-    out.extend_from_slice(
-        names
-            .get(usize::from(index))
-            .copied()
-            .unwrap_or("?")
-            .as_bytes(),
-    );
+    out.extend_from_slice(names.get(usize::from(index)).copied().unwrap_or("?").as_bytes());
 }
 
 /// One decimal digit (`n` < 10).
@@ -329,5 +308,100 @@ fn offset(out: &mut Vec<u8>, offset: i32, colon: bool) {
             out.push(b':');
         }
         two(out, s as u8);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    thread_local! {
+        /// Cache misses on this thread.
+        pub(super) static MISSES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn misses(f: impl FnOnce()) -> usize {
+        MISSES.with(|m| m.set(0));
+        f();
+        MISSES.with(Cell::get)
+    }
+
+    fn format(tokens: Vec<TimeToken>, utc: bool) -> TimeFormat {
+        TimeFormat { tokens, utc }
+    }
+
+    #[test]
+    fn one_decomposition_per_second_and_zone() {
+        let cet = Zone::from_posix_tz("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+        let ny = Zone::from_posix_tz("EST5EDT,M3.2.0,M11.1.0").unwrap();
+        let ist = Zone::fixed(19_800);
+        let f = default_time_format();
+        let utc = format(f.tokens.clone(), true);
+        let mut out = Vec::new();
+        let secs = 1_774_746_000;
+        let mut go = |zone: &Zone, format: &TimeFormat, secs: i64, nanos: u32| {
+            out.clear();
+            render(&mut out, format, Timestamp::from_unix(secs, nanos), zone);
+        };
+        // (what is rendered, expected misses)
+        assert_eq!(misses(|| (0..100).for_each(|i| go(&cet, f, secs, i * 1000))), 1);
+        assert_eq!(misses(|| (0..100).for_each(|i| go(&cet, f, secs + i64::from(i), 0))), 99);
+        // Two zones alternating (local and !UTC, say) both stay cached.
+        let two = misses(|| {
+            for _ in 0..50 {
+                go(&cet, f, secs, 0);
+                go(&cet, &utc, secs, 0);
+            }
+        });
+        assert_eq!(two, 2);
+        let two = misses(|| {
+            for _ in 0..50 {
+                go(&ny, f, secs, 0);
+                go(&ist, f, secs, 0);
+            }
+        });
+        assert_eq!(two, 2);
+        // Three in turn do not fit.
+        let three = misses(|| {
+            for _ in 0..10 {
+                go(&cet, f, secs, 0);
+                go(&ny, f, secs, 0);
+                go(&ist, f, secs, 0);
+            }
+        });
+        assert_eq!(three, 30);
+    }
+
+    #[test]
+    fn ordinal_suffixes() {
+        let table = [
+            (1, "st"),
+            (2, "nd"),
+            (3, "rd"),
+            (4, "th"),
+            (10, "th"),
+            (11, "th"),
+            (12, "th"),
+            (13, "th"),
+            (14, "th"),
+            (20, "th"),
+            (21, "st"),
+            (22, "nd"),
+            (23, "rd"),
+            (24, "th"),
+            (30, "th"),
+            (31, "st"),
+        ];
+        for (day, suffix) in table {
+            assert_eq!(ordinal_suffix(day), suffix, "{day}");
+        }
+    }
+
+    #[test]
+    fn hours_on_twelve() {
+        let table = [(0, 12), (1, 1), (11, 11), (12, 12), (13, 1), (23, 11)];
+        for (hour, h12) in table {
+            assert_eq!(hour12(hour), h12, "{hour}");
+        }
     }
 }

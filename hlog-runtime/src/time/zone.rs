@@ -24,10 +24,7 @@ pub(crate) struct Abbr {
 }
 
 impl Abbr {
-    pub(crate) const EMPTY: Abbr = Abbr {
-        len: 0,
-        bytes: [0; ABBR_CAP],
-    };
+    pub(crate) const EMPTY: Abbr = Abbr { len: 0, bytes: [0; ABBR_CAP] };
 
     /// Copies `s`, cut to [`ABBR_CAP`] bytes at a character boundary.
     pub(crate) fn new(s: &str) -> Abbr {
@@ -37,10 +34,7 @@ impl Abbr {
         }
         let mut bytes = [0; ABBR_CAP];
         bytes[..end].copy_from_slice(&s.as_bytes()[..end]);
-        Abbr {
-            len: end as u8,
-            bytes,
-        }
+        Abbr { len: end as u8, bytes }
     }
 
     pub(crate) fn as_str(&self) -> &str {
@@ -79,14 +73,8 @@ pub struct Zone {
 #[derive(Clone)]
 enum Kind {
     Utc,
-    Fixed {
-        offset: i32,
-        abbr: Abbr,
-    },
-    Tz {
-        tz: Box<tz::TimeZone>,
-        source: Box<str>,
-    },
+    Fixed { offset: i32, abbr: Abbr },
+    Tz { tz: Box<tz::TimeZone>, source: Box<str> },
 }
 
 /// Why a [`Zone`] could not be built: an unreadable or invalid zone file, an unknown name, or
@@ -133,10 +121,7 @@ impl Zone {
     /// assert_eq!(Zone::utc().offset_at(0), (0, "UTC"));
     /// ```
     pub const fn utc() -> Zone {
-        Zone {
-            id: 0,
-            kind: Kind::Utc,
-        }
+        Zone { id: 0, kind: Kind::Utc }
     }
 
     /// A zone always `offset_secs` seconds east of UTC (negative: west), named like Python's
@@ -165,10 +150,7 @@ impl Zone {
             format!("UTC{sign}{h:02}:{m:02}:{s:02}")
         };
         let abbr = Abbr::new(&name);
-        Zone {
-            id: (1 << 32) | u64::from(offset as u32),
-            kind: Kind::Fixed { offset, abbr },
-        }
+        Zone { id: (1 << 32) | u64::from(offset as u32), kind: Kind::Fixed { offset, abbr } }
     }
 
     /// A zone from a POSIX TZ rule string such as `CET-1CEST,M3.5.0,M10.5.0/3`,
@@ -218,18 +200,13 @@ impl Zone {
             return Err(ZoneError::new(format!("invalid time zone name `{name}`")));
         }
         let tzdir = std::env::var_os("TZDIR").filter(|d| !d.is_empty());
-        let dirs = tzdir
-            .iter()
-            .map(Path::new)
-            .chain(ZONEINFO_DIRS.iter().map(Path::new));
+        let dirs = tzdir.iter().map(Path::new).chain(ZONEINFO_DIRS.iter().map(Path::new));
         for dir in dirs {
             if let Ok(bytes) = std::fs::read(dir.join(name)) {
                 return Zone::tzif_named(&bytes, name);
             }
         }
-        Err(ZoneError::new(format!(
-            "time zone `{name}` not found in the tz database"
-        )))
+        Err(ZoneError::new(format!("time zone `{name}` not found in the tz database")))
     }
 
     /// A zone from the contents of a TZif file (what `/usr/share/zoneinfo/*` and
@@ -306,18 +283,13 @@ impl Zone {
     pub fn local() -> &'static Zone {
         static LOCAL: OnceLock<Zone> = OnceLock::new();
         LOCAL.get_or_init(|| {
-            let from_env = match std::env::var_os("TZ") {
-                Some(value) => Some(
-                    value
-                        .to_str()
-                        .and_then(|v| Zone::from_tz_var(v).ok())
-                        .unwrap_or_else(Zone::utc),
-                ),
-                None => None,
-            };
-            from_env.unwrap_or_else(|| {
-                Zone::from_file("/etc/localtime").unwrap_or_else(|_| Zone::utc())
-            })
+            match std::env::var_os("TZ") {
+                // Set but unusable (not UTF-8, unknown, malformed): UTC, as C libraries do.
+                Some(value) => {
+                    value.to_str().and_then(|v| Zone::from_tz_var(v).ok()).unwrap_or_else(Zone::utc)
+                }
+                None => Zone::from_file("/etc/localtime").unwrap_or_else(|_| Zone::utc()),
+            }
         })
     }
 
@@ -363,10 +335,7 @@ impl Zone {
     fn from_tz(tz: tz::TimeZone, source: &str) -> Zone {
         Zone {
             id: NEXT_TZ_ID.fetch_add(1, Ordering::Relaxed),
-            kind: Kind::Tz {
-                tz: Box::new(tz),
-                source: source.into(),
-            },
+            kind: Kind::Tz { tz: Box::new(tz), source: source.into() },
         }
     }
 
