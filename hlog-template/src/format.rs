@@ -11,6 +11,9 @@ pub const FIELD_NAMES: &str = "time, level, level.no, level.icon, message, modul
     line, file, file.name, file.path, name, thread, thread.id, process, process.id, elapsed, \
     extra, extra[key], exception";
 
+/// loguru's pattern for `{time}` without one: `2026-03-26T14:30:00.123456+0100`.
+pub const DEFAULT_TIME_PATTERN: &str = "YYYY-MM-DDTHH:mm:ss.SSSSSSZZ";
+
 /// A format resolved against the record's fields.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Format {
@@ -119,8 +122,12 @@ pub fn parse_format(src: &str) -> Result<Format, Vec<Error>> {
 fn resolve(src: &str, p: &crate::Placeholder) -> Result<(Field, FormatSpec), Error> {
     let text = &src[p.range.clone()];
     let unknown = || {
-        Error::new(ErrorKind::InvalidPlaceholder, p.range.clone(), format!("unknown field `{text}` in format"))
-            .with_help(format!("a format names record fields: {FIELD_NAMES}"))
+        Error::new(
+            ErrorKind::InvalidPlaceholder,
+            p.range.clone(),
+            format!("unknown field `{text}` in format"),
+        )
+        .with_help(format!("a format names record fields: {FIELD_NAMES}"))
     };
     let name = match &p.arg {
         ArgRef::Name(name) => name.as_str(),
@@ -169,7 +176,13 @@ fn resolve(src: &str, p: &crate::Placeholder) -> Result<(Field, FormatSpec), Err
         return Ok((field, FormatSpec::default()));
     };
     if let Field::Time(_) = field {
-        let time = parse_time(spec).map_err(|e| e.offset(spec_range.start))?;
+        let mut time = parse_time(spec).map_err(|e| e.offset(spec_range.start))?;
+        if time.tokens.is_empty() {
+            // `{time:}` and `{time:!UTC}`: loguru's default pattern.
+            let utc = time.utc;
+            time = parse_time(DEFAULT_TIME_PATTERN).expect("the default pattern parses");
+            time.utc = utc;
+        }
         return Ok((Field::Time(Some(time)), FormatSpec::default()));
     }
     let parsed = parse_spec(spec).map_err(|e| e.offset(spec_range.start))?;

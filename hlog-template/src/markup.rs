@@ -212,7 +212,9 @@ fn unknown_tag(name: &str) -> Error {
 
 /// The known tag name closest to `name`, if it is close enough to be a likely typo.
 fn suggestion(name: &str) -> Option<String> {
-    if name.chars().count() < 3 {
+    let len = name.chars().count();
+    // One-letter tags are too short to guess from, and nothing is close to a long text.
+    if !(3..=20).contains(&len) {
         return None;
     }
     let mut candidates: Vec<String> = vec!["level".to_owned()];
@@ -224,10 +226,10 @@ fn suggestion(name: &str) -> Option<String> {
         candidates.push(colour.to_owned());
         candidates.push(light);
     }
-    let limit = (name.chars().count() / 3).max(1);
+    let limit = (len / 3).max(1);
     candidates
         .into_iter()
-        .filter(|candidate| candidate.len() >= 3)
+        .filter(|candidate| candidate.len() >= 3 && candidate.len().abs_diff(len) <= limit)
         .map(|candidate| (edit_distance(name, &candidate), candidate))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
@@ -339,14 +341,15 @@ pub fn parse_color_markup(markup: &str) -> Result<String, Error> {
     while i < end {
         let tag = (markup.as_bytes()[i] == b'<').then(|| scan_tag(markup, i)).flatten();
         let Some(tag) = tag.filter(|tag| !tag.closing && tag.range.end <= end) else {
-            let stop = markup[i + 1..end].find('<').map_or(end, |k| i + 1 + k);
+            let stop = markup[i..end]
+                .char_indices()
+                .skip(1)
+                .find(|&(_, c)| c == '<')
+                .map_or(end, |(k, _)| i + k);
             return Err(Error::new(
                 ErrorKind::InvalidColor,
                 i..stop,
-                format!(
-                    "invalid colour markup `{}`: expected opening tags only",
-                    &markup[i..stop]
-                ),
+                format!("invalid colour markup `{}`: expected opening tags only", &markup[i..stop]),
             )
             .with_help("a colour is written as opening tags, for example `<red><bold>`"));
         };

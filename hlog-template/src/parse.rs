@@ -362,11 +362,7 @@ fn parse_content(content: &str, base: usize) -> Result<Inner, Problem> {
         }
     } else {
         let len = ident_len(bytes);
-        if len == 0 {
-            (ArgRef::Next, 0)
-        } else {
-            (ArgRef::Name(content[..len].to_owned()), len)
-        }
+        if len == 0 { (ArgRef::Next, 0) } else { (ArgRef::Name(content[..len].to_owned()), len) }
     };
     let arg_range = base..base + i;
 

@@ -100,8 +100,9 @@ pub fn parse_time(pattern: &str) -> Result<TimeFormat, Error> {
     let mut tokens = Vec::new();
     let mut literal = String::new();
     let mut i = 0;
-    while let Some(rest) = body.get(i..).filter(|rest| !rest.is_empty()) {
-        let (token, len) = if let Some(inner) = rest.strip_prefix('[') {
+    while i < body.len() {
+        let rest = &body[i..];
+        if let Some(inner) = rest.strip_prefix('[') {
             let Some(end) = inner.find(']') else {
                 return Err(Error::new(
                     ErrorKind::InvalidTime,
@@ -113,7 +114,8 @@ pub fn parse_time(pattern: &str) -> Result<TimeFormat, Error> {
             literal.push_str(&inner[..end]);
             i += end + 2;
             continue;
-        } else if rest.starts_with('S') {
+        }
+        let (token, len) = if rest.starts_with('S') {
             let n = rest.bytes().take_while(|&b| b == b'S').count();
             if n > MAX_FRACTION {
                 return Err(Error::new(
@@ -125,8 +127,10 @@ pub fn parse_time(pattern: &str) -> Result<TimeFormat, Error> {
                         &rest[..n]
                     ),
                 )
-                .with_help("write 1 to 9 `S`: `SSS` for milliseconds, `SSSSSS` for \
-                     microseconds, `SSSSSSSSS` for nanoseconds"));
+                .with_help(
+                    "write 1 to 9 `S`: `SSS` for milliseconds, `SSSSSS` for \
+                     microseconds, `SSSSSSSSS` for nanoseconds",
+                ));
             }
             (TimeToken::Fraction(n as u8), n)
         } else if let Some((text, token)) = TOKENS.iter().find(|(text, _)| rest.starts_with(text)) {

@@ -191,16 +191,55 @@ fn name(name: &str) -> ArgRef {
 #[test]
 fn placeholder_fields_and_ranges() {
     let cases: Vec<(&str, Expected)> = vec![
-        ("{}", Expected { arg: ArgRef::Next, accessors: &[], spec: None, range: 0..2, arg_range: 1..1 }),
-        ("ab{}", Expected { arg: ArgRef::Next, accessors: &[], spec: None, range: 2..4, arg_range: 3..3 }),
-        ("{7}", Expected { arg: ArgRef::Index(7), accessors: &[], spec: None, range: 0..3, arg_range: 1..2 }),
+        (
+            "{}",
+            Expected {
+                arg: ArgRef::Next,
+                accessors: &[],
+                spec: None,
+                range: 0..2,
+                arg_range: 1..1,
+            },
+        ),
+        (
+            "ab{}",
+            Expected {
+                arg: ArgRef::Next,
+                accessors: &[],
+                spec: None,
+                range: 2..4,
+                arg_range: 3..3,
+            },
+        ),
+        (
+            "{7}",
+            Expected {
+                arg: ArgRef::Index(7),
+                accessors: &[],
+                spec: None,
+                range: 0..3,
+                arg_range: 1..2,
+            },
+        ),
         (
             "x {user} y",
-            Expected { arg: name("user"), accessors: &[], spec: None, range: 2..8, arg_range: 3..7 },
+            Expected {
+                arg: name("user"),
+                accessors: &[],
+                spec: None,
+                range: 2..8,
+                arg_range: 3..7,
+            },
         ),
         (
             "é{user}",
-            Expected { arg: name("user"), accessors: &[], spec: None, range: 2..8, arg_range: 3..7 },
+            Expected {
+                arg: name("user"),
+                accessors: &[],
+                spec: None,
+                range: 2..8,
+                arg_range: 3..7,
+            },
         ),
         (
             "{level: <8}",
@@ -214,11 +253,23 @@ fn placeholder_fields_and_ranges() {
         ),
         (
             "<red>{x:}</red>",
-            Expected { arg: name("x"), accessors: &[], spec: Some(("", 8..8)), range: 5..9, arg_range: 6..7 },
+            Expected {
+                arg: name("x"),
+                accessors: &[],
+                spec: Some(("", 8..8)),
+                range: 5..9,
+                arg_range: 6..7,
+            },
         ),
         (
             "{:>8}",
-            Expected { arg: ArgRef::Next, accessors: &[], spec: Some((">8", 2..4)), range: 0..5, arg_range: 1..1 },
+            Expected {
+                arg: ArgRef::Next,
+                accessors: &[],
+                spec: Some((">8", 2..4)),
+                range: 0..5,
+                arg_range: 1..1,
+            },
         ),
         (
             "{extra[user id].name:?}",
@@ -232,7 +283,13 @@ fn placeholder_fields_and_ranges() {
         ),
         (
             "{0.x[y]}",
-            Expected { arg: ArgRef::Index(0), accessors: &[".x", "[y]"], spec: None, range: 0..8, arg_range: 1..2 },
+            Expected {
+                arg: ArgRef::Index(0),
+                accessors: &[".x", "[y]"],
+                spec: None,
+                range: 0..8,
+                arg_range: 1..2,
+            },
         ),
         (
             "{{{a}}}",
@@ -388,11 +445,21 @@ fn errors() {
         ),
         (
             "{a-b}",
-            vec![(InvalidPlaceholder, 0..5, "invalid placeholder `{a-b}`: unexpected `-`", PLACEHOLDER_HELP)],
+            vec![(
+                InvalidPlaceholder,
+                0..5,
+                "invalid placeholder `{a-b}`: unexpected `-`",
+                PLACEHOLDER_HELP,
+            )],
         ),
         (
             "{é}",
-            vec![(InvalidPlaceholder, 0..4, "invalid placeholder `{é}`: unexpected `é`", PLACEHOLDER_HELP)],
+            vec![(
+                InvalidPlaceholder,
+                0..4,
+                "invalid placeholder `{é}`: unexpected `é`",
+                PLACEHOLDER_HELP,
+            )],
         ),
         (
             "{a.}",
@@ -423,7 +490,12 @@ fn errors() {
         ),
         (
             "{a[]}",
-            vec![(InvalidPlaceholder, 0..5, "invalid placeholder `{a[]}`: empty key `[]`", PLACEHOLDER_HELP)],
+            vec![(
+                InvalidPlaceholder,
+                0..5,
+                "invalid placeholder `{a[]}`: empty key `[]`",
+                PLACEHOLDER_HELP,
+            )],
         ),
         (
             "{99999999999999999999999}",
@@ -453,10 +525,7 @@ fn errors() {
             )],
         ),
         // Tags.
-        (
-            "<foo>x</foo>",
-            vec![(unknown("foo"), 0..5, "unknown tag `<foo>`", TAG_HELP)],
-        ),
+        ("<foo>x</foo>", vec![(unknown("foo"), 0..5, "unknown tag `<foo>`", TAG_HELP)]),
         (
             "<bolt>x</>",
             vec![(
@@ -525,11 +594,21 @@ fn errors() {
         ),
         (
             "<bg 256>x</>",
-            vec![(InvalidColor, 4..7, "invalid colour `256`: a colour index must be 0–255", COLOUR_HELP)],
+            vec![(
+                InvalidColor,
+                4..7,
+                "invalid colour `256`: a colour index must be 0–255",
+                COLOUR_HELP,
+            )],
         ),
         (
             "<fg 1,2>x</>",
-            vec![(InvalidColor, 4..7, "invalid colour `1,2`: expected three values `R,G,B`", COLOUR_HELP)],
+            vec![(
+                InvalidColor,
+                4..7,
+                "invalid colour `1,2`: expected three values `R,G,B`",
+                COLOUR_HELP,
+            )],
         ),
         (
             "<fg 300,0,0>x</>",
@@ -570,15 +649,30 @@ fn errors() {
         // Closing tags.
         (
             "x</red>",
-            vec![(close("red"), 1..7, "`</red>` closes nothing: no tag is open", "remove it; write `\\<` for a literal `<`")],
+            vec![(
+                close("red"),
+                1..7,
+                "`</red>` closes nothing: no tag is open",
+                "remove it; write `\\<` for a literal `<`",
+            )],
         ),
         (
             "</>",
-            vec![(close(""), 0..3, "`</>` closes nothing: no tag is open", "remove it; write `\\<` for a literal `<`")],
+            vec![(
+                close(""),
+                0..3,
+                "`</>` closes nothing: no tag is open",
+                "remove it; write `\\<` for a literal `<`",
+            )],
         ),
         (
             "<b>x</b></b>",
-            vec![(close("b"), 8..12, "`</b>` closes nothing: no tag is open", "remove it; write `\\<` for a literal `<`")],
+            vec![(
+                close("b"),
+                8..12,
+                "`</b>` closes nothing: no tag is open",
+                "remove it; write `\\<` for a literal `<`",
+            )],
         ),
         (
             "<red><bold>x</red></bold>",
@@ -601,18 +695,28 @@ fn errors() {
         (
             "<level>x</lvl>",
             vec![
-                (unclosed("level"), 0..7, "`<level>` is never closed", "close it with `</level>` or `</>`"),
                 (
-                close("lvl"),
-                8..14,
-                "`</lvl>` does not match the innermost open tag `<level>`",
-                "close `<level>` first with `</level>` or `</>`",
+                    unclosed("level"),
+                    0..7,
+                    "`<level>` is never closed",
+                    "close it with `</level>` or `</>`",
+                ),
+                (
+                    close("lvl"),
+                    8..14,
+                    "`</lvl>` does not match the innermost open tag `<level>`",
+                    "close `<level>` first with `</level>` or `</>`",
                 ),
             ],
         ),
         (
             "<red>x",
-            vec![(unclosed("red"), 0..5, "`<red>` is never closed", "close it with `</red>` or `</>`")],
+            vec![(
+                unclosed("red"),
+                0..5,
+                "`<red>` is never closed",
+                "close it with `</red>` or `</>`",
+            )],
         ),
         (
             "a <fg #F53>b <b>c",
@@ -629,7 +733,12 @@ fn errors() {
         (
             "<red><bold>x</red>",
             vec![
-                (unclosed("bold"), 5..11, "`<bold>` is never closed", "close it with `</bold>` or `</>`"),
+                (
+                    unclosed("bold"),
+                    5..11,
+                    "`<bold>` is never closed",
+                    "close it with `</bold>` or `</>`",
+                ),
                 (
                     close("red"),
                     12..18,
@@ -662,7 +771,12 @@ fn errors() {
                     "invalid placeholder `{a b}`: unexpected whitespace",
                     "a placeholder has no spaces before its `:spec`",
                 ),
-                (InvalidColor, 19..22, "invalid colour `999`: a colour index must be 0–255", COLOUR_HELP),
+                (
+                    InvalidColor,
+                    19..22,
+                    "invalid colour `999`: a colour index must be 0–255",
+                    COLOUR_HELP,
+                ),
                 (
                     InvalidPlaceholder,
                     23..28,
@@ -682,7 +796,14 @@ fn errors() {
         let errors = parse(src).expect_err(src);
         let actual: Vec<(ErrorKind, Range<usize>, &str, &str)> = errors
             .iter()
-            .map(|e: &Error| (e.kind.clone(), e.range.clone(), e.message.as_str(), e.help.as_deref().unwrap_or("")))
+            .map(|e: &Error| {
+                (
+                    e.kind.clone(),
+                    e.range.clone(),
+                    e.message.as_str(),
+                    e.help.as_deref().unwrap_or(""),
+                )
+            })
             .collect();
         assert_eq!(actual, *expected, "source: {src:?}");
     }

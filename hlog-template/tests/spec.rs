@@ -48,7 +48,16 @@ fn accepted() {
         ("+", FormatSpec { sign: Some(Sign::Plus), ..PLAIN }),
         ("-", FormatSpec { sign: Some(Sign::Minus), ..PLAIN }),
         ("+.1", FormatSpec { sign: Some(Sign::Plus), precision: Some(1), ..PLAIN }),
-        ("#010x", FormatSpec { alternate: true, zero: true, width: Some(10), kind: Kind::LowerHex, ..PLAIN }),
+        (
+            "#010x",
+            FormatSpec {
+                alternate: true,
+                zero: true,
+                width: Some(10),
+                kind: Kind::LowerHex,
+                ..PLAIN
+            },
+        ),
         (
             "_>+#012.3e",
             FormatSpec {
@@ -91,14 +100,24 @@ fn rejected() {
             "invalid format spec `.2f`: `f` is a Python/printf type that Rust does not need",
             PYTHON_TYPE_HELP,
         ),
-        ("d", 0..1, "invalid format spec `d`: `d` is a Python/printf type that Rust does not need", PYTHON_TYPE_HELP),
+        (
+            "d",
+            0..1,
+            "invalid format spec `d`: `d` is a Python/printf type that Rust does not need",
+            PYTHON_TYPE_HELP,
+        ),
         (
             ">10s",
             3..4,
             "invalid format spec `>10s`: `s` is a Python/printf type that Rust does not need",
             PYTHON_TYPE_HELP,
         ),
-        ("g", 0..1, "invalid format spec `g`: `g` is a Python/printf type that Rust does not need", PYTHON_TYPE_HELP),
+        (
+            "g",
+            0..1,
+            "invalid format spec `g`: `g` is a Python/printf type that Rust does not need",
+            PYTHON_TYPE_HELP,
+        ),
         (
             ",",
             0..1,
