@@ -92,7 +92,7 @@ pub fn expand(call: &LogCall) -> TokenStream {
 /// The message: a `&'static str` when the template is plain text, else a writer closure with
 /// one statement per piece.
 fn message(p: &TokenStream, bound: &Bound, names: &[proc_macro2::Ident]) -> TokenStream {
-    if let [] = bound.pieces.as_slice() {
+    if bound.pieces.is_empty() {
         return quote!(#p::Message::Static(""));
     }
     if let [BoundPiece::Literal(text)] = bound.pieces.as_slice() {
@@ -126,7 +126,7 @@ fn style_statement(out: &TokenStream, style: &Ansi) -> TokenStream {
     match style {
         Ansi::Level => quote!(#out.level_style();),
         Ansi::Bytes(bytes) => match bytes.strip_prefix("\x1b[0m") {
-            Some(rest) if rest.is_empty() => quote!(#out.reset();),
+            Some("") => quote!(#out.reset();),
             Some(rest) => quote!(#out.reset(); #out.style(#rest);),
             None => quote!(#out.style(#bytes);),
         },

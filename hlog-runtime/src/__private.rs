@@ -45,12 +45,14 @@ const fn static_min_level() -> u32 {
 
 /// The gate of a call through the global logger.
 #[inline(always)]
+#[allow(clippy::absurd_extreme_comparisons)] // the ceiling is 0 unless a feature sets it
 pub fn enabled_global(callsite: &'static Callsite, level_no: u32) -> bool {
     level_no >= STATIC_MIN_LEVEL && crate::logger::enabled_global(callsite, level_no)
 }
 
 /// The gate of a call through a given logger.
 #[inline(always)]
+#[allow(clippy::absurd_extreme_comparisons)] // the ceiling is 0 unless a feature sets it
 pub fn enabled(logger: &Logger, callsite: &'static Callsite, level_no: u32) -> bool {
     level_no >= STATIC_MIN_LEVEL && logger.enabled(callsite, level_no)
 }

@@ -9,7 +9,7 @@ fn main() {
     info!("Server started on {host}:{port}");
     trace!("Loaded {n} routes", n = 12);
     debug!("Connection pool ready: {size} connections", size = 8);
-    success!("Health check passed in {ms:.1}ms", ms = 3.14159);
+    success!("Health check passed in {ms:.1}ms", ms = 3.27);
     warning!("Slow query: <yellow>{ms}ms</yellow>", ms = 150);
     error!("Payment {id} failed: {reason}", id = 42, reason = "card declined");
     critical!("Disk <bold>{disk}</bold> is full", disk = "/dev/sda1");
