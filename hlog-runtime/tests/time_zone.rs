@@ -42,11 +42,7 @@ const OFFSETS: &[(&str, i64, i32, &str)] = &[
 #[test]
 fn posix_offsets_follow_dst() {
     for (tz, secs, offset, abbr) in OFFSETS {
-        assert_eq!(
-            posix(tz).offset_at(*secs),
-            (*offset, *abbr),
-            "{secs} in {tz}"
-        );
+        assert_eq!(posix(tz).offset_at(*secs), (*offset, *abbr), "{secs} in {tz}");
     }
 }
 
@@ -65,22 +61,12 @@ fn tzdata_names_agree_with_posix_rules() {
             continue;
         };
         for (tz, secs, offset, abbr) in OFFSETS.iter().filter(|row| row.0 == rule) {
-            assert_eq!(
-                named.offset_at(*secs),
-                (*offset, *abbr),
-                "{secs} in {name} ({tz})"
-            );
+            assert_eq!(named.offset_at(*secs), (*offset, *abbr), "{secs} in {name} ({tz})");
         }
         let via_var = Zone::from_tz_var(&format!(":{name}")).unwrap();
-        assert_eq!(
-            via_var.offset_at(1_774_746_000),
-            named.offset_at(1_774_746_000)
-        );
+        assert_eq!(via_var.offset_at(1_774_746_000), named.offset_at(1_774_746_000));
         let bare = Zone::from_tz_var(name).unwrap();
-        assert_eq!(
-            bare.offset_at(1_774_746_000),
-            named.offset_at(1_774_746_000)
-        );
+        assert_eq!(bare.offset_at(1_774_746_000), named.offset_at(1_774_746_000));
     }
 }
 
@@ -171,12 +157,7 @@ fn tzif_data() {
     for (secs, offset, abbr) in table {
         assert_eq!(zone.offset_at(*secs), (*offset, *abbr), "{secs}");
     }
-    for bad in [
-        &b""[..],
-        b"TZif",
-        b"not a tzif file at all",
-        &tzif_v1()[..40],
-    ] {
+    for bad in [&b""[..], b"TZif", b"not a tzif file at all", &tzif_v1()[..40]] {
         assert!(Zone::from_tzif(bad).is_err());
     }
 }
@@ -228,16 +209,7 @@ fn clones_and_debug() {
 #[test]
 fn civil_breakdown() {
     // (zone, secs, nanos, (y, mo, d, h, mi, s), weekday, ordinal, offset, abbreviation)
-    type Row = (
-        &'static str,
-        i64,
-        u32,
-        (i32, u8, u8, u8, u8, u8),
-        u8,
-        u16,
-        i32,
-        &'static str,
-    );
+    type Row = (&'static str, i64, u32, (i32, u8, u8, u8, u8, u8), u8, u16, i32, &'static str);
     #[rustfmt::skip]
     let table: &[Row] = &[
         (CET, 1_774_531_805, 123_456_789, (2026, 3, 26, 14, 30, 5), 3, 85, 3600, "CET"),
@@ -275,11 +247,7 @@ fn timestamps() {
     // (system time, secs, nanos)
     let table = [
         (UNIX_EPOCH, 0, 0),
-        (
-            UNIX_EPOCH + Duration::new(1_774_531_805, 123_456_789),
-            1_774_531_805,
-            123_456_789,
-        ),
+        (UNIX_EPOCH + Duration::new(1_774_531_805, 123_456_789), 1_774_531_805, 123_456_789),
         (UNIX_EPOCH - Duration::from_millis(250), -1, 750_000_000),
         (UNIX_EPOCH - Duration::from_secs(86_400), -86_400, 0),
         (UNIX_EPOCH - Duration::new(1, 1), -2, 999_999_999),
@@ -290,15 +258,9 @@ fn timestamps() {
         assert_eq!(Timestamp::from(t), ts);
         assert_eq!(Timestamp::from_unix(secs, nanos), ts);
     }
-    assert_eq!(
-        Timestamp::from_unix(5, 2_500_000_000),
-        Timestamp::from_unix(7, 500_000_000)
-    );
-    assert_eq!(
-        Timestamp::from_unix(i64::MAX, 1_500_000_000).secs(),
-        i64::MAX
-    );
-    let mut sorted = vec![
+    assert_eq!(Timestamp::from_unix(5, 2_500_000_000), Timestamp::from_unix(7, 500_000_000));
+    assert_eq!(Timestamp::from_unix(i64::MAX, 1_500_000_000).secs(), i64::MAX);
+    let mut sorted = [
         Timestamp::from_unix(1, 0),
         Timestamp::from_unix(-1, 999_999_999),
         Timestamp::from_unix(0, 5),

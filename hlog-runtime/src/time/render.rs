@@ -53,23 +53,25 @@ impl Entry {
 thread_local! {
     /// The two most recently rendered (second, zone) pairs, most recent first: two, so that a
     /// local sink and a `!UTC` sink alternating on one thread both hit.
-    static CACHE: Cell<[Entry; 2]> = const { Cell::new([Entry::EMPTY; 2]) };
+    static CACHE: [Cell<Entry>; 2] = const { [Cell::new(Entry::EMPTY), Cell::new(Entry::EMPTY)] };
 }
 
 /// Calendar fields and abbreviation of the whole second `secs` in `zone`, from the cache when
 /// this thread rendered that second in that zone recently.
 fn lookup(secs: i64, zone: &Zone) -> Entry {
     let key = zone.cache_key();
-    let cached = CACHE.try_with(|cache| {
-        let [first, second] = cache.get();
-        if first.is(secs, key) {
-            Some(first)
-        } else if second.is(secs, key) {
-            cache.set([second, first]);
-            Some(second)
-        } else {
-            None
+    let cached = CACHE.try_with(|[first, second]| {
+        let a = first.get();
+        if a.is(secs, key) {
+            return Some(a);
         }
+        let b = second.get();
+        if b.is(secs, key) {
+            first.set(b);
+            second.set(a);
+            return Some(b);
+        }
+        None
     });
     if let Ok(Some(entry)) = cached {
         return entry;
@@ -85,10 +87,7 @@ fn lookup(secs: i64, zone: &Zone) -> Entry {
         abbr: Abbr::new(abbr),
     };
     // During thread teardown the cache may be gone: then simply do not cache.
-    let _ = CACHE.try_with(|cache| {
-        let [first, _] = cache.get();
-        cache.set([entry, first]);
-    });
+    let _ = CACHE.try_with(|[first, second]| second.set(first.replace(entry)));
     entry
 }
 
@@ -126,18 +125,18 @@ pub fn render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp, zone: &Zone
     let f = &entry.fields;
     for token in &format.tokens {
         match token {
-            TimeToken::Literal(text) => out.extend_from_slice(text.as_bytes()),
-            TimeToken::Year => padded(out, i64::from(f.year), 4),
+            TimeToken::Literal(text) => literal(out, text.as_bytes()),
+            TimeToken::Year => year(out, f.year),
             TimeToken::Year2 => two(out, f.year.rem_euclid(100) as u8),
             TimeToken::Quarter => digit(out, (f.month - 1) / 3 + 1),
-            TimeToken::Month => number(out, f.month),
+            TimeToken::Month => small(out, f.month),
             TimeToken::Month2 => two(out, f.month),
             TimeToken::MonthAbbr => name(out, &MONTH_ABBRS, f.month - 1),
             TimeToken::MonthName => name(out, &MONTH_NAMES, f.month - 1),
-            TimeToken::Day => number(out, f.day),
+            TimeToken::Day => small(out, f.day),
             TimeToken::Day2 => two(out, f.day),
             TimeToken::DayOrdinal => {
-                number(out, f.day);
+                small(out, f.day);
                 out.extend_from_slice(ordinal_suffix(f.day).as_bytes());
             }
             TimeToken::DayOfYear => number(out, f.ordinal),
@@ -146,13 +145,13 @@ pub fn render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp, zone: &Zone
             TimeToken::IsoWeekday => digit(out, f.weekday + 1),
             TimeToken::WeekdayAbbr => name(out, &DAY_ABBRS, f.weekday),
             TimeToken::WeekdayName => name(out, &DAY_NAMES, f.weekday),
-            TimeToken::Hour => number(out, f.hour),
+            TimeToken::Hour => small(out, f.hour),
             TimeToken::Hour2 => two(out, f.hour),
-            TimeToken::Hour12 => number(out, hour12(f.hour)),
+            TimeToken::Hour12 => small(out, hour12(f.hour)),
             TimeToken::Hour12_2 => two(out, hour12(f.hour)),
-            TimeToken::Minute => number(out, f.minute),
+            TimeToken::Minute => small(out, f.minute),
             TimeToken::Minute2 => two(out, f.minute),
-            TimeToken::Second => number(out, f.second),
+            TimeToken::Second => small(out, f.second),
             TimeToken::Second2 => two(out, f.second),
             TimeToken::Fraction(n) => fraction(out, ts.nanos(), *n),
             TimeToken::Timestamp => {
@@ -251,6 +250,39 @@ fn name(out: &mut Vec<u8>, names: &[&str], index: u8) {
     out.extend_from_slice(names.get(usize::from(index)).copied().unwrap_or("?").as_bytes());
 }
 
+/// Literal text: most are one byte (`-`, `:`, ` `), which a push writes without a `memcpy`.
+fn literal(out: &mut Vec<u8>, text: &[u8]) {
+    match text {
+        [b] => out.push(*b),
+        _ => out.extend_from_slice(text),
+    }
+}
+
+/// A number below 100, without padding.
+fn small(out: &mut Vec<u8>, n: u8) {
+    if n < 10 {
+        out.push(b'0' + n);
+    } else {
+        two(out, n);
+    }
+}
+
+/// A year as `%04d`: four digits for 0–9999, C's padding rules otherwise.
+fn year(out: &mut Vec<u8>, year: i32) {
+    match u16::try_from(year) {
+        Ok(y) if y <= 9999 => {
+            let (hi, lo) = ((y / 100) as u8, (y % 100) as u8);
+            out.extend_from_slice(&[
+                b'0' + hi / 10,
+                b'0' + hi % 10,
+                b'0' + lo / 10,
+                b'0' + lo % 10,
+            ]);
+        }
+        _ => padded(out, i64::from(year), 4),
+    }
+}
+
 /// One decimal digit (`n` < 10).
 fn digit(out: &mut Vec<u8>, n: u8) {
     out.push(b'0' + n % 10);
@@ -283,31 +315,39 @@ fn padded(out: &mut Vec<u8>, n: i64, width: usize) {
 
 /// The first `n` digits (at most 9) of the nine-digit fraction `nanos`, truncated.
 fn fraction(out: &mut Vec<u8>, nanos: u32, n: u8) {
-    let n = usize::from(n.min(9));
     let mut digits = [0u8; 9];
     let mut v = nanos % 1_000_000_000;
     for d in digits.iter_mut().rev() {
         *d = b'0' + (v % 10) as u8;
         v /= 10;
     }
-    out.extend_from_slice(&digits[..n]);
+    // Constant lengths, so each copy is a few stores rather than a `memcpy` call.
+    match n {
+        0 => {}
+        1 => out.push(digits[0]),
+        2 => out.extend_from_slice(&digits[..2]),
+        3 => out.extend_from_slice(&digits[..3]),
+        4 => out.extend_from_slice(&digits[..4]),
+        5 => out.extend_from_slice(&digits[..5]),
+        6 => out.extend_from_slice(&digits[..6]),
+        7 => out.extend_from_slice(&digits[..7]),
+        8 => out.extend_from_slice(&digits[..8]),
+        _ => out.extend_from_slice(&digits),
+    }
 }
 
 /// `+01:00` (`colon`) or `+0100`; leftover seconds are appended (`+00:09:21`, `+000921`).
 fn offset(out: &mut Vec<u8>, offset: i32, colon: bool) {
-    out.push(if offset < 0 { b'-' } else { b'+' });
+    let sign = if offset < 0 { b'-' } else { b'+' };
     let a = offset.unsigned_abs();
-    let (h, m, s) = (a / 3600, a / 60 % 60, a % 60);
-    two(out, h.min(99) as u8);
-    if colon {
-        out.push(b':');
-    }
-    two(out, m as u8);
-    if s != 0 {
-        if colon {
-            out.push(b':');
-        }
-        two(out, s as u8);
+    let (h, m, s) = ((a / 3600).min(99) as u8, (a / 60 % 60) as u8, (a % 60) as u8);
+    let d = |n: u8| [b'0' + n / 10, b'0' + n % 10];
+    let ([h1, h2], [m1, m2], [s1, s2]) = (d(h), d(m), d(s));
+    match (colon, s != 0) {
+        (true, false) => out.extend_from_slice(&[sign, h1, h2, b':', m1, m2]),
+        (false, false) => out.extend_from_slice(&[sign, h1, h2, m1, m2]),
+        (true, true) => out.extend_from_slice(&[sign, h1, h2, b':', m1, m2, b':', s1, s2]),
+        (false, true) => out.extend_from_slice(&[sign, h1, h2, m1, m2, s1, s2]),
     }
 }
 
