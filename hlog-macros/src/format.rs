@@ -29,7 +29,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     // format written here and the same text read from a config file render identical bytes.
     Ok(quote! {{
         static __HLOG_FORMAT: ::std::sync::LazyLock<#krate::Format> =
-            ::std::sync::LazyLock::new(|| #krate::Format::from_checked(#lit));
+            ::std::sync::LazyLock::new(|| #krate::__private::Format::from_checked(#lit));
         ::std::clone::Clone::clone(&*__HLOG_FORMAT)
     }})
 }
