@@ -3,6 +3,7 @@
 use proc_macro2::{TokenStream, TokenTree};
 use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, Ident, Lit, LitStr, Token};
 
 /// The level of a call.
@@ -77,33 +78,44 @@ fn parse_call(input: ParseStream<'_>, dynamic: bool) -> syn::Result<Parsed> {
     } else {
         "expected a string literal template: `info!([logger,] \"template {}\", args...)`"
     };
-    let template_at = items.iter().position(|e| matches!(e, Expr::Lit(ExprLit { lit: Lit::Str(_), .. })));
-    let mut items = items.into_iter();
-    let (before, template) = match template_at {
-        // In `log!("AUDIT", "message")` the first literal is the level's name.
-        Some(0) if dynamic => {
-            let level = items.next();
-            let rest: Vec<Expr> = items.collect();
-            let position = rest.iter().position(|e| matches!(e, Expr::Lit(ExprLit { lit: Lit::Str(_), .. })));
-            let Some(position) = position else {
-                return Err(syn::Error::new(input.span(), usage));
-            };
-            let mut rest = rest.into_iter();
-            let mut before: Vec<Expr> = level.into_iter().collect();
-            before.extend(rest.by_ref().take(position));
-            let template = rest.next().expect("found above");
-            return finish(before, template, rest.collect(), dynamic, usage);
-        }
-        Some(position) => {
-            let before: Vec<Expr> = items.by_ref().take(position).collect();
-            (before, items.next().expect("found above"))
-        }
-        None => {
-            let span = items.next().map(|e| syn::spanned::Spanned::span(&e)).unwrap_or(input.span());
-            return Err(syn::Error::new(span, usage));
-        }
+    let items: Vec<Expr> = items.into_iter().collect();
+    let is_str = |e: &Expr| matches!(e, Expr::Lit(ExprLit { lit: Lit::Str(_), .. }));
+    let Some(first) = items.iter().position(is_str) else {
+        let span = items.first().map(Spanned::span).unwrap_or(input.span());
+        return Err(syn::Error::new(span, usage));
     };
+    // In `log!`, a string literal in the level's place is the level's name, and the template
+    // is the next literal: `log!("AUDIT", "...")`, `log!(logger, "AUDIT", "...")`. The one
+    // ambiguous shape, `log!(x, "A", "B")`, reads "A" as a level name when it is one word.
+    let template_at = if dynamic {
+        let names_level = |i: usize| {
+            matches!(&items[i], Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) if is_level_name(&s.value()))
+                && items.get(i + 1).is_some_and(is_str)
+        };
+        match first {
+            0 if items.get(1).is_some_and(is_str) => 1,
+            1 if names_level(1) => 2,
+            0 => {
+                return Err(syn::Error::new(
+                    items[0].span(),
+                    "`log!` needs a level before the template: `log!(\"AUDIT\", \"...\")` or \
+                     `log!(Level::INFO, \"...\")`",
+                ));
+            }
+            other => other,
+        }
+    } else {
+        first
+    };
+    let mut items = items.into_iter();
+    let before: Vec<Expr> = items.by_ref().take(template_at).collect();
+    let template = items.next().expect("found above");
     finish(before, template, items.collect(), dynamic, usage)
+}
+
+/// One word: what a registered level's name looks like (`AUDIT`, `NOTICE`, `http-5xx`).
+fn is_level_name(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
 fn finish(before: Vec<Expr>, template: Expr, rest: Vec<Expr>, dynamic: bool, usage: &str) -> syn::Result<Parsed> {

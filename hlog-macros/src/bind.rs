@@ -20,7 +20,17 @@ pub struct BoundArg {
     pub field: Option<String>,
     /// The field is recorded with `Debug` (its placeholder is `{x:?}`).
     pub debug: bool,
+    /// Some placeholder shows the argument itself (not only `{arg.field}`), so it is a field.
+    pub plain: bool,
     used: bool,
+}
+
+/// A structured field shown through an accessor, `{user.name}`: recorded as `user.name`.
+pub struct FieldPath {
+    pub name: String,
+    pub index: usize,
+    pub attrs: Vec<Ident>,
+    pub debug: bool,
 }
 
 /// A template piece with its placeholder resolved to an argument index.
@@ -34,6 +44,7 @@ pub enum BoundPiece {
 pub struct Bound {
     pub args: Vec<BoundArg>,
     pub pieces: Vec<BoundPiece>,
+    pub paths: Vec<FieldPath>,
 }
 
 /// Match placeholders to arguments; report every problem (not only the first) as one error.
@@ -43,15 +54,21 @@ pub fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
     let mut args = Vec::new();
     let mut positional = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut duplicates = Vec::new();
     for arg in &call.args {
         let index = args.len();
         let field = match arg {
             Arg::Named(name, _) => {
                 let key = name.to_string();
                 if by_name.contains_key(&key) {
-                    errors.push(syn::Error::new(name.span(), format!("duplicate argument named `{key}`")));
+                    errors.push(syn::Error::new(
+                        name.span(),
+                        format!("duplicate argument named `{key}`"),
+                    ));
+                    duplicates.push(index);
+                } else {
+                    by_name.insert(key.clone(), index);
                 }
-                by_name.insert(key.clone(), index);
                 Some(key)
             }
             Arg::Positional(_) => {
@@ -63,18 +80,28 @@ pub fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
             }
         };
         let expr = arg.expr();
-        args.push(BoundArg { expr: expr.to_token_stream(), span: expr.span(), field, debug: false, used: false });
+        args.push(BoundArg {
+            expr: expr.to_token_stream(),
+            span: expr.span(),
+            field,
+            debug: false,
+            plain: false,
+            used: false,
+        });
+    }
+    for &index in &duplicates {
+        args[index].used = true; // reported as a duplicate; "unused" would be noise
     }
 
-    let template = match hlog_template::parse(&lit.value()) {
-        Ok(template) => template,
-        Err(template_errors) => {
-            for error in template_errors {
-                errors.push(span::error(lit, &tag_hint(error, &by_name)));
-            }
-            return Err(combine(errors));
-        }
-    };
+    // Placeholders are bound even when the markup is wrong, so one compile reports both.
+    let (template, template_errors) = hlog_template::parse_recovering(&lit.value());
+    // Without a sure view of every placeholder, "unused argument" could be a false alarm.
+    let mut check_unused = template_errors.is_empty();
+    for error in template_errors {
+        errors.push(span::error(lit, &tag_hint(error, &by_name)));
+    }
+    let mut paths: Vec<FieldPath> = Vec::new();
+    let mut captured: Vec<String> = Vec::new();
 
     let mut pieces = Vec::with_capacity(template.pieces.len());
     let mut next = 0;
@@ -124,9 +151,11 @@ pub fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
                             span: lit.span(),
                             field: Some(name.clone()),
                             debug: false,
+                            plain: false,
                             used: false,
                         });
                         by_name.insert(name.clone(), index);
+                        captured.push(name.clone());
                         index
                     }
                     Err(message) => {
@@ -149,47 +178,78 @@ pub fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
                 )),
             }
         }
+        let mut debug = false;
         let spec = match &placeholder.spec {
             None => None,
             Some((text, range)) => match hlog_template::parse_spec(text) {
                 Ok(parsed) => {
-                    if parsed.kind == Kind::Debug && attrs.is_empty() {
-                        args[index].debug = true;
-                    }
+                    debug = parsed.kind == Kind::Debug;
                     (!parsed.is_plain()).then(|| text.clone())
                 }
                 Err(error) => {
                     errors.push(span::error(lit, &error.offset(range.start)));
+                    check_unused = false; // `{x:>w$}` names arguments we cannot see
                     None
                 }
             },
         };
-        args[index].used = true;
+        let arg = &mut args[index];
+        arg.used = true;
+        if attrs.is_empty() {
+            arg.debug |= debug && !arg.plain;
+            arg.plain = true;
+        } else if let Some(root) = &arg.field {
+            let name = std::iter::once(root.clone())
+                .chain(attrs.iter().map(Ident::to_string))
+                .collect::<Vec<_>>()
+                .join(".");
+            if !paths.iter().any(|p| p.name == name) {
+                paths.push(FieldPath { name, index, attrs: attrs.clone(), debug });
+            }
+        }
         pieces.push(BoundPiece::Arg { index, attrs, spec });
     }
 
-    for (arg, source) in args.iter().zip(&call.args) {
-        if !arg.used {
-            let message = match source {
-                Arg::Named(name, _) => format!("named argument `{name}` is never used in the template"),
-                Arg::Positional(_) => "argument never used in the template".to_owned(),
-            };
-            errors.push(syn::Error::new(arg.span, format!(
-                "{message}\n  = help: every argument appears in the message; refer to it with \
-                 `{{}}`, `{{index}}` or `{{name}}`"
-            )));
+    for (arg, source) in args.iter().zip(&call.args).filter(|_| check_unused) {
+        if arg.used {
+            continue;
         }
+        let (message, help) = match source {
+            Arg::Named(name, _) => {
+                let name = name.to_string();
+                let typo = captured.iter().find(|c| edit_distance(c, &name) <= 2);
+                let help = match typo {
+                    Some(typo) => format!(
+                        "the template's `{{{typo}}}` captures a variable `{typo}` instead; did \
+                         you mean `{{{name}}}`?"
+                    ),
+                    None => format!("show it in the message with `{{{name}}}`"),
+                };
+                (format!("named argument `{name}` is never used in the template"), help)
+            }
+            Arg::Positional(_) => (
+                "argument never used in the template".to_owned(),
+                "every argument appears in the message; refer to it with `{}` or `{index}`"
+                    .to_owned(),
+            ),
+        };
+        errors.push(syn::Error::new(arg.span, format!("{message}\n  = help: {help}")));
     }
 
-    if errors.is_empty() { Ok(Bound { args, pieces }) } else { Err(combine(errors)) }
+    if errors.is_empty() { Ok(Bound { args, pieces, paths }) } else { Err(combine(errors)) }
 }
 
 /// `{name}` with no argument of that name captures the variable `name` from scope, as
 /// `format!` does. The identifier carries the literal's span, so it resolves where the call is.
 fn capture(lit: &LitStr, name: &str) -> Result<Ident, String> {
+    if name == "_" {
+        return Err("`{_}` is not a placeholder name\n  = help: name an argument, `{value}`, or \
+                    use `{}` for the next positional argument"
+            .to_owned());
+    }
     match syn::parse_str::<Ident>(name) {
-        Ok(_) if name != "_" => Ok(Ident::new(name, lit.span())),
-        _ => Err(format!(
+        Ok(_) => Ok(Ident::new(name, lit.span())),
+        Err(_) => Err(format!(
             "`{{{name}}}` cannot capture a variable: `{name}` is a keyword\n  = help: pass it as a \
              named argument: `{name} = value`"
         )),
@@ -204,6 +264,28 @@ fn tag_hint(mut error: hlog_template::Error, names: &HashMap<String, usize>) -> 
         }
     }
     error
+}
+
+/// Levenshtein distance, with a swap of two neighbours counted as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 fn plural(n: usize, what: &str) -> String {

@@ -1,8 +1,9 @@
 //! The generated code of a log call (see DESIGN.md, "One log call").
 
 use hlog_template::Ansi;
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use crate::ast::{LevelArg, LogCall};
 use crate::bind::{Bound, BoundPiece, bind};
@@ -27,10 +28,18 @@ pub fn expand(call: &LogCall) -> TokenStream {
             },
             quote!(&__hlog_level),
         ),
-        LevelArg::Value(expr) => (
-            quote! { let __hlog_level: #p::Level = ::core::clone::Clone::clone(::core::borrow::Borrow::<#p::Level>::borrow(&#expr)); },
-            quote!(&__hlog_level),
-        ),
+        LevelArg::Value(expr) => {
+            let span = at(expr.span());
+            (
+                quote_spanned! {span=>
+                    let __hlog_level: #p::Level = {
+                        use #p::LevelFallback as _;
+                        (#expr).__hlog_level()
+                    };
+                },
+                quote!(&__hlog_level),
+            )
+        }
     };
     let level_no = match &call.level {
         LevelArg::Builtin(ident) => quote!(#p::Level::#ident.no()),
@@ -43,26 +52,32 @@ pub fn expand(call: &LogCall) -> TokenStream {
             quote!(#p::dispatch_global(&__HLOG_CALLSITE, #level, __hlog_message, __hlog_fields)),
         ),
         Some(logger) => (
-            quote!(let __hlog_logger: &#p::Logger = &#logger;),
+            quote_spanned!(at(logger.span())=> let __hlog_logger: &#p::Logger = &#logger;),
             quote!(#p::enabled(__hlog_logger, &__HLOG_CALLSITE, #level_no)),
             quote!(#p::dispatch(__hlog_logger, &__HLOG_CALLSITE, #level, __hlog_message, __hlog_fields)),
         ),
     };
 
-    let names: Vec<_> = (0..bound.args.len()).map(|i| format_ident!("__hlog_a{}", i)).collect();
+    // Each binding is located at its argument, so that type errors point there.
+    let names: Vec<_> = bound
+        .args
+        .iter()
+        .enumerate()
+        .map(|(i, arg)| Ident::new(&format!("__hlog_a{i}"), at(arg.span)))
+        .collect();
     let exprs = bound.args.iter().map(|arg| {
         let expr = &arg.expr;
-        quote_spanned!(arg.span=> &(#expr))
+        quote_spanned!(at(arg.span)=> &(#expr))
     });
     let message = message(&p, &bound, &names);
-    let fields = bound.args.iter().zip(&names).filter_map(|(arg, name)| {
-        let field = arg.field.as_ref()?;
-        Some(if arg.debug {
-            quote_spanned!(arg.span=> (#field, #p::Value::Debug(#name)))
-        } else {
-            quote_spanned!(arg.span=> (#field, (&#p::Arg(#name)).__hlog_value()))
-        })
+    let plain_fields = bound.args.iter().zip(&names).filter(|(arg, _)| arg.plain).filter_map(
+        |(arg, name)| Some(field(&p, arg.field.as_ref()?, quote!(#name), arg.debug, arg.span)),
+    );
+    let path_fields = bound.paths.iter().map(|path| {
+        let (name, attrs) = (&names[path.index], &path.attrs);
+        field(&p, &path.name, quote!(&#name #(.#attrs)*), path.debug, bound.args[path.index].span)
     });
+    let fields: Vec<_> = plain_fields.chain(path_fields).collect();
 
     quote! {{
         fn __hlog_here() {}
@@ -77,7 +92,7 @@ pub fn expand(call: &LogCall) -> TokenStream {
         #level_setup
         if #enabled {
             #[allow(unused_imports)]
-            use #p::{DisplayFallback as _, FastArg as _};
+            use #p::{DebugFallback as _, DisplayFallback as _, FastArg as _};
             match (#(#exprs,)*) {
                 (#(#names,)*) => {
                     let __hlog_message = #message;
@@ -91,7 +106,21 @@ pub fn expand(call: &LogCall) -> TokenStream {
 
 /// The message: a `&'static str` when the template is plain text, else a writer closure with
 /// one statement per piece.
-fn message(p: &TokenStream, bound: &Bound, names: &[proc_macro2::Ident]) -> TokenStream {
+/// `(name, value)` of one structured field; `Debug` for `{x:?}` placeholders.
+fn field(p: &TokenStream, name: &str, value: TokenStream, debug: bool, span: Span) -> TokenStream {
+    if debug {
+        quote_spanned!(at(span)=> (#name, (&#p::Arg(#value)).__hlog_debug_value()))
+    } else {
+        quote_spanned!(at(span)=> (#name, (&#p::Arg(#value)).__hlog_value()))
+    }
+}
+
+/// A span with the macro's hygiene, located at the user's `span` (errors point there).
+fn at(span: Span) -> Span {
+    Span::call_site().located_at(span)
+}
+
+fn message(p: &TokenStream, bound: &Bound, names: &[Ident]) -> TokenStream {
     if bound.pieces.is_empty() {
         return quote!(#p::Message::Static(""));
     }
@@ -103,12 +132,16 @@ fn message(p: &TokenStream, bound: &Bound, names: &[proc_macro2::Ident]) -> Toke
         BoundPiece::Literal(text) => quote!(#out.str(#text);),
         BoundPiece::Style(styles) => styles.iter().map(|style| style_statement(&out, style)).collect(),
         BoundPiece::Arg { index, attrs, spec } => {
-            let span = bound.args[*index].span;
+            let span = at(bound.args[*index].span);
             let name = &names[*index];
             let value = quote_spanned!(span=> #name #(.#attrs)*);
             match spec {
                 None if attrs.is_empty() => quote_spanned!(span=> (&#p::Arg(#value)).__hlog_write(#out);),
                 None => quote_spanned!(span=> (&#p::Arg(&#value)).__hlog_write(#out);),
+                // The field's path too, so a missing `Debug` is one error, not two.
+                Some(spec) if spec == "?" => quote_spanned!(span=>
+                    (&#p::Arg(#value)).__hlog_debug_value().write(#out);
+                ),
                 Some(spec) => {
                     let format = format!("{{:{spec}}}");
                     quote_spanned!(span=> #out.fmt(::core::format_args!(#format, #value));)

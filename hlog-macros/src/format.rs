@@ -15,7 +15,11 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         }
         krate.extend([token]);
     }
-    let rest: TokenStream = tokens.collect();
+    let mut rest: Vec<TokenTree> = tokens.collect();
+    if matches!(rest.last(), Some(TokenTree::Punct(p)) if p.as_char() == ',') {
+        rest.pop(); // a trailing comma, as every log macro accepts
+    }
+    let rest: TokenStream = rest.into_iter().collect();
     let lit: LitStr = syn::parse2(rest.clone()).map_err(|_| {
         syn::Error::new_spanned(&rest, "expected a string literal: `hlog::format!(\"{time} | {level} | {message}\")`")
     })?;

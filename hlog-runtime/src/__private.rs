@@ -81,7 +81,70 @@ pub fn dispatch_global(
     logger.log(&Record::new(logger.now(), level, callsite, message, fields));
 }
 
-/// A `Debug` value as a structured field (placeholders written `{x:?}`).
-pub fn debug_value<'a, T: std::fmt::Debug>(value: &'a T) -> Value<'a> {
-    Value::Debug(value)
+/// `{x:?}` arguments: written and recorded with `Debug`. As with `Display`, the bound sits on
+/// the method so that a missing `Debug` is rustc's own error at the argument.
+pub trait DebugFallback<'a> {
+    fn __hlog_debug_value(&self) -> Value<'a>
+    where
+        Self: DebugArg<'a>;
+}
+
+#[doc(hidden)]
+pub trait DebugArg<'a> {
+    fn debug_value(&self) -> Value<'a>;
+}
+
+impl<'a, T: std::fmt::Debug + 'a> DebugArg<'a> for &Arg<'a, T> {
+    fn debug_value(&self) -> Value<'a> {
+        Value::Debug(self.0)
+    }
+}
+
+impl<'a, T: ?Sized> DebugFallback<'a> for &Arg<'a, T> {
+    fn __hlog_debug_value(&self) -> Value<'a>
+    where
+        Self: DebugArg<'a>,
+    {
+        self.debug_value()
+    }
+}
+
+/// What `log!(level, ...)` accepts as a level.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a level",
+    label = "expected a `Level`",
+    note = "`log!` takes a `Level` (`Level::INFO`, or one returned by `hlog::level(...)`) or a \
+            registered level's name as a string literal: `log!(\"AUDIT\", \"...\")`"
+)]
+pub trait AsLevel {
+    /// The level.
+    fn as_level(&self) -> Level;
+}
+
+impl AsLevel for Level {
+    fn as_level(&self) -> Level {
+        *self
+    }
+}
+
+impl AsLevel for &Level {
+    fn as_level(&self) -> Level {
+        **self
+    }
+}
+
+/// Method-call access to [`AsLevel`], so a wrong level is reported at the level expression.
+pub trait LevelFallback {
+    fn __hlog_level(&self) -> Level
+    where
+        Self: AsLevel;
+}
+
+impl<T: ?Sized> LevelFallback for T {
+    fn __hlog_level(&self) -> Level
+    where
+        Self: AsLevel,
+    {
+        self.as_level()
+    }
 }

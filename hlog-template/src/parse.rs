@@ -18,6 +18,24 @@ const PLACEHOLDER_HELP: &str = "a placeholder is `{}`, `{0}`, `{name}`, `{name.f
 /// assert_eq!(errors.len(), 2);
 /// ```
 pub fn parse(src: &str) -> Result<Template, Vec<Error>> {
+    match parse_recovering(src) {
+        (template, errors) if errors.is_empty() => Ok(template),
+        (_, errors) => Err(errors),
+    }
+}
+
+/// Parse as far as possible: the pieces that did parse (placeholders included) and every
+/// error, in source order. The macros use it to check arguments even when markup is wrong, so
+/// that one compile reports every problem.
+///
+/// # Examples
+///
+/// ```
+/// let (template, errors) = hlog_template::parse_recovering("<nope>{x}");
+/// assert_eq!(errors.len(), 1);
+/// assert_eq!(template.placeholders().count(), 1);
+/// ```
+pub fn parse_recovering(src: &str) -> (Template, Vec<Error>) {
     let mut parser = Parser::new(src);
     parser.run();
     parser.finish()
@@ -92,7 +110,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn finish(mut self) -> Result<Template, Vec<Error>> {
+    fn finish(mut self) -> (Template, Vec<Error>) {
         for tag in std::mem::take(&mut self.open) {
             if tag.code.is_none() {
                 continue;
@@ -107,13 +125,9 @@ impl<'a> Parser<'a> {
                 .with_help(format!("close it with `</{name}>` or `</>`")),
             );
         }
-        if self.errors.is_empty() {
-            self.flush_literal();
-            Ok(Template { pieces: self.pieces })
-        } else {
-            self.errors.sort_by_key(|e| e.range.start);
-            Err(self.errors)
-        }
+        self.flush_literal();
+        self.errors.sort_by_key(|e| e.range.start);
+        (Template { pieces: self.pieces }, self.errors)
     }
 
     /// Append literal text; returns `next` (where to continue).

@@ -29,12 +29,14 @@ pub use hlog_macros::{__format, __log};
 /// Log at TRACE (5). See [`info!`] for the syntax.
 #[macro_export]
 macro_rules! trace {
+    () => { ::core::compile_error!("trace! needs a template: `trace!(\"message {}\", value)`") };
     ($($arg:tt)+) => { $crate::__log!($crate, TRACE, $($arg)+) };
 }
 
 /// Log at DEBUG (10). See [`info!`] for the syntax.
 #[macro_export]
 macro_rules! debug {
+    () => { ::core::compile_error!("debug! needs a template: `debug!(\"message {}\", value)`") };
     ($($arg:tt)+) => { $crate::__log!($crate, DEBUG, $($arg)+) };
 }
 
@@ -53,40 +55,46 @@ macro_rules! debug {
 /// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
 /// let user = "alice";
 /// hlog::info!(logger, "<green>{user}</green> has {n} items, {:.1}% full", 12.345, n = 3);
-/// assert_eq!(capture.text(), "alice has 3 items, 12.3% full {\"user\": \"alice\", \"n\": 3}\n");
+/// assert_eq!(capture.text(), "alice has 3 items, 12.3% full {\"n\": 3, \"user\": \"alice\"}\n");
 /// ```
 #[macro_export]
 macro_rules! info {
+    () => { ::core::compile_error!("info! needs a template: `info!(\"message {}\", value)`") };
     ($($arg:tt)+) => { $crate::__log!($crate, INFO, $($arg)+) };
 }
 
 /// Log at SUCCESS (25). See [`info!`] for the syntax.
 #[macro_export]
 macro_rules! success {
+    () => { ::core::compile_error!("success! needs a template: `success!(\"message {}\", value)`") };
     ($($arg:tt)+) => { $crate::__log!($crate, SUCCESS, $($arg)+) };
 }
 
 /// Log at WARNING (30). See [`info!`] for the syntax.
 #[macro_export]
 macro_rules! warning {
+    () => { ::core::compile_error!("warning! needs a template: `warning!(\"message {}\", value)`") };
     ($($arg:tt)+) => { $crate::__log!($crate, WARNING, $($arg)+) };
 }
 
 /// Log at WARNING (30): the same as [`warning!`].
 #[macro_export]
 macro_rules! warn {
+    () => { ::core::compile_error!("warn! needs a template: `warn!(\"message {}\", value)`") };
     ($($arg:tt)+) => { $crate::__log!($crate, WARNING, $($arg)+) };
 }
 
 /// Log at ERROR (40). See [`info!`] for the syntax.
 #[macro_export]
 macro_rules! error {
+    () => { ::core::compile_error!("error! needs a template: `error!(\"message {}\", value)`") };
     ($($arg:tt)+) => { $crate::__log!($crate, ERROR, $($arg)+) };
 }
 
 /// Log at CRITICAL (50). See [`info!`] for the syntax.
 #[macro_export]
 macro_rules! critical {
+    () => { ::core::compile_error!("critical! needs a template: `critical!(\"message {}\", value)`") };
     ($($arg:tt)+) => { $crate::__log!($crate, CRITICAL, $($arg)+) };
 }
 
@@ -105,6 +113,7 @@ macro_rules! critical {
 /// ```
 #[macro_export]
 macro_rules! log {
+    () => { ::core::compile_error!("log! needs a template: `log!(\"message {}\", value)`") };
     ($($arg:tt)+) => { $crate::__log!($crate, dynamic, $($arg)+) };
 }
 

@@ -1,0 +1,4 @@
+// `</red>` with no tag open.
+fn main() {
+    hlog::info!("alert</red>");
+}

@@ -1,0 +1,5 @@
+// `hlog::format!` takes a string literal.
+fn main() {
+    let source = "{message}";
+    let _ = hlog::format!(source);
+}

@@ -1,0 +1,4 @@
+// The argument before the template of `info!` must be a `Logger`.
+fn main() {
+    hlog::info!(42, "x");
+}

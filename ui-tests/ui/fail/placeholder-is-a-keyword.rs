@@ -1,0 +1,4 @@
+// `{type}` cannot capture a variable: `type` is a keyword.
+fn main() {
+    hlog::info!("{type}");
+}

@@ -1,0 +1,4 @@
+// `<red>` is never closed.
+fn main() {
+    hlog::info!("<red>alert");
+}

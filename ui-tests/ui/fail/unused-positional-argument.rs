@@ -1,0 +1,4 @@
+// A positional argument that no placeholder refers to.
+fn main() {
+    hlog::info!("{} items", 3, 4);
+}
