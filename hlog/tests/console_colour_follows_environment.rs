@@ -9,10 +9,12 @@ fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<OsString> 
     move |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| OsString::from(v))
 }
 
+type Env = &'static [(&'static str, &'static str)];
+
 #[test]
 fn decision_table() {
     #[rustfmt::skip]
-    let table: &[(&[(&str, &str)], bool, bool)] = &[
+    let table: &[(Env, bool, bool)] = &[
         // (environment, is a terminal, colour)
         (&[], true, true),
         (&[], false, false),
