@@ -54,7 +54,12 @@ impl LogCall {
         };
         match tokens.next() {
             Some(TokenTree::Punct(p)) if p.as_char() == ',' => {}
-            _ => return Err(syn::Error::new(proc_macro2::Span::call_site(), "hlog: malformed internal macro call")),
+            _ => {
+                return Err(syn::Error::new(
+                    proc_macro2::Span::call_site(),
+                    "hlog: malformed internal macro call",
+                ));
+            }
         }
         let rest: TokenStream = tokens.collect();
         let parser = |input: ParseStream<'_>| parse_call(input, level.is_none());
@@ -79,7 +84,7 @@ fn parse_call(input: ParseStream<'_>, dynamic: bool) -> syn::Result<Parsed> {
         "expected a string literal template: `info!([logger,] \"template {}\", args...)`"
     };
     let items: Vec<Expr> = items.into_iter().collect();
-    let is_str = |e: &Expr| matches!(e, Expr::Lit(ExprLit { lit: Lit::Str(_), .. }));
+    let is_str = |e: &Expr| lit_str(e).is_some();
     let Some(first) = items.iter().position(is_str) else {
         let span = items.first().map(Spanned::span).unwrap_or(input.span());
         return Err(syn::Error::new(span, usage));
@@ -89,7 +94,7 @@ fn parse_call(input: ParseStream<'_>, dynamic: bool) -> syn::Result<Parsed> {
     // ambiguous shape, `log!(x, "A", "B")`, reads "A" as a level name when it is one word.
     let template_at = if dynamic {
         let names_level = |i: usize| {
-            matches!(&items[i], Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) if is_level_name(&s.value()))
+            lit_str(&items[i]).is_some_and(|s| is_level_name(&s.value()))
                 && items.get(i + 1).is_some_and(is_str)
         };
         match first {
@@ -113,13 +118,29 @@ fn parse_call(input: ParseStream<'_>, dynamic: bool) -> syn::Result<Parsed> {
     finish(before, template, items.collect(), dynamic, usage)
 }
 
+/// A string literal, also when a `macro_rules!` fragment (`$t:literal`, `$t:expr`) wrapped it
+/// in an invisible group.
+fn lit_str(expr: &Expr) -> Option<&LitStr> {
+    match expr {
+        Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) => Some(s),
+        Expr::Group(group) => lit_str(&group.expr),
+        _ => None,
+    }
+}
+
 /// One word: what a registered level's name looks like (`AUDIT`, `NOTICE`, `http-5xx`).
 fn is_level_name(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
-fn finish(before: Vec<Expr>, template: Expr, rest: Vec<Expr>, dynamic: bool, usage: &str) -> syn::Result<Parsed> {
-    let Expr::Lit(ExprLit { lit: Lit::Str(template), .. }) = template else { unreachable!() };
+fn finish(
+    before: Vec<Expr>,
+    template: Expr,
+    rest: Vec<Expr>,
+    dynamic: bool,
+    usage: &str,
+) -> syn::Result<Parsed> {
+    let template = lit_str(&template).cloned().expect("the template is a string literal");
     let mut before = before.into_iter();
     let (logger, level) = match (dynamic, before.len()) {
         (false, 0) => (None, None),
@@ -131,9 +152,9 @@ fn finish(before: Vec<Expr>, template: Expr, rest: Vec<Expr>, dynamic: bool, usa
             return Err(syn::Error::new_spanned(extra, usage));
         }
     };
-    let level = level.map(|expr| match expr {
-        Expr::Lit(ExprLit { lit: Lit::Str(name), .. }) => LevelArg::Named(name),
-        other => LevelArg::Value(other),
+    let level = level.map(|expr| match lit_str(&expr) {
+        Some(name) => LevelArg::Named(name.clone()),
+        None => LevelArg::Value(expr),
     });
     let args = rest.into_iter().map(classify).collect::<syn::Result<_>>()?;
     Ok((level, logger, template, args))
@@ -157,7 +178,9 @@ impl Arg {
     /// The identifier a positional argument can also be referred to by (`info!("{a}", a)`).
     pub fn shorthand(&self) -> Option<&Ident> {
         match self {
-            Arg::Positional(Expr::Path(path)) if path.qself.is_none() && path.attrs.is_empty() => path.path.get_ident(),
+            Arg::Positional(Expr::Path(path)) if path.qself.is_none() && path.attrs.is_empty() => {
+                path.path.get_ident()
+            }
             _ => None,
         }
     }

@@ -22,11 +22,14 @@ pub struct BoundArg {
     pub debug: bool,
     /// Some placeholder shows the argument itself (not only `{arg.field}`), so it is a field.
     pub plain: bool,
+    /// Where it first shows in the template: fields are recorded in template order.
+    pub first_use: usize,
     used: bool,
 }
 
 /// A structured field shown through an accessor, `{user.name}`: recorded as `user.name`.
 pub struct FieldPath {
+    pub first_use: usize,
     pub name: String,
     pub index: usize,
     pub attrs: Vec<Ident>,
@@ -86,6 +89,7 @@ pub fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
             field,
             debug: false,
             plain: false,
+            first_use: usize::MAX,
             used: false,
         });
     }
@@ -133,10 +137,13 @@ pub fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
                 match positional.get(n) {
                     Some(&index) => index,
                     None => {
-                        fail(&mut errors, format!(
-                            "`{src}` refers to positional argument {n}, but the call has {}",
-                            plural(positional.len(), "positional argument")
-                        ));
+                        fail(
+                            &mut errors,
+                            format!(
+                                "`{src}` refers to positional argument {n}, but the call has {}",
+                                plural(positional.len(), "positional argument")
+                            ),
+                        );
                         continue;
                     }
                 }
@@ -152,6 +159,7 @@ pub fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
                             field: Some(name.clone()),
                             debug: false,
                             plain: false,
+                            first_use: usize::MAX,
                             used: false,
                         });
                         by_name.insert(name.clone(), index);
@@ -170,12 +178,17 @@ pub fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
             match accessor {
                 Accessor::Attr(attr) => match syn::parse_str::<Ident>(attr) {
                     Ok(ident) => attrs.push(Ident::new(&ident.to_string(), lit.span())),
-                    Err(_) => fail(&mut errors, format!("`.{attr}` in `{src}` is not a field name")),
+                    Err(_) => {
+                        fail(&mut errors, format!("`.{attr}` in `{src}` is not a field name"))
+                    }
                 },
-                Accessor::Key(key) => fail(&mut errors, format!(
-                    "`[{key}]` in `{src}`: indexing works in formats (`{{extra[{key}]}}`), not in \
+                Accessor::Key(key) => fail(
+                    &mut errors,
+                    format!(
+                        "`[{key}]` in `{src}`: indexing works in formats (`{{extra[{key}]}}`), not in \
                      messages; pass the value as an argument instead"
-                )),
+                    ),
+                ),
             }
         }
         let mut debug = false;
@@ -193,18 +206,26 @@ pub fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
                 }
             },
         };
+        let order = pieces.len();
         let arg = &mut args[index];
         arg.used = true;
         if attrs.is_empty() {
             arg.debug |= debug && !arg.plain;
             arg.plain = true;
+            arg.first_use = arg.first_use.min(order);
         } else if let Some(root) = &arg.field {
             let name = std::iter::once(root.clone())
                 .chain(attrs.iter().map(Ident::to_string))
                 .collect::<Vec<_>>()
                 .join(".");
             if !paths.iter().any(|p| p.name == name) {
-                paths.push(FieldPath { name, index, attrs: attrs.clone(), debug });
+                paths.push(FieldPath {
+                    first_use: order,
+                    name,
+                    index,
+                    attrs: attrs.clone(),
+                    debug,
+                });
             }
         }
         pieces.push(BoundPiece::Arg { index, attrs, spec });
@@ -257,7 +278,10 @@ fn capture(lit: &LitStr, name: &str) -> Result<Ident, String> {
 }
 
 /// An unknown tag that names an argument was almost certainly meant as a placeholder.
-fn tag_hint(mut error: hlog_template::Error, names: &HashMap<String, usize>) -> hlog_template::Error {
+fn tag_hint(
+    mut error: hlog_template::Error,
+    names: &HashMap<String, usize>,
+) -> hlog_template::Error {
     if let ErrorKind::UnknownTag { name } = &error.kind {
         if names.contains_key(name) {
             error.help = Some(format!("did you mean the placeholder `{{{name}}}`?"));

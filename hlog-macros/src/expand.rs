@@ -70,14 +70,19 @@ pub fn expand(call: &LogCall) -> TokenStream {
         quote_spanned!(at(arg.span)=> &(#expr))
     });
     let message = message(&p, &bound, &names);
-    let plain_fields = bound.args.iter().zip(&names).filter(|(arg, _)| arg.plain).filter_map(
-        |(arg, name)| Some(field(&p, arg.field.as_ref()?, quote!(#name), arg.debug, arg.span)),
-    );
+    let plain_fields =
+        bound.args.iter().zip(&names).filter(|(arg, _)| arg.plain).filter_map(|(arg, name)| {
+            let tokens = field(&p, arg.field.as_ref()?, quote!(#name), arg.debug, arg.span);
+            Some((arg.first_use, tokens))
+        });
     let path_fields = bound.paths.iter().map(|path| {
         let (name, attrs) = (&names[path.index], &path.attrs);
-        field(&p, &path.name, quote!(&#name #(.#attrs)*), path.debug, bound.args[path.index].span)
+        let value = quote!(&#name #(.#attrs)*);
+        (path.first_use, field(&p, &path.name, value, path.debug, bound.args[path.index].span))
     });
-    let fields: Vec<_> = plain_fields.chain(path_fields).collect();
+    let mut fields: Vec<_> = plain_fields.chain(path_fields).collect();
+    fields.sort_by_key(|(order, _)| *order);
+    let fields = fields.into_iter().map(|(_, tokens)| tokens);
 
     quote! {{
         fn __hlog_here() {}
@@ -130,13 +135,17 @@ fn message(p: &TokenStream, bound: &Bound, names: &[Ident]) -> TokenStream {
     let out = quote!(__hlog_out);
     let statements = bound.pieces.iter().map(|piece| match piece {
         BoundPiece::Literal(text) => quote!(#out.str(#text);),
-        BoundPiece::Style(styles) => styles.iter().map(|style| style_statement(&out, style)).collect(),
+        BoundPiece::Style(styles) => {
+            styles.iter().map(|style| style_statement(&out, style)).collect()
+        }
         BoundPiece::Arg { index, attrs, spec } => {
             let span = at(bound.args[*index].span);
             let name = &names[*index];
             let value = quote_spanned!(span=> #name #(.#attrs)*);
             match spec {
-                None if attrs.is_empty() => quote_spanned!(span=> (&#p::Arg(#value)).__hlog_write(#out);),
+                None if attrs.is_empty() => {
+                    quote_spanned!(span=> (&#p::Arg(#value)).__hlog_write(#out);)
+                }
                 None => quote_spanned!(span=> (&#p::Arg(&#value)).__hlog_write(#out);),
                 // The field's path too, so a missing `Debug` is one error, not two.
                 Some(spec) if spec == "?" => quote_spanned!(span=>

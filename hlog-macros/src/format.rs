@@ -21,7 +21,10 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     }
     let rest: TokenStream = rest.into_iter().collect();
     let lit: LitStr = syn::parse2(rest.clone()).map_err(|_| {
-        syn::Error::new_spanned(&rest, "expected a string literal: `hlog::format!(\"{time} | {level} | {message}\")`")
+        syn::Error::new_spanned(
+            &rest,
+            "expected a string literal: `hlog::format!(\"{time} | {level} | {message}\")`",
+        )
     })?;
     if let Err(errors) = hlog_template::parse_format(&lit.value()) {
         let mut errors = errors.iter().map(|e| span::error(&lit, e));

@@ -71,7 +71,8 @@ impl Callsite {
     }
 
     pub(crate) fn store_threshold(&self, generation: u32, threshold: u32) {
-        self.interest.store((u64::from(generation) << 32) | u64::from(threshold), Ordering::Relaxed);
+        self.interest
+            .store((u64::from(generation) << 32) | u64::from(threshold), Ordering::Relaxed);
     }
 }
 

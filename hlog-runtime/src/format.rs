@@ -50,7 +50,11 @@ impl Format {
             .iter()
             .any(|p| matches!(p, FormatPiece::Field { field: Field::Exception, .. }));
         Ok(Format {
-            inner: Arc::new(Inner { source: source.into(), pieces: parsed.pieces, shows_exception }),
+            inner: Arc::new(Inner {
+                source: source.into(),
+                pieces: parsed.pieces,
+                shows_exception,
+            }),
         })
     }
 
@@ -97,7 +101,8 @@ impl Format {
                 }
                 FormatPiece::Field { field, spec, active_style } => {
                     let start = buf.len();
-                    let colors = colorize.then_some(Colors { level: level_ansi, outer: active_style });
+                    let colors =
+                        colorize.then_some(Colors { level: level_ansi, outer: active_style });
                     let numeric = write_field(buf, field, record, colors, zone);
                     if !spec.is_plain() {
                         pad(buf, start, spec, numeric);
@@ -184,9 +189,12 @@ fn write_field(
         true
     };
     match field {
-        Field::Time(pattern) => {
-            time::render(buf, pattern.as_ref().unwrap_or_else(|| time::default_time_format()), record.time(), zone)
-        }
+        Field::Time(pattern) => time::render(
+            buf,
+            pattern.as_ref().unwrap_or_else(|| time::default_time_format()),
+            record.time(),
+            zone,
+        ),
         Field::Level => text(buf, record.level().name()),
         Field::LevelNo => return number(buf, u64::from(record.level().no())),
         Field::LevelIcon => text(buf, record.level().icon()),
@@ -289,18 +297,14 @@ impl fmt::Write for JsonEscaped<'_> {
     }
 }
 
-/// Apply width, precision and alignment to the bytes written since `start`, in place.
+/// Apply width, precision and alignment to the bytes written since `start`, in place. Colour
+/// escapes (`\x1b[...m`) take no width and are never cut.
 pub(crate) fn pad(buf: &mut Vec<u8>, start: usize, spec: &FormatSpec, numeric: bool) {
     if let (Some(precision), false) = (spec.precision, numeric) {
-        if let Some((cut, _)) = std::str::from_utf8(&buf[start..])
-            .ok()
-            .and_then(|s| s.char_indices().nth(precision))
-        {
-            buf.truncate(start + cut);
-        }
+        truncate_visible(buf, start, precision);
     }
     let Some(width) = spec.width else { return };
-    let len = buf[start..].iter().filter(|b| (**b & 0xC0) != 0x80).count();
+    let len = visible_chars(&buf[start..]);
     if len >= width {
         return;
     }
@@ -325,5 +329,64 @@ pub(crate) fn pad(buf: &mut Vec<u8>, start: usize, spec: &FormatSpec, numeric: b
     }
     for _ in 0..after {
         buf.extend_from_slice(fill);
+    }
+}
+
+/// The length of an ANSI escape sequence at the start of `bytes` (0 if there is none).
+fn escape_len(bytes: &[u8]) -> usize {
+    if bytes.len() < 2 || bytes[0] != 0x1b || bytes[1] != b'[' {
+        return 0;
+    }
+    match bytes[2..].iter().position(|b| (0x40..=0x7e).contains(b)) {
+        Some(end) => end + 3,
+        None => bytes.len(),
+    }
+}
+
+/// Characters that take room on screen: UTF-8 lead bytes outside escape sequences.
+fn visible_chars(bytes: &[u8]) -> usize {
+    let (mut i, mut count) = (0, 0);
+    while i < bytes.len() {
+        match escape_len(&bytes[i..]) {
+            0 => {
+                count += usize::from(bytes[i] & 0xC0 != 0x80);
+                i += 1;
+            }
+            n => i += n,
+        }
+    }
+    count
+}
+
+/// Keep the first `keep` visible characters after `start`, and every escape sequence.
+fn truncate_visible(buf: &mut Vec<u8>, start: usize, keep: usize) {
+    let (mut read, mut write, mut seen) = (start, start, 0);
+    while read < buf.len() {
+        let escape = escape_len(&buf[read..]);
+        let len = if escape > 0 {
+            escape
+        } else {
+            let width = utf8_len(buf[read]);
+            seen += 1;
+            if seen > keep {
+                read += width;
+                continue;
+            }
+            width
+        };
+        let end = (read + len).min(buf.len());
+        buf.copy_within(read..end, write);
+        write += end - read;
+        read = end;
+    }
+    buf.truncate(write);
+}
+
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
     }
 }

@@ -1,6 +1,8 @@
 //! Handlers: a sink with its settings (level, format, colour, filter), and the builder that
 //! installs one.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Mutex;
@@ -62,29 +64,46 @@ impl Handler {
         if record.level().no() < self.level_no {
             return;
         }
-        // A panic in user code (a `Display` impl, a filter) must not escape a log call.
+        // A panic in user code (a `Display` impl, a filter, a sink) must not escape a log call.
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             if let Some(filter) = &self.filter {
                 if !filter(record) {
-                    return None;
+                    return;
                 }
             }
             buf.clear();
             self.format.render_in(buf, record, self.colorize, zone);
-            let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
-            Some(sink.write(buf, record))
+            self.write(buf, record);
         }));
-        match outcome {
-            Ok(None) => {}
-            Ok(Some(Ok(()))) => {
-                self.written.fetch_add(1, Ordering::Relaxed);
-            }
-            Ok(Some(Err(error))) => self.failed(format_args!("{error}")),
-            Err(_) => self.failed(format_args!(
+        if outcome.is_err() {
+            self.failed(format_args!(
                 "a panic while formatting or writing a record from {}:{}",
                 record.file(),
                 record.line()
-            )),
+            ));
+        }
+    }
+
+    /// Give one line to the sink. A sink that logs to its own logger reaches this handler again
+    /// while it holds the sink's lock: that line is kept and written right after the current
+    /// one, instead of deadlocking.
+    fn write(&self, line: &[u8], record: &Record<'_>) {
+        let Some(_writing) = Writing::enter(self, line) else {
+            return; // deferred: the outer write on this thread writes it next
+        };
+        let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
+        self.count(sink.write(line, record));
+        while let Some(deferred) = Writing::next_deferred(self) {
+            self.count(sink.write(&deferred, record));
+        }
+    }
+
+    fn count(&self, result: std::io::Result<()>) {
+        match result {
+            Ok(()) => {
+                self.written.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(error) => self.failed(format_args!("{error}")),
         }
     }
 
@@ -115,6 +134,54 @@ impl Handler {
             written: self.written.load(Ordering::Relaxed),
             errors: self.errors.load(Ordering::Relaxed),
         }
+    }
+}
+
+thread_local! {
+    /// The handlers this thread is writing to, each with the lines logged to it meanwhile.
+    static WRITING: RefCell<Vec<(usize, VecDeque<Vec<u8>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// This thread is writing to a handler's sink; dropping it (also on unwind) ends that.
+struct Writing(usize);
+
+impl Writing {
+    /// `Some` when the caller should write; `None` when this thread is already writing to
+    /// `handler` (the line is queued for that outer write).
+    fn enter(handler: &Handler, line: &[u8]) -> Option<Writing> {
+        let key = handler as *const Handler as usize;
+        WRITING
+            .try_with(|writing| {
+                let mut writing = writing.borrow_mut();
+                match writing.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, queue)) => {
+                        queue.push_back(line.to_vec());
+                        None
+                    }
+                    None => {
+                        writing.push((key, VecDeque::new()));
+                        Some(Writing(key))
+                    }
+                }
+            })
+            .unwrap_or(Some(Writing(usize::MAX)))
+    }
+
+    fn next_deferred(handler: &Handler) -> Option<Vec<u8>> {
+        let key = handler as *const Handler as usize;
+        WRITING
+            .try_with(|writing| {
+                let mut writing = writing.borrow_mut();
+                writing.iter_mut().find(|(k, _)| *k == key).and_then(|(_, q)| q.pop_front())
+            })
+            .ok()
+            .flatten()
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        let _ = WRITING.try_with(|writing| writing.borrow_mut().retain(|(k, _)| *k != self.0));
     }
 }
 

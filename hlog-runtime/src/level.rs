@@ -35,14 +35,16 @@ impl Level {
     /// `INFO` (20), bold, ℹ️
     pub const INFO: Level = Level::builtin("INFO", 20, "<bold>", "\x1b[1m", "ℹ️");
     /// `SUCCESS` (25), green bold, ✅
-    pub const SUCCESS: Level = Level::builtin("SUCCESS", 25, "<green><bold>", "\x1b[32m\x1b[1m", "✅");
+    pub const SUCCESS: Level =
+        Level::builtin("SUCCESS", 25, "<green><bold>", "\x1b[32m\x1b[1m", "✅");
     /// `WARNING` (30), yellow bold, ⚠️
     pub const WARNING: Level =
         Level::builtin("WARNING", 30, "<yellow><bold>", "\x1b[33m\x1b[1m", "⚠️");
     /// `ERROR` (40), red bold, ❌
     pub const ERROR: Level = Level::builtin("ERROR", 40, "<red><bold>", "\x1b[31m\x1b[1m", "❌");
     /// `CRITICAL` (50), red background bold, ☠️
-    pub const CRITICAL: Level = Level::builtin("CRITICAL", 50, "<RED><bold>", "\x1b[41m\x1b[1m", "☠️");
+    pub const CRITICAL: Level =
+        Level::builtin("CRITICAL", 50, "<RED><bold>", "\x1b[41m\x1b[1m", "☠️");
 
     const BUILTIN: [Level; 7] = [
         Level::TRACE,
@@ -177,9 +179,8 @@ pub fn register(name: &str, no: u32, color: &str, icon: &str) -> Result<Level, L
             builtin.no
         )));
     }
-    let ansi = hlog_template::parse_color_markup(color).map_err(|e| {
-        LevelError(format!("invalid colour {color:?} for level {name:?}: {e}"))
-    })?;
+    let ansi = hlog_template::parse_color_markup(color)
+        .map_err(|e| LevelError(format!("invalid colour {color:?} for level {name:?}: {e}")))?;
     let mut custom = CUSTOM.write().unwrap_or_else(|e| e.into_inner());
     if let Some(existing) = custom.iter_mut().find(|l| l.name == name) {
         if existing.no != no {
@@ -194,7 +195,8 @@ pub fn register(name: &str, no: u32, color: &str, icon: &str) -> Result<Level, L
         REGISTRY_GENERATION.fetch_add(1, Ordering::Release);
         return Ok(*existing);
     }
-    let level = Level { name: leak(name), no, color: leak(color), ansi: leak(&ansi), icon: leak(icon) };
+    let level =
+        Level { name: leak(name), no, color: leak(color), ansi: leak(&ansi), icon: leak(icon) };
     custom.push(level);
     REGISTRY_GENERATION.fetch_add(1, Ordering::Release);
     Ok(level)
@@ -239,7 +241,9 @@ impl NamedLevel {
 /// The stand-in for a level name that was never registered; reported once per name.
 fn unknown_level(name: &str) -> Level {
     static UNKNOWN: RwLock<Vec<Level>> = RwLock::new(Vec::new());
-    if let Some(level) = UNKNOWN.read().unwrap_or_else(|e| e.into_inner()).iter().find(|l| l.name == name) {
+    if let Some(level) =
+        UNKNOWN.read().unwrap_or_else(|e| e.into_inner()).iter().find(|l| l.name == name)
+    {
         return *level;
     }
     let mut unknown = UNKNOWN.write().unwrap_or_else(|e| e.into_inner());

@@ -19,7 +19,9 @@ pub mod time;
 pub mod __private;
 
 pub use format::{DEFAULT_FORMAT, Format, FormatError};
-pub use handler::{Colorize, ConfigError, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo};
+pub use handler::{
+    Colorize, ConfigError, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo,
+};
 pub use level::{Level, LevelError};
 pub use logger::{Logger, logger};
 pub use record::{Message, Record, Value};

@@ -222,7 +222,9 @@ impl Logger {
             .iter()
             .filter(|(prefix, _)| {
                 prefix.is_empty()
-                    || module.strip_prefix(prefix.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with("::"))
+                    || module
+                        .strip_prefix(prefix.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with("::"))
             })
             .max_by_key(|(prefix, _)| prefix.len())
             .is_none_or(|(_, enabled)| *enabled)

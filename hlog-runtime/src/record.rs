@@ -163,6 +163,8 @@ pub enum Value<'a> {
     U128(u128),
     /// A float.
     F64(f64),
+    /// A single-precision float (kept apart so it prints as `f32`'s `Display` does).
+    F32(f32),
     /// A boolean.
     Bool(bool),
     /// A character.
@@ -183,6 +185,7 @@ impl Value<'_> {
             Value::I128(v) => out.int(v),
             Value::U128(v) => out.int(v),
             Value::F64(v) => out.float(v),
+            Value::F32(v) => out.float32(v),
             Value::Bool(v) => out.str(if v { "true" } else { "false" }),
             Value::Char(c) => out.str(c.encode_utf8(&mut [0; 4])),
             Value::Display(d) => out.display(d),
@@ -207,6 +210,7 @@ impl fmt::Display for Value<'_> {
             Value::I128(v) => fmt::Display::fmt(&v, f),
             Value::U128(v) => fmt::Display::fmt(&v, f),
             Value::F64(v) => fmt::Display::fmt(&v, f),
+            Value::F32(v) => fmt::Display::fmt(&v, f),
             Value::Bool(v) => fmt::Display::fmt(&v, f),
             Value::Char(v) => fmt::Display::fmt(&v, f),
             Value::Display(d) => fmt::Display::fmt(d, f),

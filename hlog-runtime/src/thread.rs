@@ -18,7 +18,8 @@ fn with_info<R>(f: impl FnOnce(&ThreadInfo) -> R) -> R {
             let thread = std::thread::current();
             // `ThreadId::as_u64` is unstable; its Debug form is `ThreadId(N)`.
             let debug = format!("{:?}", thread.id());
-            let id = debug.trim_start_matches("ThreadId(").trim_end_matches(')').parse().unwrap_or(0);
+            let id =
+                debug.trim_start_matches("ThreadId(").trim_end_matches(')').parse().unwrap_or(0);
             ThreadInfo { thread, id }
         }))
     })

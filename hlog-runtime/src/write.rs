@@ -247,7 +247,7 @@ fast_arg! {
     isize => |out, v| out.int(*v), Value::I64(*v as i64);
     usize => |out, v| out.int(*v), Value::U64(*v as u64);
     f64 => |out, v| out.float(*v), Value::F64(*v);
-    f32 => |out, v| out.float32(*v), Value::F64(f64::from(*v));
+    f32 => |out, v| out.float32(*v), Value::F32(*v);
     bool => |out, v| out.str(if *v { "true" } else { "false" }), Value::Bool(*v);
     char => |out, v| out.str(v.encode_utf8(&mut [0; 4])), Value::Char(*v);
     str => |out, v| out.str(v), Value::Str(v);

@@ -99,11 +99,7 @@ fn consecutive_seconds() {
         (1_792_890_000, 0, "2026-10-25 02:00:00.000000 6 298 +01:00 CET"),
     ];
     for (secs, nanos, expected) in table {
-        assert_eq!(
-            rendered(&f, *secs, *nanos, &cet),
-            *expected,
-            "{secs}.{nanos:09}"
-        );
+        assert_eq!(rendered(&f, *secs, *nanos, &cet), *expected, "{secs}.{nanos:09}");
     }
 }
 
@@ -129,11 +125,7 @@ fn alternating_zones() {
     for cycle in [2, 3, 6] {
         for round in 0..4 {
             for (zone, format, want) in &expected[..cycle] {
-                assert_eq!(
-                    rendered(format, secs, 0, zone),
-                    *want,
-                    "cycle {cycle} round {round}"
-                );
+                assert_eq!(rendered(format, secs, 0, zone), *want, "cycle {cycle} round {round}");
             }
         }
     }
@@ -141,11 +133,7 @@ fn alternating_zones() {
     for i in 0..200 {
         let s = secs - 100 + i;
         for zone in [&cet, &ny] {
-            assert_eq!(
-                rendered(&local, s, 0, zone),
-                reference(s, 0, zone),
-                "{s} in {zone:?}"
-            );
+            assert_eq!(rendered(&local, s, 0, zone), reference(s, 0, zone), "{s} in {zone:?}");
         }
         assert_eq!(rendered(&utc, s, 0, &cet), reference(s, 0, &Zone::utc()));
     }
@@ -182,19 +170,13 @@ fn cached_renders_match_the_uncached_breakdown() {
     // A simple LCG over 1900..2100, each instant rendered twice in a row and in every zone.
     let mut x: u64 = 0x2545_f491_4f6c_dd1d;
     for _ in 0..2_000 {
-        x = x
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
+        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         let secs = (x >> 11) as i64 % 6_311_390_400 - 2_208_988_800;
         let nanos = (x % 1_000_000_000) as u32;
         for zone in &zones {
             let want = reference(secs, nanos, zone);
             assert_eq!(rendered(&f, secs, nanos, zone), want, "{secs} in {zone:?}");
-            assert_eq!(
-                rendered(&f, secs, nanos, zone),
-                want,
-                "{secs} in {zone:?}, again"
-            );
+            assert_eq!(rendered(&f, secs, nanos, zone), want, "{secs} in {zone:?}, again");
         }
     }
 }

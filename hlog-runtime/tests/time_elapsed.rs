@@ -31,11 +31,7 @@ fn like_python_timedelta() {
         (59, 999_999_999, "0:00:59.999999"),
     ];
     for (secs, nanos, expected) in table {
-        assert_eq!(
-            elapsed(Duration::new(*secs, *nanos)),
-            *expected,
-            "{secs}.{nanos:09}"
-        );
+        assert_eq!(elapsed(Duration::new(*secs, *nanos)), *expected, "{secs}.{nanos:09}");
     }
 }
 

@@ -8,9 +8,8 @@ use hlog_template::{TimeFormat, TimeToken::*};
 fn local_zone_comes_from_tz() {
     // SAFETY: this binary's only test; no other thread reads the environment meanwhile.
     unsafe { std::env::set_var("TZ", "EST5EDT,M3.2.0,M11.1.0") };
-    let handles: Vec<_> = (0..8)
-        .map(|_| std::thread::spawn(|| Zone::local() as *const Zone as usize))
-        .collect();
+    let handles: Vec<_> =
+        (0..8).map(|_| std::thread::spawn(|| Zone::local() as *const Zone as usize)).collect();
     let ptrs: Vec<usize> = handles.into_iter().map(|h| h.join().unwrap()).collect();
     assert!(ptrs.iter().all(|&p| p == ptrs[0]));
 
@@ -18,13 +17,7 @@ fn local_zone_comes_from_tz() {
     assert_eq!(zone.offset_at(1_772_953_199), (-18_000, "EST"));
     assert_eq!(zone.offset_at(1_772_953_200), (-14_400, "EDT"));
     let format = TimeFormat {
-        tokens: vec![
-            Hour2,
-            Literal(":".into()),
-            Minute2,
-            Literal(" ".into()),
-            ZoneName,
-        ],
+        tokens: vec![Hour2, Literal(":".into()), Minute2, Literal(" ".into()), ZoneName],
         utc: false,
     };
     let mut out = Vec::new();

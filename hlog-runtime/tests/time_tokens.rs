@@ -12,11 +12,7 @@ const NY: &str = "EST5EDT,M3.2.0,M11.1.0";
 const IST: &str = "IST-5:30";
 
 fn zone(spec: &str) -> Zone {
-    if spec == UTC {
-        Zone::utc()
-    } else {
-        Zone::from_posix_tz(spec).unwrap()
-    }
+    if spec == UTC { Zone::utc() } else { Zone::from_posix_tz(spec).unwrap() }
 }
 
 fn lit(s: &str) -> TimeToken {
@@ -214,11 +210,7 @@ fn every_token_in_one_format() {
             expected.push_str(want);
             expected.push('|');
         }
-        assert_eq!(
-            rendered(&format(tokens), *secs, *nanos, &zone),
-            expected,
-            "{secs} in {tz}"
-        );
+        assert_eq!(rendered(&format(tokens), *secs, *nanos, &zone), expected, "{secs} in {tz}");
     }
 }
 
@@ -229,10 +221,7 @@ fn utc_flag_ignores_the_zone() {
         for other in [UTC, CET, NY, IST] {
             let zone = zone(other);
             for (token, expected) in *rows {
-                let f = TimeFormat {
-                    tokens: vec![token.clone()],
-                    utc: true,
-                };
+                let f = TimeFormat { tokens: vec![token.clone()], utc: true };
                 assert_eq!(
                     rendered(&f, *secs, *nanos, &zone),
                     *expected,
@@ -269,15 +258,7 @@ fn twelve_hour_clock() {
         (1767272700, "1:05 PM 01"),
         (1767308700, "11:05 PM 11"),
     ];
-    let f = format(vec![
-        Hour12,
-        lit(":"),
-        Minute2,
-        lit(" "),
-        AmPm,
-        lit(" "),
-        Hour12_2,
-    ]);
+    let f = format(vec![Hour12, lit(":"), Minute2, lit(" "), AmPm, lit(" "), Hour12_2]);
     for (secs, expected) in table {
         assert_eq!(rendered(&f, *secs, 0, &Zone::utc()), *expected, "{secs}");
     }
@@ -328,15 +309,8 @@ fn weekdays() {
         (1774684800, "5 6 Sat Saturday"),
         (1774771200, "6 7 Sun Sunday"),
     ];
-    let f = format(vec![
-        Weekday,
-        lit(" "),
-        IsoWeekday,
-        lit(" "),
-        WeekdayAbbr,
-        lit(" "),
-        WeekdayName,
-    ]);
+    let f =
+        format(vec![Weekday, lit(" "), IsoWeekday, lit(" "), WeekdayAbbr, lit(" "), WeekdayName]);
     for (secs, expected) in table {
         assert_eq!(rendered(&f, *secs, 0, &Zone::utc()), *expected, "{secs}");
     }
@@ -399,14 +373,8 @@ fn fraction_digits() {
     }
     // More than nine digits: the nine there are; zero digits: nothing.
     let utc = Zone::utc();
-    assert_eq!(
-        rendered(&format(vec![Fraction(12)]), 0, 123_456_789, &utc),
-        "123456789"
-    );
-    assert_eq!(
-        rendered(&format(vec![Fraction(0)]), 0, 123_456_789, &utc),
-        ""
-    );
+    assert_eq!(rendered(&format(vec![Fraction(12)]), 0, 123_456_789, &utc), "123456789");
+    assert_eq!(rendered(&format(vec![Fraction(0)]), 0, 123_456_789, &utc), "");
 }
 
 #[test]
@@ -441,11 +409,7 @@ fn unix_timestamps() {
     ]);
     for (secs, nanos, x_upper, x_lower, civil) in table {
         let want = format!("{x_upper} {x_lower} {civil}");
-        assert_eq!(
-            rendered(&f, *secs, *nanos, &Zone::utc()),
-            want,
-            "{secs}.{nanos}"
-        );
+        assert_eq!(rendered(&f, *secs, *nanos, &Zone::utc()), want, "{secs}.{nanos}");
         // X and x do not depend on the zone.
         let cet = rendered(&f, *secs, *nanos, &zone(CET));
         assert!(cet.starts_with(&format!("{x_upper} {x_lower} ")), "{cet}");
@@ -494,11 +458,7 @@ fn dst_transitions() {
         ZoneName,
     ]);
     for (tz, secs, expected) in table {
-        assert_eq!(
-            rendered(&f, *secs, 0, &zone(tz)),
-            *expected,
-            "{secs} in {tz}"
-        );
+        assert_eq!(rendered(&f, *secs, 0, &zone(tz)), *expected, "{secs} in {tz}");
     }
 }
 
@@ -526,16 +486,8 @@ fn default_format() {
     utc.utc = true;
     for (tz, secs, nanos, local, in_utc) in table {
         let zone = zone(tz);
-        assert_eq!(
-            rendered(default, *secs, *nanos, &zone),
-            *local,
-            "{secs} in {tz}"
-        );
-        assert_eq!(
-            rendered(&utc, *secs, *nanos, &zone),
-            *in_utc,
-            "{secs} !UTC in {tz}"
-        );
+        assert_eq!(rendered(default, *secs, *nanos, &zone), *local, "{secs} in {tz}");
+        assert_eq!(rendered(&utc, *secs, *nanos, &zone), *in_utc, "{secs} !UTC in {tz}");
     }
     assert!(std::ptr::eq(default, default_time_format()));
 }
@@ -544,17 +496,9 @@ fn default_format() {
 fn fixed_offsets() {
     // (offset, "Z ZZ zz", wall clock at the epoch). Names as Python's `datetime.timezone`'s.
     let table: &[(i32, &str, &str)] = &[
-        (
-            4161,
-            "+01:09:21 +010921 UTC+01:09:21",
-            "1970-01-01 01:09:21",
-        ),
+        (4161, "+01:09:21 +010921 UTC+01:09:21", "1970-01-01 01:09:21"),
         (-19800, "-05:30 -0530 UTC-05:30", "1969-12-31 18:30:00"),
-        (
-            -3601,
-            "-01:00:01 -010001 UTC-01:00:01",
-            "1969-12-31 22:59:59",
-        ),
+        (-3601, "-01:00:01 -010001 UTC-01:00:01", "1969-12-31 22:59:59"),
         (2700, "+00:45 +0045 UTC+00:45", "1970-01-01 00:45:00"),
         (-43200, "-12:00 -1200 UTC-12:00", "1969-12-31 12:00:00"),
         (0, "+00:00 +0000 UTC", "1970-01-01 00:00:00"),
@@ -580,28 +524,14 @@ fn fixed_offsets() {
     ]);
     for (offset, zone_part, civil) in table {
         let want = format!("{zone_part}|{civil}");
-        assert_eq!(
-            rendered(&f, 0, 0, &Zone::fixed(*offset)),
-            want,
-            "offset {offset}"
-        );
+        assert_eq!(rendered(&f, 0, 0, &Zone::fixed(*offset)), want, "offset {offset}");
     }
 }
 
 #[test]
 fn literals_pass_through() {
-    let f = format(vec![
-        lit("["),
-        Hour2,
-        lit("h] "),
-        lit("at é ✓ "),
-        Minute2,
-        lit(""),
-    ]);
-    assert_eq!(
-        rendered(&f, 1_774_531_805, 0, &zone(CET)),
-        "[14h] at é ✓ 30"
-    );
+    let f = format(vec![lit("["), Hour2, lit("h] "), lit("at é ✓ "), Minute2, lit("")]);
+    assert_eq!(rendered(&f, 1_774_531_805, 0, &zone(CET)), "[14h] at é ✓ 30");
     assert_eq!(rendered(&format(vec![]), 1_774_531_805, 0, &zone(CET)), "");
 }
 
@@ -610,12 +540,7 @@ fn render_appends() {
     let mut out = b"prefix ".to_vec();
     let epoch = Timestamp::from_unix(0, 0);
     render(&mut out, &format(vec![Year]), epoch, &Zone::utc());
-    render(
-        &mut out,
-        &format(vec![lit("/"), Month2]),
-        epoch,
-        &Zone::utc(),
-    );
+    render(&mut out, &format(vec![lit("/"), Month2]), epoch, &Zone::utc());
     assert_eq!(out, b"prefix 1970/01");
 }
 
@@ -623,13 +548,7 @@ fn render_appends() {
 fn extreme_timestamps_do_not_panic() {
     let all: Vec<TimeToken> = EVERY_TOKEN[0].3.iter().map(|(t, _)| t.clone()).collect();
     let f = format(all);
-    for secs in [
-        i64::MIN,
-        i64::MIN + 1,
-        -377_705_116_801,
-        253_402_300_800,
-        i64::MAX,
-    ] {
+    for secs in [i64::MIN, i64::MIN + 1, -377_705_116_801, 253_402_300_800, i64::MAX] {
         for tz in [UTC, CET, NY, IST] {
             let s = rendered(&f, secs, 999_999_999, &zone(tz));
             assert!(!s.is_empty());

@@ -2,8 +2,8 @@
 //! Resolved here, once, for both `hlog::format!` (compile time) and run-time format strings.
 
 use crate::{
-    Accessor, Ansi, ArgRef, Error, ErrorKind, FormatSpec, Kind, Piece, TimeFormat, parse,
-    parse_spec, parse_time,
+    Accessor, Ansi, ArgRef, Error, ErrorKind, FormatSpec, Kind, Piece, TimeFormat,
+    parse_recovering, parse_spec, parse_time,
 };
 
 /// The record fields a format may name.
@@ -94,10 +94,7 @@ pub enum Field {
 /// assert!(errors[0].message.contains("`{lvl}`"));
 /// ```
 pub fn parse_format(src: &str) -> Result<Format, Vec<Error>> {
-    let (template, mut errors) = match parse(src) {
-        Ok(template) => (template, Vec::new()),
-        Err(errors) => (Default::default(), errors),
-    };
+    let (template, mut errors) = parse_recovering(src);
     let mut pieces = Vec::with_capacity(template.pieces.len());
     for piece in template.pieces {
         match piece {

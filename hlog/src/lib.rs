@@ -55,7 +55,7 @@ macro_rules! debug {
 /// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
 /// let user = "alice";
 /// hlog::info!(logger, "<green>{user}</green> has {n} items, {:.1}% full", 12.345, n = 3);
-/// assert_eq!(capture.text(), "alice has 3 items, 12.3% full {\"n\": 3, \"user\": \"alice\"}\n");
+/// assert_eq!(capture.text(), "alice has 3 items, 12.3% full {\"user\": \"alice\", \"n\": 3}\n");
 /// ```
 #[macro_export]
 macro_rules! info {

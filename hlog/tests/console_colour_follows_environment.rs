@@ -32,7 +32,11 @@ fn decision_table() {
         (&[("CLICOLOR", "1")], false, false),
     ];
     for (vars, terminal, expected) in table {
-        assert_eq!(color_from_env(env(vars), *terminal), *expected, "{vars:?}, terminal: {terminal}");
+        assert_eq!(
+            color_from_env(env(vars), *terminal),
+            *expected,
+            "{vars:?}, terminal: {terminal}"
+        );
     }
 }
 

@@ -1,14 +1,16 @@
 //! Custom levels: `hlog::level(name, no, colour, icon)` registers a level that log calls name
-//! (`log!(logger, "AUDIT", ...)`) and handlers filter by number like any built-in one; re-registering a name with another
-//! number is an error, a built-in name is refused, and a name never registered does not panic:
-//! its record is written with that name at ERROR severity.
+//! (`log!(logger, "AUDIT", ...)`) and handlers filter by number like any built-in one;
+//! re-registering a name with another number is an error, a built-in name is refused, and a
+//! name never registered does not panic: its record is written with that name at ERROR
+//! severity.
 
 use std::sync::Mutex;
 
 use hlog::Level;
 use hlog::sink::Capture;
 
-/// Serialises the one test that uses the global logger (for `log!("NAME", ...)`).
+/// Held by every test of this file that uses the global logger (`log!("NAME", ...)`); today
+/// there is one, and the lock keeps it safe when more are added.
 static GLOBAL: Mutex<()> = Mutex::new(());
 
 /// Registering the same name with the same number again is allowed, so every test may call it.

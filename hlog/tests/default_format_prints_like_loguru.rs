@@ -6,7 +6,9 @@ use hlog::time::{Timestamp, Zone};
 
 /// 2026-03-26 14:30:00.123456 UTC
 fn frozen() -> Logger {
-    Logger::new().with_clock(|| Timestamp::from_unix(1_774_535_400, 123_456_789)).with_zone(Zone::utc())
+    Logger::new()
+        .with_clock(|| Timestamp::from_unix(1_774_535_400, 123_456_789))
+        .with_zone(Zone::utc())
 }
 
 #[test]
@@ -31,7 +33,12 @@ fn default_format_coloured() {
     let capture = Capture::new();
     logger.add(capture.clone()).colorize(true).install().unwrap();
     let line = line!() + 1;
-    hlog::warning!(logger, "Slow query: <yellow>{ms}ms</yellow> on {table}", ms = 150, table = "users");
+    hlog::warning!(
+        logger,
+        "Slow query: <yellow>{ms}ms</yellow> on {table}",
+        ms = 150,
+        table = "users"
+    );
     let expected = format!(
         "\x1b[32m2026-03-26 14:30:00.123\x1b[0m | \x1b[33m\x1b[1mWARNING \x1b[0m | \
          \x1b[36mdefault_format_prints_like_loguru\x1b[0m:\x1b[36mdefault_format_coloured\x1b[0m:\
@@ -87,8 +94,13 @@ fn an_attached_error_follows_the_line() {
     let capture = Capture::new();
     let logger = frozen();
     logger.add(capture.clone()).format("{level} {message}").install().unwrap();
-    static CALLSITE: hlog::__private::Callsite =
-        hlog::__private::Callsite::new("app", "src/main.rs", 7, "failed", || "app::main::__hlog_here");
+    static CALLSITE: hlog::__private::Callsite = hlog::__private::Callsite::new(
+        "app",
+        "src/main.rs",
+        7,
+        "failed",
+        || "app::main::__hlog_here",
+    );
     let record = hlog::Record::new(
         logger.now(),
         &hlog::Level::ERROR,

@@ -113,7 +113,6 @@ fn every_problem_in_one_format_is_reported() {
 }
 
 #[test]
-#[ignore = "BUG: a markup error in a format hides every field error in it (parse_format stops)"]
 fn field_errors_are_reported_alongside_markup_errors() {
     let error = Format::parse("{lvl} and {bogus} <red>").unwrap_err();
     let message = error.to_string();

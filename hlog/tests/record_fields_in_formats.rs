@@ -303,7 +303,6 @@ fn message_truncation_counts_characters_not_bytes() {
 /// Width and precision count the characters the reader sees: the colour codes of a message's
 /// own markup on a colourised sink are not characters, and truncation never cuts one in half.
 #[test]
-#[ignore = "BUG: on a colourised sink {message: <6} counts SGR bytes as width; {message:.1} cuts an escape"]
 fn padding_of_a_coloured_message_counts_visible_characters() {
     let capture = Capture::new();
     let logger =

@@ -59,7 +59,11 @@ fn log_everything(logger: &Logger, i: u64) {
     let user = "alice";
     let ms = 3.25_f64 + i as f64;
     let ok = i % 2 == 0;
-    hlog::info!(logger, "User {user} logged in from {ip} (id={i}, ms={ms}, ok={ok})", ip = "10.0.0.1");
+    hlog::info!(
+        logger,
+        "User {user} logged in from {ip} (id={i}, ms={ms}, ok={ok})",
+        ip = "10.0.0.1"
+    );
     hlog::warning!(logger, "<yellow>slow</yellow> {n} {f32}", n = -7_i32, f32 = 1.5_f32);
     hlog::debug!(logger, "literal only");
 }

@@ -36,4 +36,3 @@ impl<W: Write + Send + 'static> Sink for WriterSink<W> {
         format!("writer<{}>", std::any::type_name::<W>())
     }
 }
-
