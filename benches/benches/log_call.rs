@@ -61,7 +61,12 @@ struct HandWritten {
 
 impl HandWritten {
     fn new() -> Self {
-        HandWritten { buf: Vec::with_capacity(512), cached_secs: i64::MIN, date: [b'0'; 19], out: io::sink() }
+        HandWritten {
+            buf: Vec::with_capacity(512),
+            cached_secs: i64::MIN,
+            date: [b'0'; 19],
+            out: io::sink(),
+        }
     }
 
     #[inline(never)]
@@ -199,7 +204,11 @@ fn bench_enabled(c: &mut Criterion) {
             let user = black_box(USER);
             let id = black_box(ID);
             let ms = black_box(MS);
-            hlog::info!(logger, "User {user} logged in from {ip} (id={id}, ms={ms})", ip = black_box(IP));
+            hlog::info!(
+                logger,
+                "User {user} logged in from {ip} (id={id}, ms={ms})",
+                ip = black_box(IP)
+            );
         })
     });
 
@@ -209,6 +218,23 @@ fn bench_enabled(c: &mut Criterion) {
 
     group.bench_function(BenchmarkId::new("hlog_literal_only", "logger"), |b| {
         b.iter(|| hlog::info!(logger, "User logged in"))
+    });
+
+    // Not a peer: the same call through a handler whose format is only `{message}`, which
+    // splits the cost of the call (clock, dispatch, handler, sink) from the default format's.
+    hlog::remove_all();
+    hlog::add(hlog::sink::from_writer(io::sink()))
+        .format("{message}")
+        .colorize(false)
+        .install()
+        .unwrap();
+    group.bench_function(BenchmarkId::new("hlog_message_format", "global"), |b| {
+        b.iter(|| {
+            let user = black_box(USER);
+            let id = black_box(ID);
+            let ms = black_box(MS);
+            hlog::info!("User {user} logged in from {ip} (id={id}, ms={ms})", ip = black_box(IP));
+        })
     });
     hlog::remove_all();
 
@@ -222,7 +248,10 @@ fn bench_enabled(c: &mut Criterion) {
             let user = black_box(USER);
             let id = black_box(ID);
             let ms = black_box(MS);
-            tracing::info!("User {user} logged in from {ip} (id={id}, ms={ms})", ip = black_box(IP));
+            tracing::info!(
+                "User {user} logged in from {ip} (id={id}, ms={ms})",
+                ip = black_box(IP)
+            );
         })
     });
 
@@ -304,7 +333,9 @@ fn bench_disabled(c: &mut Criterion) {
 }
 
 fn config() -> Criterion {
-    Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(2))
+    Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2))
 }
 
 criterion_group! {
