@@ -3,9 +3,11 @@
 
 pub use crate::callsite::Callsite;
 pub use crate::format::Format;
+pub use crate::format::compiled as fmt;
 pub use crate::level::{Level, NamedLevel};
 pub use crate::logger::{Logger, logger};
 pub use crate::record::{Message, Record, Value};
+pub use crate::time::Zone;
 pub use crate::write::{Arg, DisplayArg, DisplayFallback, FastArg, Out};
 
 /// The lowest level number that compile-time features let through (`max_level_*`, and

@@ -118,6 +118,22 @@ impl Handler {
         }
     }
 
+    pub(crate) fn reopen(&self) {
+        let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
+        if let Err(error) = sink.reopen() {
+            drop(sink);
+            self.failed(format_args!("reopen: {error}"));
+        }
+    }
+
+    /// At exit: flush unless another thread is in the middle of a write (waiting could hang
+    /// the exit).
+    pub(crate) fn flush_at_exit(&self) {
+        if let Ok(mut sink) = self.sink.try_lock() {
+            let _ = sink.flush();
+        }
+    }
+
     pub(crate) fn flush(&self) {
         let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
         if let Err(error) = sink.flush() {
@@ -207,12 +223,16 @@ pub enum ConfigError {
     Format(FormatError),
     /// A level given by name is not registered.
     UnknownLevel(String),
+    /// The sink could not be made (a bad rotation, retention or compression string, a file
+    /// that cannot be opened, a symlink at the path, ...). The message says which and why.
+    Sink(String),
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ConfigError::Format(error) => error.fmt(f),
+            ConfigError::Sink(message) => f.write_str(message),
             ConfigError::UnknownLevel(name) => write!(
                 f,
                 "unknown level {name:?}: use TRACE, DEBUG, INFO, SUCCESS, WARNING, ERROR, \
@@ -309,7 +329,7 @@ impl IntoFormat for String {
 #[must_use = "a handler is added only by .install()"]
 pub struct HandlerBuilder<'l> {
     logger: &'l Logger,
-    sink: Box<dyn Sink>,
+    sink: Box<dyn FnOnce() -> Result<Box<dyn Sink>, ConfigError> + 'l>,
     level: Result<u32, ConfigError>,
     format: Result<Format, FormatError>,
     colorize: Colorize,
@@ -317,10 +337,10 @@ pub struct HandlerBuilder<'l> {
 }
 
 impl<'l> HandlerBuilder<'l> {
-    pub(crate) fn new(logger: &'l Logger, sink: impl IntoSink) -> Self {
+    pub(crate) fn new(logger: &'l Logger, sink: impl IntoSink + 'l) -> Self {
         HandlerBuilder {
             logger,
-            sink: sink.into_sink(),
+            sink: Box::new(move || sink.into_sink()),
             level: Ok(Level::TRACE.no()),
             format: Ok(Format::default_format()),
             colorize: Colorize::Auto,
@@ -356,19 +376,20 @@ impl<'l> HandlerBuilder<'l> {
     pub fn install(self) -> Result<HandlerId, ConfigError> {
         let level_no = self.level?;
         let format = self.format?;
+        let sink = (self.sink)()?;
         let colorize = match self.colorize {
-            Colorize::Auto => self.sink.auto_color(),
+            Colorize::Auto => sink.auto_color(),
             Colorize::On => true,
             Colorize::Off => false,
         };
-        let description = self.sink.describe();
+        let description = sink.describe();
         Ok(self.logger.install(|id| Handler {
             id,
             level_no,
             format,
             colorize,
             filter: self.filter,
-            sink: Mutex::new(self.sink),
+            sink: Mutex::new(sink),
             description,
             written: AtomicU64::new(0),
             errors: AtomicU64::new(0),

@@ -35,7 +35,7 @@ pub use write::Out;
 /// let id = hlog::add(hlog::sink::from_writer(std::io::sink())).level("WARNING").install().unwrap();
 /// hlog::remove(id);
 /// ```
-pub fn add(sink: impl sink::IntoSink) -> HandlerBuilder<'static> {
+pub fn add(sink: impl sink::IntoSink + 'static) -> HandlerBuilder<'static> {
     logger().add(sink)
 }
 
@@ -59,7 +59,13 @@ pub fn disable(module: &str) {
     logger().disable(module)
 }
 
-/// Flush every sink of the global logger.
+/// Reopen every sink of the global logger (files reopened at their paths): call it on SIGHUP
+/// when logrotate moves files away.
+pub fn reopen() {
+    logger().reopen()
+}
+
+/// Flush every sink of the global logger, waiting for background compression and retention.
 pub fn complete() {
     logger().complete()
 }

@@ -80,7 +80,7 @@ impl Logger {
 
     fn with_core(global: bool) -> Self {
         start_time();
-        Logger {
+        let logger = Logger {
             core: Arc::new(Core {
                 handlers: ArcSwap::from_pointee(Vec::new()),
                 modules: ArcSwap::from_pointee(Vec::new()),
@@ -91,7 +91,9 @@ impl Logger {
                 clock: OnceLock::new(),
                 zone: OnceLock::new(),
             }),
-        }
+        };
+        flush_at_exit(&logger.core);
+        logger
     }
 
     /// This logger reads the time from `clock` instead of the system clock (for tests, and for
@@ -130,7 +132,7 @@ impl Logger {
     }
 
     /// Start adding a handler for `sink`; finish with `.install()`.
-    pub fn add(&self, sink: impl IntoSink) -> HandlerBuilder<'_> {
+    pub fn add<'l>(&'l self, sink: impl IntoSink + 'l) -> HandlerBuilder<'l> {
         HandlerBuilder::new(self, sink)
     }
 
@@ -197,7 +199,13 @@ impl Logger {
         self.configuration_changed();
     }
 
-    /// Flush every sink (loguru's `complete()`).
+    /// Reopen every sink's destination (files reopened at their paths): call it on SIGHUP
+    /// when logrotate moves files away.
+    pub fn reopen(&self) {
+        self.core.handlers.load().iter().for_each(|h| h.reopen());
+    }
+
+    /// Flush every sink (loguru's `complete()`), waiting for background compression too.
     pub fn complete(&self) {
         self.core.handlers.load().iter().for_each(|h| h.flush());
     }
@@ -257,6 +265,35 @@ impl Default for Logger {
     fn default() -> Self {
         Logger::new()
     }
+}
+
+/// Every logger's sinks are flushed when the program exits normally (`main` returns or
+/// `std::process::exit`), as loguru does with `atexit`.
+fn flush_at_exit(core: &Arc<Core>) {
+    static CORES: Mutex<Vec<std::sync::Weak<Core>>> = Mutex::new(Vec::new());
+    static REGISTER: std::sync::Once = std::sync::Once::new();
+    extern "C" fn at_exit() {
+        let cores = match CORES.try_lock() {
+            Ok(cores) => cores.iter().filter_map(std::sync::Weak::upgrade).collect::<Vec<_>>(),
+            Err(_) => return,
+        };
+        // Nothing may unwind out of an `extern "C"` function.
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            for core in cores {
+                core.handlers.load().iter().for_each(|h| h.flush_at_exit());
+            }
+        }));
+    }
+    let mut cores = CORES.lock().unwrap_or_else(|e| e.into_inner());
+    cores.retain(|weak| weak.strong_count() > 0);
+    cores.push(Arc::downgrade(core));
+    REGISTER.call_once(|| {
+        // SAFETY: `at_exit` is an `extern "C" fn()` that never unwinds (it only flushes, with
+        // errors ignored) and stays valid for the whole program.
+        unsafe {
+            libc::atexit(at_exit);
+        }
+    });
 }
 
 /// The global logger's gate: the level floor (one relaxed load), then the interest cached in

@@ -4,16 +4,33 @@
 use std::borrow::Cow;
 use std::fmt::{self, Display, Write as _};
 
-use hlog_template::Ansi;
-
 use crate::record::Value;
+
+/// A style a format re-applies around a message: fixed SGR bytes or the record's level colour.
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Style {
+    /// Fixed SGR bytes.
+    Sgr(Cow<'static, str>),
+    /// The record's level colour.
+    Level,
+}
+
+impl From<&hlog_template::Ansi> for Style {
+    fn from(ansi: &hlog_template::Ansi) -> Self {
+        match ansi {
+            hlog_template::Ansi::Bytes(sgr) => Style::Sgr(Cow::Owned(sgr.clone())),
+            hlog_template::Ansi::Level => Style::Level,
+        }
+    }
+}
 
 /// Colour context of an [`Out`]: the level's colour and the styles that surround the message
 /// in the handler's format (re-applied after the message's own closing tags).
 #[derive(Clone, Copy)]
 pub(crate) struct Colors<'a> {
     pub(crate) level: &'a str,
-    pub(crate) outer: &'a [Ansi],
+    pub(crate) outer: &'a [Style],
 }
 
 /// The buffer a message is written into. Colour codes reach it only on colourised sinks.
@@ -129,11 +146,11 @@ impl<'a> Out<'a> {
         }
     }
 
-    pub(crate) fn styles(&mut self, styles: &[Ansi], level: &str) {
+    pub(crate) fn styles(&mut self, styles: &[Style], level: &str) {
         for style in styles {
             match style {
-                Ansi::Bytes(sgr) => self.str(sgr),
-                Ansi::Level => self.str(level),
+                Style::Sgr(sgr) => self.str(sgr),
+                Style::Level => self.str(level),
             }
         }
     }

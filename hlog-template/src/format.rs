@@ -82,6 +82,26 @@ pub enum Field {
     Exception,
 }
 
+/// The pattern of a `{time:PATTERN}` field: loguru's time tokens, where an empty pattern
+/// (`{time:}`, `{time:!UTC}`) means loguru's default, [`DEFAULT_TIME_PATTERN`].
+///
+/// # Examples
+///
+/// ```
+/// let utc_default = hlog_template::parse_time_field("!UTC").unwrap();
+/// assert!(utc_default.utc);
+/// assert_eq!(utc_default.tokens, hlog_template::parse_time_field("YYYY-MM-DDTHH:mm:ss.SSSSSSZZ").unwrap().tokens);
+/// ```
+pub fn parse_time_field(pattern: &str) -> Result<TimeFormat, Error> {
+    let mut time = parse_time(pattern)?;
+    if time.tokens.is_empty() {
+        let utc = time.utc;
+        time = parse_time(DEFAULT_TIME_PATTERN).expect("the default pattern parses");
+        time.utc = utc;
+    }
+    Ok(time)
+}
+
 /// Parse a format and resolve its placeholders to record fields. Every problem is reported.
 ///
 /// # Examples
@@ -173,13 +193,7 @@ fn resolve(src: &str, p: &crate::Placeholder) -> Result<(Field, FormatSpec), Err
         return Ok((field, FormatSpec::default()));
     };
     if let Field::Time(_) = field {
-        let mut time = parse_time(spec).map_err(|e| e.offset(spec_range.start))?;
-        if time.tokens.is_empty() {
-            // `{time:}` and `{time:!UTC}`: loguru's default pattern.
-            let utc = time.utc;
-            time = parse_time(DEFAULT_TIME_PATTERN).expect("the default pattern parses");
-            time.utc = utc;
-        }
+        let time = parse_time_field(spec).map_err(|e| e.offset(spec_range.start))?;
         return Ok((Field::Time(Some(time)), FormatSpec::default()));
     }
     let parsed = parse_spec(spec).map_err(|e| e.offset(spec_range.start))?;

@@ -41,7 +41,9 @@ mod spec;
 mod time;
 
 pub use error::{Error, ErrorKind};
-pub use format::{DEFAULT_TIME_PATTERN, FIELD_NAMES, Field, Format, FormatPiece, parse_format};
+pub use format::{
+    DEFAULT_TIME_PATTERN, FIELD_NAMES, Field, Format, FormatPiece, parse_format, parse_time_field,
+};
 pub use markup::{Ansi, parse_color_markup, tag_ansi};
 pub use parse::{parse, parse_recovering};
 pub use spec::{Align, FormatSpec, Kind, Sign, parse_spec};

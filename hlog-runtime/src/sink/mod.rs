@@ -3,6 +3,7 @@
 
 mod capture;
 mod console;
+pub mod file;
 mod func;
 mod writer;
 
@@ -10,6 +11,7 @@ use std::io;
 
 pub use capture::Capture;
 pub use console::{Console, color_from_env};
+pub use file::FileSink;
 pub use func::{FnSink, from_fn};
 pub use writer::{WriterSink, from_writer};
 
@@ -48,6 +50,12 @@ pub trait Sink: Send + 'static {
         Ok(())
     }
 
+    /// Close and reopen the destination (after logrotate moved a file away, on SIGHUP):
+    /// `hlog::reopen()`.
+    fn reopen(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
     /// Whether the handler should colourise when its colour setting is automatic. Only consoles
     /// say yes (when the environment and the terminal agree).
     fn auto_color(&self) -> bool {
@@ -60,14 +68,16 @@ pub trait Sink: Send + 'static {
     }
 }
 
-/// Anything `add()` accepts as a sink.
+/// Anything `add()` accepts as a sink: a [`Sink`], a path (`"logs/app.log"`: a [`FileSink`])
+/// or a [`FileSink`] with settings. Made when the handler is installed, so a handler that fails
+/// to install leaves nothing behind (no empty file).
 pub trait IntoSink {
-    /// Make the sink.
-    fn into_sink(self) -> Box<dyn Sink>;
+    /// Make the sink, or say why it cannot be made (a bad rotation string, an unwritable path).
+    fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError>;
 }
 
 impl<S: Sink> IntoSink for S {
-    fn into_sink(self) -> Box<dyn Sink> {
-        Box::new(self)
+    fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
+        Ok(Box::new(self))
     }
 }

@@ -30,6 +30,7 @@ mod zone;
 pub use civil::Civil;
 pub use elapsed::render_elapsed;
 pub use render::{default_time_format, local_render, render};
+pub(crate) use render::{render_cached, stable_prefix};
 pub use zone::{Zone, ZoneError};
 
 use std::time::{SystemTime, UNIX_EPOCH};

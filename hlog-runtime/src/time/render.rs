@@ -121,9 +121,12 @@ fn lookup(secs: i64, zone: &Zone) -> Entry {
 /// ```
 pub fn render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp, zone: &Zone) {
     let zone = if format.utc { &UTC } else { zone };
-    let entry = lookup(ts.secs(), zone);
+    render_tokens(out, &format.tokens, ts, &lookup(ts.secs(), zone));
+}
+
+fn render_tokens(out: &mut Vec<u8>, tokens: &[TimeToken], ts: Timestamp, entry: &Entry) {
     let f = &entry.fields;
-    for token in &format.tokens {
+    for token in tokens {
         match token {
             TimeToken::Literal(text) => literal(out, text.as_bytes()),
             TimeToken::Year => year(out, f.year),
@@ -168,6 +171,84 @@ pub fn render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp, zone: &Zone
             TimeToken::OffsetCompact => offset(out, f.offset, false),
             TimeToken::ZoneName => out.extend_from_slice(entry.abbr.as_str().as_bytes()),
         }
+    }
+}
+
+/// How many leading tokens of `format` stay the same for a whole second (everything before
+/// the first fraction or microsecond timestamp): their text can be cached per second.
+pub(crate) fn stable_prefix(format: &TimeFormat) -> usize {
+    format
+        .tokens
+        .iter()
+        .position(|t| {
+            matches!(t, TimeToken::Fraction(_) | TimeToken::Timestamp | TimeToken::TimestampMicros)
+        })
+        .unwrap_or(format.tokens.len())
+}
+
+/// One pattern's text for one second, up to its first sub-second token.
+struct Rendered {
+    id: u64,
+    secs: i64,
+    zone: u64,
+    bytes: Vec<u8>,
+}
+
+thread_local! {
+    /// The last few (pattern, second, zone) texts this thread rendered.
+    static RENDERED: std::cell::RefCell<[Rendered; 4]> = const {
+        std::cell::RefCell::new([
+            Rendered { id: 0, secs: 0, zone: 0, bytes: Vec::new() },
+            Rendered { id: 0, secs: 0, zone: 0, bytes: Vec::new() },
+            Rendered { id: 0, secs: 0, zone: 0, bytes: Vec::new() },
+            Rendered { id: 0, secs: 0, zone: 0, bytes: Vec::new() },
+        ])
+    };
+}
+
+/// [`render`] for a pattern that lives as long as its `id` (unique, never 0; a format piece):
+/// the text of the first `stable` tokens (see [`stable_prefix`]) is rendered once a second and
+/// copied after that, so a `YYYY-MM-DD HH:mm:ss.SSS` costs one copy and three digits.
+pub(crate) fn render_cached(
+    out: &mut Vec<u8>,
+    id: u64,
+    format: &TimeFormat,
+    stable: usize,
+    ts: Timestamp,
+    zone: &Zone,
+) {
+    let zone = if format.utc { &UTC } else { zone };
+    let key = zone.cache_key();
+    let hit = RENDERED.try_with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else { return false };
+        let slot = match cache.iter().position(|r| r.id == id) {
+            Some(slot) => slot,
+            None => {
+                // Take the least recently used slot (the last), move it to the front.
+                cache.rotate_right(1);
+                cache[0].id = id;
+                cache[0].secs = i64::MIN;
+                0
+            }
+        };
+        let entry = &mut cache[slot];
+        if entry.secs != ts.secs() || entry.zone != key {
+            entry.bytes.clear();
+            let prefix = &format.tokens[..stable];
+            render_tokens(&mut entry.bytes, prefix, ts, &lookup(ts.secs(), zone));
+            entry.secs = ts.secs();
+            entry.zone = key;
+        }
+        out.extend_from_slice(&entry.bytes);
+        true
+    });
+    if hit.unwrap_or(false) {
+        let rest = &format.tokens[stable..];
+        if !rest.is_empty() {
+            render_tokens(out, rest, ts, &lookup(ts.secs(), zone));
+        }
+    } else {
+        render(out, format, ts, zone);
     }
 }
 

@@ -1,0 +1,363 @@
+//! Names of rotated files: `app.log` → `app.2026-03-26_14-30-00_123456.log`, and the exact
+//! matcher that says which files in the folder this sink produced (retention touches no other).
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use hlog_template::{ArgRef, Piece, TimeFormat, TimeToken};
+
+use crate::time::{self, Timestamp, Zone};
+
+/// loguru's naming: `<root>.<YYYY-MM-DD_HH-MM-SS_ffffff><ext>`.
+pub const DEFAULT_NAMING: &str = "{root}.{time:YYYY-MM-DD_HH-mm-ss_SSSSSS}{ext}";
+
+/// Archive extensions a rotated file may gain from compression.
+const ARCHIVES: [&str; 9] =
+    [".tar.gz", ".tar.bz2", ".tar.xz", ".gz", ".bz2", ".xz", ".lzma", ".zip", ".tar"];
+
+/// One piece of a rotated name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Element {
+    Text(String),
+    /// A fixed-width number: which calendar field, and how many digits.
+    Number(Field, usize),
+    /// Where the collision counter `.N` goes (right before the extension).
+    Counter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Year,
+    Month,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    Fraction,
+}
+
+/// How one file sink names its rotated files, and recognises them.
+#[derive(Debug, Clone)]
+pub(crate) struct Naming {
+    dir: PathBuf,
+    elements: Vec<Element>,
+    /// For a path with `{time}` in its name (`app_{time:YYYY-MM-DD}.log`): that name's shape,
+    /// so files it produced earlier are this sink's too.
+    dated: Option<Vec<Element>>,
+}
+
+impl Naming {
+    /// The naming of rotated copies of `live` (an absolute path) by `pattern`: `{root}` and
+    /// `{ext}` are the live file's name split at its last dot (`app` and `.log`; a leading dot
+    /// does not split: `.hidden` has no extension), `{time:...}` the file's start time with
+    /// fixed-width number tokens (`YYYY MM DD HH mm ss S…`).
+    pub(crate) fn new(live: &Path, pattern: &str) -> Result<Naming, String> {
+        let name = live
+            .file_name()
+            .and_then(OsStr::to_str)
+            .ok_or_else(|| format!("the file name of {} is not valid UTF-8", live.display()))?;
+        let (root, ext) = split_name(name);
+        let template = hlog_template::parse(pattern).map_err(|errors| {
+            let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            format!("invalid naming pattern {pattern:?}: {}", problems.join("; "))
+        })?;
+        let mut elements = Vec::new();
+        let mut has_counter = false;
+        for piece in template.pieces {
+            match piece {
+                Piece::Literal(text) => elements.push(Element::Text(text)),
+                Piece::Style(_) => return Err(format!("naming pattern {pattern:?} has markup")),
+                Piece::Placeholder(p) => match (&p.arg, &p.spec) {
+                    (ArgRef::Name(n), None) if n == "root" => {
+                        elements.push(Element::Text(root.into()))
+                    }
+                    (ArgRef::Name(n), None) if n == "ext" => {
+                        elements.push(Element::Counter);
+                        has_counter = true;
+                        elements.push(Element::Text(ext.into()));
+                    }
+                    (ArgRef::Name(n), Some((spec, _))) if n == "time" => {
+                        let time = hlog_template::parse_time(spec).map_err(|e| e.to_string())?;
+                        time_elements(&time, &mut elements).map_err(|token| {
+                            format!(
+                                "naming pattern {pattern:?}: `{token}` is not a fixed-width \
+                                 number; use YYYY MM DD HH mm ss and S…"
+                            )
+                        })?;
+                    }
+                    _ => {
+                        return Err(format!(
+                            "naming pattern {pattern:?}: accepted placeholders are {{root}}, \
+                             {{ext}} and {{time:YYYY-MM-DD_HH-mm-ss_SSSSSS}}"
+                        ));
+                    }
+                },
+            }
+        }
+        if !has_counter {
+            elements.push(Element::Counter);
+        }
+        if !elements.iter().any(|e| matches!(e, Element::Number(..))) {
+            return Err(format!("naming pattern {pattern:?} has no {{time:...}}"));
+        }
+        let elements = merge_text(elements);
+        let dir = live.parent().map(Path::to_path_buf).unwrap_or_default();
+        Ok(Naming { dir, elements, dated: None })
+    }
+
+    /// Also recognise files named by `template` (a file name with `{time:...}`), as a sink
+    /// whose path holds a date leaves one file per period.
+    pub(crate) fn with_dated(mut self, template: &str) -> Result<Naming, String> {
+        if !template.contains('{') {
+            return Ok(self);
+        }
+        let parsed = hlog_template::parse(template).map_err(|e| format!("{e:?}"))?;
+        let mut elements = Vec::new();
+        for piece in parsed.pieces {
+            match piece {
+                Piece::Literal(text) => elements.push(Element::Text(text)),
+                Piece::Placeholder(p) if p.arg == ArgRef::Name("time".into()) => {
+                    let spec = p.spec.map(|(s, _)| s).unwrap_or_default();
+                    let time = hlog_template::parse_time_field(&spec).map_err(|e| e.to_string())?;
+                    time_elements(&time, &mut elements).map_err(|token| {
+                        format!(
+                            "file name {template:?}: `{token}` is not a fixed-width number; \
+                             use YYYY MM DD HH mm ss and S…"
+                        )
+                    })?;
+                }
+                _ => return Err(format!("file name {template:?}: only {{time}} can be filled in")),
+            }
+        }
+        self.dated = Some(merge_text(elements));
+        Ok(self)
+    }
+
+    /// The folder rotated files go to (the live file's).
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The name of the rotated copy of a file started at `started`; `counter` ≥ 2 adds `.N`
+    /// (used when the name is taken: there is no `.1`).
+    pub(crate) fn rotated_path(&self, started: Timestamp, zone: &Zone, counter: u32) -> PathBuf {
+        let civil = time::Civil::new(started, zone);
+        let mut name = String::new();
+        for element in &self.elements {
+            match element {
+                Element::Text(text) => name.push_str(text),
+                Element::Counter if counter >= 2 => {
+                    name.push('.');
+                    name.push_str(&counter.to_string());
+                }
+                Element::Counter => {}
+                Element::Number(field, width) => {
+                    let value = match field {
+                        Field::Year => i64::from(civil.year),
+                        Field::Month => i64::from(civil.month),
+                        Field::Day => i64::from(civil.day),
+                        Field::Hour => i64::from(civil.hour),
+                        Field::Minute => i64::from(civil.minute),
+                        Field::Second => i64::from(civil.second),
+                        Field::Fraction => i64::from(civil.nanos / 10u32.pow(9 - *width as u32)),
+                    };
+                    name.push_str(&format!("{value:0width$}"));
+                }
+            }
+        }
+        self.dir.join(name)
+    }
+
+    /// Whether `file_name` is one this naming produced (rotated, maybe archived), and then its
+    /// start time (read back from the name, as wall-clock time) and counter.
+    pub(crate) fn parse(&self, file_name: &OsStr) -> Option<(Timestamp, u32)> {
+        let name = file_name.to_str()?;
+        Self::parse_with(&self.elements, name)
+            .or_else(|| self.dated.as_ref().and_then(|dated| Self::parse_with(dated, name)))
+    }
+
+    fn parse_with(elements: &[Element], name: &str) -> Option<(Timestamp, u32)> {
+        let mut rest = name;
+        let mut fields = [1970i64, 1, 1, 0, 0, 0, 0];
+        let mut counter = 1;
+        for (index, element) in elements.iter().enumerate() {
+            match element {
+                Element::Text(text) => rest = rest.strip_prefix(text.as_str())?,
+                Element::Number(field, width) => {
+                    let digits = rest.get(..*width)?;
+                    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+                        return None;
+                    }
+                    let mut value: i64 = digits.parse().ok()?;
+                    if *field == Field::Fraction {
+                        value *= 10i64.pow(9 - *width as u32);
+                    }
+                    fields[*field as usize] = value;
+                    rest = &rest[*width..];
+                }
+                Element::Counter => {
+                    if let Some(after) = rest.strip_prefix('.') {
+                        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+                        if digits > 0 && !after.starts_with('0') {
+                            let n: u32 = after[..digits].parse().ok()?;
+                            // `.N` only when a text element follows that still matches.
+                            if n >= 2 && rest_matches(elements.get(index + 1), &after[digits..]) {
+                                counter = n;
+                                rest = &after[digits..];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if !(rest.is_empty() || ARCHIVES.contains(&rest) || is_numbered_archive(rest)) {
+            return None;
+        }
+        let started = timestamp(fields)?;
+        Some((started, counter))
+    }
+}
+
+/// Whether what follows the counter in the pattern matches the start of `rest`.
+fn rest_matches(next: Option<&Element>, rest: &str) -> bool {
+    match next {
+        Some(Element::Text(text)) => rest.starts_with(text.as_str()),
+        _ => rest.is_empty() || ARCHIVES.contains(&rest),
+    }
+}
+
+/// `.2.gz`: the name compression falls back to when `<file>.gz` is taken.
+fn is_numbered_archive(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix('.') else { return false };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && !after.starts_with('0') && ARCHIVES.contains(&&after[digits..])
+}
+
+/// `app.log` → (`app`, `.log`); `app` → (`app`, ``); `app.log.txt` → (`app.log`, `.txt`);
+/// `.hidden` → (`.hidden`, ``).
+pub(crate) fn split_name(name: &str) -> (&str, &str) {
+    match name.rfind('.') {
+        Some(0) | None => (name, ""),
+        Some(dot) => name.split_at(dot),
+    }
+}
+
+fn time_elements(time: &TimeFormat, elements: &mut Vec<Element>) -> Result<(), String> {
+    for token in &time.tokens {
+        let element = match token {
+            TimeToken::Literal(text) => Element::Text(text.clone()),
+            TimeToken::Year => Element::Number(Field::Year, 4),
+            TimeToken::Month2 => Element::Number(Field::Month, 2),
+            TimeToken::Day2 => Element::Number(Field::Day, 2),
+            TimeToken::Hour2 => Element::Number(Field::Hour, 2),
+            TimeToken::Minute2 => Element::Number(Field::Minute, 2),
+            TimeToken::Second2 => Element::Number(Field::Second, 2),
+            TimeToken::Fraction(n) => Element::Number(Field::Fraction, usize::from(*n)),
+            other => return Err(format!("{other:?}")),
+        };
+        elements.push(element);
+    }
+    Ok(())
+}
+
+fn merge_text(elements: Vec<Element>) -> Vec<Element> {
+    let mut merged: Vec<Element> = Vec::with_capacity(elements.len());
+    for element in elements {
+        match (merged.last_mut(), element) {
+            (Some(Element::Text(last)), Element::Text(text)) => last.push_str(&text),
+            (_, Element::Text(text)) if text.is_empty() => {}
+            (_, element) => merged.push(element),
+        }
+    }
+    merged
+}
+
+/// Wall-clock fields as if in UTC: enough to order files started by one sink.
+fn timestamp([year, month, day, hour, minute, second, nanos]: [i64; 7]) -> Option<Timestamp> {
+    let month = ::time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+    let date =
+        ::time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?)
+            .ok()?;
+    let time = ::time::Time::from_hms_nano(
+        u8::try_from(hour).ok()?,
+        u8::try_from(minute).ok()?,
+        u8::try_from(second).ok()?,
+        u32::try_from(nanos).ok()?,
+    )
+    .ok()?;
+    let at = ::time::PrimitiveDateTime::new(date, time).assume_utc();
+    Some(Timestamp::from_unix(at.unix_timestamp(), at.nanosecond()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naming(live: &str) -> Naming {
+        Naming::new(Path::new(live), DEFAULT_NAMING).unwrap()
+    }
+
+    /// 2026-03-26 14:30:00.123456 UTC
+    const STARTED: Timestamp = Timestamp::from_unix(1_774_535_400, 123_456_789);
+
+    #[test]
+    fn rotated_names_follow_loguru() {
+        let table = [
+            ("/logs/app.log", 1, "/logs/app.2026-03-26_14-30-00_123456.log"),
+            ("/logs/app", 1, "/logs/app.2026-03-26_14-30-00_123456"),
+            ("/logs/app.log.txt", 1, "/logs/app.log.2026-03-26_14-30-00_123456.txt"),
+            ("/logs/.hidden", 1, "/logs/.hidden.2026-03-26_14-30-00_123456"),
+            ("/logs/app.log", 2, "/logs/app.2026-03-26_14-30-00_123456.2.log"),
+            ("/logs/app.log", 13, "/logs/app.2026-03-26_14-30-00_123456.13.log"),
+        ];
+        for (live, counter, expected) in table {
+            let path = naming(live).rotated_path(STARTED, &Zone::utc(), counter);
+            assert_eq!(path, Path::new(expected), "{live} #{counter}");
+        }
+    }
+
+    #[test]
+    fn the_matcher_accepts_exactly_this_sinks_files() {
+        let n = naming("/logs/app.log");
+        let started = Timestamp::from_unix(1_774_535_400, 123_456_000);
+        let table: &[(&str, Option<(Timestamp, u32)>)] = &[
+            ("app.2026-03-26_14-30-00_123456.log", Some((started, 1))),
+            ("app.2026-03-26_14-30-00_123456.2.log", Some((started, 2))),
+            ("app.2026-03-26_14-30-00_123456.log.gz", Some((started, 1))),
+            ("app.2026-03-26_14-30-00_123456.3.log.tar.gz", Some((started, 3))),
+            ("app.2026-03-26_14-30-00_123456.log.zip", Some((started, 1))),
+            ("app.2026-03-26_14-30-00_123456.log.2.gz", Some((started, 1))),
+            ("app.2026-03-26_14-30-00_123456.log.0.gz", None),
+            ("app.log", None),
+            ("app.notes.log", None),
+            ("app.error.log", None),
+            ("app.log.bak", None),
+            ("app.2026-03-26_14-30-00_123456.log.bak", None),
+            ("app.2026-03-26_14-30-00_12345.log", None),
+            ("app.2026-13-26_14-30-00_123456.log", None),
+            ("app.2026-03-26_14-30-00_123456.1.log", None),
+            ("app.2026-03-26_14-30-00_123456.02.log", None),
+            ("xapp.2026-03-26_14-30-00_123456.log", None),
+            ("app.py", None),
+        ];
+        for (name, expected) in table {
+            assert_eq!(n.parse(OsStr::new(name)), *expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn custom_patterns() {
+        let n = Naming::new(Path::new("/l/app.log"), "{root}-{time:YYYYMMDD}{ext}").unwrap();
+        let path = n.rotated_path(STARTED, &Zone::utc(), 1);
+        assert_eq!(path, Path::new("/l/app-20260326.log"));
+        assert_eq!(n.rotated_path(STARTED, &Zone::utc(), 2), Path::new("/l/app-20260326.2.log"));
+        assert!(n.parse(OsStr::new("app-20260326.log")).is_some());
+        assert!(n.parse(OsStr::new("app-20260326.2.log.gz")).is_some());
+        assert!(n.parse(OsStr::new("app-2026032.log")).is_none());
+        for bad in
+            ["{root}{ext}", "{root}.{time:MMMM}{ext}", "{user}.{time:YYYY}", "<red>{time:YYYY}"]
+        {
+            assert!(Naming::new(Path::new("/l/app.log"), bad).is_err(), "{bad}");
+        }
+    }
+}
