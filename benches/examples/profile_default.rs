@@ -4,6 +4,12 @@ fn main() {
     logger.add(hlog::sink::from_writer(std::io::sink())).colorize(false).install().unwrap();
     let user = "alice";
     for i in 0..3_000_000u64 {
-        hlog::info!(logger, "User {user} logged in from {ip} (id={id}, ms={ms})", ip = black_box("10.0.0.1"), id = black_box(i), ms = black_box(12.345));
+        hlog::info!(
+            logger,
+            "User {user} logged in from {ip} (id={id}, ms={ms})",
+            ip = black_box("10.0.0.1"),
+            id = black_box(i),
+            ms = black_box(12.345)
+        );
     }
 }

@@ -117,6 +117,19 @@ fn filtered_out_call() {
 }
 
 #[test]
+fn file_sink() {
+    let dir = std::env::temp_dir().join(format!("hlog-alloc-{}", std::process::id()));
+    let logger = Logger::new();
+    // Watched, buffered, with a size rotation that does not fall due during the test.
+    let sink = hlog::sink::FileSink::new(dir.join("app.log")).rotation("1 GB");
+    logger.add(sink).install().unwrap();
+    assert_eq!(steady_state(&logger, 1000), 0);
+    logger.complete();
+    assert_eq!(std::fs::read_to_string(dir.join("app.log")).unwrap().lines().count(), 3 * 1010);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn the_counter_sees_allocations() {
     let logger = Logger::new();
     logger.add(Capture::new()).install().unwrap();

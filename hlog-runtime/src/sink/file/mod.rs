@@ -308,6 +308,7 @@ struct FileWriter {
     retry_rotation_at: i64,
     worker: Worker,
     errors: Arc<Mutex<Vec<String>>>,
+    pending_errors: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl FileWriter {
@@ -338,12 +339,14 @@ impl FileWriter {
             }
         }
         let errors: Arc<Mutex<Vec<String>>> = Arc::default();
-        let worker_errors = errors.clone();
+        let pending_errors: Arc<std::sync::atomic::AtomicUsize> = Arc::default();
+        let (worker_errors, worker_pending) = (errors.clone(), pending_errors.clone());
         let worker = Worker::start(
             &path.display().to_string(),
             Arc::new(move |error: String| {
-                crate::report::report_once(format_args!("file sink: {error}"));
+                // Reported on stderr by the handler (once), counted in stats() per failure.
                 worker_errors.lock().unwrap_or_else(|e| e.into_inner()).push(error);
+                worker_pending.fetch_add(1, std::sync::atomic::Ordering::Release);
             }),
         );
         let mut writer = FileWriter {
@@ -375,6 +378,7 @@ impl FileWriter {
             retry_rotation_at: i64::MIN,
             worker,
             errors,
+            pending_errors,
         };
         // A dated name is the first record's time: that file is made by the first record.
         if !config.delay && !dated {
@@ -542,9 +546,22 @@ impl FileWriter {
         });
     }
 
+    /// Background failures since the last call, as one error (each is counted once).
     fn take_worker_error(&self) -> Option<String> {
+        if self.pending_errors.load(std::sync::atomic::Ordering::Acquire) == 0 {
+            return None; // the common case costs one load, not a lock
+        }
+        self.pending_errors.store(0, std::sync::atomic::Ordering::Release);
         let mut errors = self.errors.lock().unwrap_or_else(|e| e.into_inner());
-        (!errors.is_empty()).then(|| errors.remove(0))
+        match errors.len() {
+            0 => None,
+            1 => errors.pop(),
+            n => {
+                let first = errors.remove(0);
+                errors.clear();
+                Some(format!("{first} (and {} more background failures)", n - 1))
+            }
+        }
     }
 }
 
@@ -588,16 +605,27 @@ impl Sink for FileWriter {
                 ));
             }
         }
-        if self.buffer.is_empty() {
-            self.buffered_since = now.secs();
-        }
-        self.buffer.extend_from_slice(line);
-        self.size += line.len() as u64;
-        if self.buffer.len() >= self.buffer_size
-            || record.level().no() >= self.flush_on
-            || now.secs() != self.buffered_since
-        {
+        // The buffer never grows past its size: make room first, and write a line too long for
+        // it straight through.
+        if !self.buffer.is_empty() && self.buffer.len() + line.len() > self.buffer_size {
             self.flush_buffer()?;
+        }
+        self.size += line.len() as u64;
+        if line.len() > self.buffer_size {
+            let file =
+                self.file.as_mut().ok_or_else(|| io::Error::other("the log file is not open"))?;
+            file.write_all(line)?;
+        } else {
+            if self.buffer.is_empty() {
+                self.buffered_since = now.secs();
+            }
+            self.buffer.extend_from_slice(line);
+            if self.buffer.len() == self.buffer_size
+                || record.level().no() >= self.flush_on
+                || now.secs() != self.buffered_since
+            {
+                self.flush_buffer()?;
+            }
         }
         match self.take_worker_error() {
             Some(error) => Err(io::Error::other(error)),

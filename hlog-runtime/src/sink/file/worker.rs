@@ -188,7 +188,10 @@ fn work(queue: Receiver<Job>, shared: Arc<Shared>, on_error: OnError) {
 
 /// Compress, then apply retention; report every failure and panic, never unwind.
 fn run_job(job: Job, on_error: &(dyn Fn(String) + Send + Sync)) {
-    if let (Some(rotated), Some(compression)) = (&job.rotated, &job.compression) {
+    // A rotated file that an earlier job's retention already deleted (rotations outpacing the
+    // worker, with a count retention) needs no compression: that is the policy, not an error.
+    let rotated = job.rotated.as_ref().filter(|path| std::fs::symlink_metadata(path).is_ok());
+    if let (Some(rotated), Some(compression)) = (rotated, &job.compression) {
         match catch_unwind(AssertUnwindSafe(|| compression.compress(rotated))) {
             Ok(Ok(_)) => {}
             Ok(Err(error)) => report(
