@@ -130,7 +130,7 @@ impl Handler {
     /// the exit).
     pub(crate) fn flush_at_exit(&self) {
         if let Ok(mut sink) = self.sink.try_lock() {
-            let _ = sink.flush();
+            sink.at_exit();
         }
     }
 

@@ -50,6 +50,12 @@ pub trait Sink: Send + 'static {
         Ok(())
     }
 
+    /// The program is exiting: flush, and finish what the sink owes its destination (a file
+    /// sink without rotation compresses its file, as loguru does at exit).
+    fn at_exit(&mut self) {
+        let _ = self.flush();
+    }
+
     /// Close and reopen the destination (after logrotate moved a file away, on SIGHUP):
     /// `hlog::reopen()`.
     fn reopen(&mut self) -> io::Result<()> {

@@ -645,6 +645,11 @@ impl Sink for FileWriter {
         }
     }
 
+    fn at_exit(&mut self) {
+        self.close();
+        self.worker.wait_idle();
+    }
+
     fn reopen(&mut self) -> io::Result<()> {
         self.flush_buffer()?;
         self.file = None;
@@ -656,14 +661,20 @@ impl Sink for FileWriter {
     }
 }
 
-impl Drop for FileWriter {
-    fn drop(&mut self) {
+impl FileWriter {
+    /// Without rotation, closing the sink compresses the live file (loguru's behaviour).
+    fn close(&mut self) {
         let _ = self.flush_buffer();
         self.file = None;
-        // Without rotation, closing compresses the live file (loguru's behaviour).
         if self.rotation.is_none() && self.compression.is_some() && self.path.exists() {
             self.submit(Some(self.path.clone()), Timestamp::now());
         }
+    }
+}
+
+impl Drop for FileWriter {
+    fn drop(&mut self) {
+        self.close();
         if self.rotation.is_some() {
             let mut rotating = ROTATING.lock().unwrap_or_else(|e| e.into_inner());
             if let Some(paths) = rotating.as_mut() {
