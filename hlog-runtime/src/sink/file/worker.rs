@@ -502,6 +502,8 @@ mod tests {
         let (on_error, errors) = collector();
         let worker = Worker::start("fail", on_error);
         let mut failing = job(&dir.0);
+        // Not a regular file: compression refuses it.
+        fs::create_dir(dir.0.join("app.1.log")).unwrap();
         failing.rotated = Some(dir.0.join("app.1.log"));
         failing.compression = Some(Compression::Gzip);
         worker.submit(failing);
@@ -515,7 +517,22 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].starts_with("cannot compress "), "{}", errors[0]);
         assert!(errors[0].ends_with("the file is kept uncompressed"), "{}", errors[0]);
-        assert_eq!(dir.names(), ["app.2.log.gz"]);
+        assert_eq!(dir.names(), ["app.1.log", "app.2.log.gz"]);
+    }
+
+    #[test]
+    fn a_rotated_file_already_gone_is_skipped_quietly() {
+        // Count retention of an earlier job may delete files whose compression is still queued.
+        let dir = TempDir::new("gone");
+        let (on_error, errors) = collector();
+        let worker = Worker::start("gone", on_error);
+        let mut gone = job(&dir.0);
+        gone.rotated = Some(dir.0.join("app.1.log"));
+        gone.compression = Some(Compression::Gzip);
+        worker.submit(gone);
+        worker.wait_idle();
+        assert!(errors.lock().unwrap().is_empty());
+        assert!(dir.names().is_empty());
     }
 
     #[test]
