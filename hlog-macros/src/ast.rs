@@ -37,14 +37,8 @@ pub struct LogCall {
 impl LogCall {
     /// Split `krate, LEVEL, rest...` and parse the rest.
     pub fn parse_tokens(input: TokenStream) -> syn::Result<LogCall> {
-        let mut tokens = input.into_iter();
-        let mut krate = TokenStream::new();
-        for token in tokens.by_ref() {
-            if matches!(&token, TokenTree::Punct(p) if p.as_char() == ',') {
-                break;
-            }
-            krate.extend([token]);
-        }
+        let (krate, rest) = split_krate(input);
+        let mut tokens = rest.into_iter();
         let level = match tokens.next() {
             Some(TokenTree::Ident(ident)) if ident == "dynamic" => None,
             Some(TokenTree::Ident(ident)) => Some(ident),
@@ -70,6 +64,19 @@ impl LogCall {
         };
         Ok(LogCall { krate, level, logger, template, args })
     }
+}
+
+/// `krate, rest...` → (`krate`, `rest...`): the facade passes its own path first (`$crate`).
+pub fn split_krate(input: TokenStream) -> (TokenStream, TokenStream) {
+    let mut tokens = input.into_iter();
+    let mut krate = TokenStream::new();
+    for token in tokens.by_ref() {
+        if matches!(&token, TokenTree::Punct(p) if p.as_char() == ',') {
+            break;
+        }
+        krate.extend([token]);
+    }
+    (krate, tokens.collect())
 }
 
 type Parsed = (Option<LevelArg>, Option<Expr>, LitStr, Vec<Arg>);

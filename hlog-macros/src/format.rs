@@ -9,15 +9,8 @@ use syn::LitStr;
 use crate::span;
 
 pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
-    let mut tokens = input.into_iter();
-    let mut krate = TokenStream::new();
-    for token in tokens.by_ref() {
-        if matches!(&token, TokenTree::Punct(p) if p.as_char() == ',') {
-            break;
-        }
-        krate.extend([token]);
-    }
-    let mut rest: Vec<TokenTree> = tokens.collect();
+    let (krate, rest) = crate::ast::split_krate(input);
+    let mut rest: Vec<TokenTree> = rest.into_iter().collect();
     if matches!(rest.last(), Some(TokenTree::Punct(p)) if p.as_char() == ',') {
         rest.pop(); // a trailing comma, as every log macro accepts
     }

@@ -20,6 +20,8 @@ mod naming;
 pub mod retention;
 pub mod rotation;
 mod spec;
+#[cfg(test)]
+mod test_dir;
 mod worker;
 
 use std::collections::HashSet;
