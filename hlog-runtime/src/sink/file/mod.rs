@@ -269,6 +269,9 @@ impl super::IntoSink for PathBuf {
     }
 }
 
+/// Bytes kept for a retry when the file refuses a write.
+const RETAINED_ON_ERROR: usize = 4 << 20;
+
 /// Paths of this process's rotating file sinks: a second one on the same path would rename the
 /// first one's files.
 static ROTATING: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
@@ -453,8 +456,26 @@ impl FileWriter {
         let Some(file) = &mut self.file else {
             return Err(io::Error::other("the log file is not open"));
         };
-        let result = file.write_all(&self.buffer);
-        self.buffer.clear();
+        let mut written = 0;
+        let result = loop {
+            match file.write(&self.buffer[written..]) {
+                Ok(0) => break Err(io::Error::from(io::ErrorKind::WriteZero)),
+                Ok(n) => {
+                    written += n;
+                    if written == self.buffer.len() {
+                        break Ok(());
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
+        };
+        // What did not reach the file stays for the next attempt (a full disk may free up),
+        // up to a bound, so a file that stays broken cannot eat the memory.
+        self.buffer.drain(..written);
+        if result.is_err() && self.buffer.len() > RETAINED_ON_ERROR {
+            self.buffer.clear();
+        }
         result
     }
 
