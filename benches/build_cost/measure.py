@@ -228,7 +228,7 @@ def crate_source(variant: Variant, n_calls: int) -> dict[str, str]:
         "    let n = std::env::args().count();",
         '    let user = if n > 5 { "bob" } else { "alice" };',
         '    let ip = if n > 6 { "10.0.0.2" } else { "10.0.0.1" };',
-        '    let key = std::format!("key-{n}");',
+        '    let key = &std::format!("key-{n}");',
         "    let (id, ms, hit, count) = (n as u64 * 42, n as f64 * 1.5, n > 2, n * 3);",
         "    let (code, delta, grade) = (n as i32 - 404, -(n as i64) * 7, (b'A' + n as u8) as char);",
     ]
@@ -476,8 +476,8 @@ def versions(ws: Path) -> dict[str, str]:
     lock = (ws / "Cargo.lock").read_text()
     found = {}
     for name, version in re.findall(r'name = "([^"]+)"\nversion = "([^"]+)"', lock):
-        found[name] = version
-    return found
+        found.setdefault(name, []).append(version)
+    return {name: "/".join(v) for name, v in found.items()}
 
 
 def report(results: list[Result], args, elapsed: float) -> str:
@@ -596,10 +596,17 @@ def report(results: list[Result], args, elapsed: float) -> str:
             )
         lines.append("")
 
-    vers = {}
-    for r in results:
-        vers.update(versions(Path(args.workdir) / r.variant.family))
-    shown = [f"{k} {vers[k]}" for k in ("tracing", "tracing-subscriber", "log", "env_logger", "syn", "proc-macro2", "quote") if k in vers]
+    wanted = {
+        "hlog": ("syn", "proc-macro2", "quote"),
+        "tracing": ("tracing", "tracing-attributes", "tracing-subscriber"),
+        "log": ("log", "env_logger"),
+    }
+    shown = []
+    for family, names in wanted.items():
+        lock = Path(args.workdir) / family
+        if (lock / "Cargo.lock").exists():
+            vers = versions(lock)
+            shown += [f"{k} {vers[k]}" for k in names if k in vers]
     lines.append("Resolved versions: " + ", ".join(shown) + "; hlog from this repository (path dependency).")
     lines.append("")
     return "\n".join(lines)
@@ -618,7 +625,7 @@ def main() -> None:
     p.add_argument("--no-full", action="store_true", help="skip the full clean builds")
     p.add_argument("--only", nargs="*", help="variant names (hlog hlog_pos tracing log hlog_lit ...)")
     p.add_argument("--max-load", type=float, default=1.0, help="wait before each build until the 1-min load is below this (0: never wait)")
-    p.add_argument("--max-wait", type=float, default=120, help="seconds to wait for the load, at most, per build")
+    p.add_argument("--max-wait", type=float, default=60, help="seconds to wait for the load, at most, per build")
     p.add_argument("--quick", action="store_true", help="1 run, no full builds, no waiting")
     p.add_argument("--output", default=str(HERE / "results.md"))
     args = p.parse_args()

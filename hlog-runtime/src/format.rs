@@ -372,7 +372,12 @@ pub(crate) fn pad(buf: &mut Vec<u8>, start: usize, spec: &FormatSpec, numeric: b
         truncate_visible(buf, start, precision);
     }
     let Some(width) = spec.width else { return };
-    let len = visible_chars(&buf[start..]);
+    let written = &buf[start..];
+    let len = if written.iter().all(|b| *b < 0x80 && *b != 0x1b) {
+        written.len() // plain ASCII, the usual case (a level name, a number)
+    } else {
+        visible_chars(written)
+    };
     if len >= width {
         return;
     }
@@ -387,17 +392,17 @@ pub(crate) fn pad(buf: &mut Vec<u8>, start: usize, spec: &FormatSpec, numeric: b
     };
     let mut encoded = [0; 4];
     let fill = fill.encode_utf8(&mut encoded).as_bytes();
-    for _ in 0..before {
-        buf.extend_from_slice(fill);
-    }
+    let push_fill = |buf: &mut Vec<u8>, count: usize| match fill {
+        [byte] => buf.resize(buf.len() + count, *byte),
+        _ => (0..count).for_each(|_| buf.extend_from_slice(fill)),
+    };
+    push_fill(buf, before);
     if before > 0 {
         // Move the padding in front of the value: [value][pad] → [pad][value].
         let sign = usize::from(zero && matches!(buf.get(start), Some(b'-' | b'+')));
         buf[start + sign..].rotate_right(before * fill.len());
     }
-    for _ in 0..after {
-        buf.extend_from_slice(fill);
-    }
+    push_fill(buf, after);
 }
 
 /// The length of an ANSI escape sequence at the start of `bytes` (0 if there is none).

@@ -1,8 +1,7 @@
 //! Handlers: a sink with its settings (level, format, colour, filter), and the builder that
 //! installs one.
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Mutex;
@@ -88,20 +87,23 @@ impl Handler {
     /// while it holds the sink's lock: that line is kept and written right after the current
     /// one, instead of deadlocking.
     fn write(&self, line: &[u8], record: &Record<'_>) {
-        let Some(_writing) = Writing::enter(self, line) else {
+        let Some(writing) = Writing::enter(self, line) else {
             return; // deferred: the outer write on this thread writes it next
         };
         let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
         self.count(sink.write(line, record));
-        while let Some(deferred) = Writing::next_deferred(self) {
+        while let Some(deferred) = writing.next_deferred() {
             self.count(sink.write(&deferred, record));
         }
     }
 
+    /// Count a write; called with the sink's lock held.
     fn count(&self, result: std::io::Result<()>) {
         match result {
+            // Only lock holders update `written`, so a plain load and store suffices: no
+            // locked read-modify-write on every record.
             Ok(()) => {
-                self.written.fetch_add(1, Ordering::Relaxed);
+                self.written.store(self.written.load(Ordering::Relaxed) + 1, Ordering::Relaxed)
             }
             Err(error) => self.failed(format_args!("{error}")),
         }
@@ -154,50 +156,79 @@ impl Handler {
 }
 
 thread_local! {
-    /// The handlers this thread is writing to, each with the lines logged to it meanwhile.
-    static WRITING: RefCell<Vec<(usize, VecDeque<Vec<u8>>)>> = const { RefCell::new(Vec::new()) };
+    /// How many sinks this thread is writing to right now (more than one when a sink logs).
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// The handler of the outermost write, so the usual, unnested write touches two `Cell`s.
+    static OUTER: Cell<usize> = const { Cell::new(0) };
+    /// Handlers of nested writes.
+    static NESTED: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    /// Lines logged to a handler while this thread was writing to it, and whether there are any.
+    static DEFERRED: RefCell<Vec<(usize, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+    static ANY_DEFERRED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// This thread is writing to a handler's sink; dropping it (also on unwind) ends that.
-struct Writing(usize);
+struct Writing {
+    key: usize,
+    nested: bool,
+}
 
 impl Writing {
     /// `Some` when the caller should write; `None` when this thread is already writing to
     /// `handler` (the line is queued for that outer write).
     fn enter(handler: &Handler, line: &[u8]) -> Option<Writing> {
         let key = handler as *const Handler as usize;
-        WRITING
-            .try_with(|writing| {
-                let mut writing = writing.borrow_mut();
-                match writing.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, queue)) => {
-                        queue.push_back(line.to_vec());
-                        None
-                    }
-                    None => {
-                        writing.push((key, VecDeque::new()));
-                        Some(Writing(key))
-                    }
-                }
-            })
-            .unwrap_or(Some(Writing(usize::MAX)))
+        let Ok(depth) = DEPTH.try_with(|depth| depth.replace(depth.get() + 1)) else {
+            return Some(Writing { key: 0, nested: false }); // thread teardown: just write
+        };
+        if depth == 0 {
+            OUTER.with(|outer| outer.set(key));
+            return Some(Writing { key, nested: false });
+        }
+        let busy = OUTER.with(Cell::get) == key || NESTED.with(|n| n.borrow().contains(&key));
+        if busy {
+            DEFERRED.with(|d| d.borrow_mut().push((key, line.to_vec())));
+            ANY_DEFERRED.with(|any| any.set(true));
+            DEPTH.with(|d| d.set(d.get() - 1));
+            return None;
+        }
+        NESTED.with(|n| n.borrow_mut().push(key));
+        Some(Writing { key, nested: true })
     }
 
-    fn next_deferred(handler: &Handler) -> Option<Vec<u8>> {
-        let key = handler as *const Handler as usize;
-        WRITING
-            .try_with(|writing| {
-                let mut writing = writing.borrow_mut();
-                writing.iter_mut().find(|(k, _)| *k == key).and_then(|(_, q)| q.pop_front())
-            })
-            .ok()
-            .flatten()
+    /// The next line deferred for this handler, oldest first.
+    fn next_deferred(&self) -> Option<Vec<u8>> {
+        if !ANY_DEFERRED.try_with(Cell::get).unwrap_or(false) {
+            return None;
+        }
+        DEFERRED.with(|deferred| {
+            let mut deferred = deferred.borrow_mut();
+            let at = deferred.iter().position(|(k, _)| *k == self.key)?;
+            let (_, line) = deferred.remove(at);
+            if deferred.is_empty() {
+                ANY_DEFERRED.with(|any| any.set(false));
+            }
+            Some(line)
+        })
     }
 }
 
 impl Drop for Writing {
     fn drop(&mut self) {
-        let _ = WRITING.try_with(|writing| writing.borrow_mut().retain(|(k, _)| *k != self.0));
+        if self.key == 0 {
+            return;
+        }
+        let _ = DEPTH.try_with(|d| d.set(d.get() - 1));
+        if self.nested {
+            let _ = NESTED.try_with(|nested| {
+                let mut nested = nested.borrow_mut();
+                if let Some(at) = nested.iter().rposition(|k| *k == self.key) {
+                    nested.remove(at);
+                }
+            });
+        } else {
+            let _ = OUTER.try_with(|outer| outer.set(0));
+        }
     }
 }
 

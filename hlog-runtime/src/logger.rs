@@ -46,6 +46,8 @@ struct Core {
     modules: ArcSwap<Vec<(String, bool)>>,
     /// Serialises configuration changes (readers never take it).
     config: Mutex<()>,
+    /// Any `enable`/`disable` yet: without, the module check is one load.
+    has_module_rules: std::sync::atomic::AtomicBool,
     min_level: AtomicU32,
     next_id: AtomicUsize,
     global: bool,
@@ -85,6 +87,7 @@ impl Logger {
                 handlers: ArcSwap::from_pointee(Vec::new()),
                 modules: ArcSwap::from_pointee(Vec::new()),
                 config: Mutex::new(()),
+                has_module_rules: std::sync::atomic::AtomicBool::new(false),
                 min_level: AtomicU32::new(u32::MAX),
                 next_id: AtomicUsize::new(0),
                 global,
@@ -196,6 +199,7 @@ impl Logger {
         rules.retain(|(prefix, _)| prefix != module);
         rules.push((module.to_owned(), enabled));
         self.core.modules.store(Arc::new(rules));
+        self.core.has_module_rules.store(true, Ordering::Relaxed);
         self.configuration_changed();
     }
 
@@ -225,6 +229,9 @@ impl Logger {
     }
 
     fn module_enabled(&self, module: &str) -> bool {
+        if !self.core.has_module_rules.load(Ordering::Relaxed) {
+            return true;
+        }
         let rules = self.core.modules.load();
         rules
             .iter()

@@ -244,7 +244,16 @@ pub(crate) fn render_cached(
     });
     if hit.unwrap_or(false) {
         let rest = &format.tokens[stable..];
-        if !rest.is_empty() {
+        if rest.iter().all(|t| matches!(t, TimeToken::Fraction(_) | TimeToken::Literal(_))) {
+            // The usual tail (`.SSS`): no calendar fields needed, so no cache lookup either.
+            for token in rest {
+                match token {
+                    TimeToken::Fraction(n) => fraction(out, ts.nanos(), *n),
+                    TimeToken::Literal(text) => literal(out, text.as_bytes()),
+                    _ => {}
+                }
+            }
+        } else {
             render_tokens(out, rest, ts, &lookup(ts.secs(), zone));
         }
     } else {
@@ -396,25 +405,15 @@ fn padded(out: &mut Vec<u8>, n: i64, width: usize) {
 
 /// The first `n` digits (at most 9) of the nine-digit fraction `nanos`, truncated.
 fn fraction(out: &mut Vec<u8>, nanos: u32, n: u8) {
-    let mut digits = [0u8; 9];
-    let mut v = nanos % 1_000_000_000;
-    for d in digits.iter_mut().rev() {
-        *d = b'0' + (v % 10) as u8;
-        v /= 10;
+    let n = usize::from(n.min(9));
+    // The first `n` digits of the 9-digit fraction, as one number, written right to left.
+    let mut value = (nanos % 1_000_000_000) / 10u32.pow(9 - n as u32);
+    let mut digits = [b'0'; 9];
+    for d in digits[..n].iter_mut().rev() {
+        *d = b'0' + (value % 10) as u8;
+        value /= 10;
     }
-    // Constant lengths, so each copy is a few stores rather than a `memcpy` call.
-    match n {
-        0 => {}
-        1 => out.push(digits[0]),
-        2 => out.extend_from_slice(&digits[..2]),
-        3 => out.extend_from_slice(&digits[..3]),
-        4 => out.extend_from_slice(&digits[..4]),
-        5 => out.extend_from_slice(&digits[..5]),
-        6 => out.extend_from_slice(&digits[..6]),
-        7 => out.extend_from_slice(&digits[..7]),
-        8 => out.extend_from_slice(&digits[..8]),
-        _ => out.extend_from_slice(&digits),
-    }
+    out.extend_from_slice(&digits[..n]);
 }
 
 /// `+01:00` (`colon`) or `+0100`; leftover seconds are appended (`+00:09:21`, `+000921`).
