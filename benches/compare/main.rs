@@ -1,1 +1,339 @@
-fn main() {}
+//! Side by side: hlog, a hand-written baseline, a loguru-style dynamic formatter, the Rust
+//! peers and Python's loguru, each writing the same 1,000,000 lines to a file, each in its own
+//! process.
+//!
+//! ```sh
+//! cd benches
+//! cargo run --release --bin compare -- all          # every row, 3 rounds; writes results.md and ../docs/bench.png
+//! cargo run --release --bin compare -- hlog fern    # some rows only; prints the table, writes nothing
+//! cargo run --release --bin compare -- list         # the row names
+//! ```
+//!
+//! The parent runs round 1 (every row once, each in a child process: this binary re-executed
+//! with the hidden `__row <name> <dir>` subcommand), then round 2, and so on; it checks that each
+//! output file holds exactly the 1,000,000 expected lines, deletes it, and reports medians.
+//! See README.md, "Side by side".
+
+mod alloc;
+mod handwritten;
+mod measure;
+mod python;
+mod report;
+mod rows;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use measure::{LINES, Outcome};
+
+#[global_allocator]
+static GLOBAL: alloc::Counting = alloc::Counting;
+
+/// What a row is, for the table and the ratios.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Class {
+    Hlog,
+    Baseline,
+    /// Hand-written in the harness, not a library.
+    HandWritten,
+    /// A Rust logging library: the "best peer" is the fastest of these.
+    Peer,
+    Python,
+}
+
+pub struct Row {
+    pub name: &'static str,
+    pub label: &'static str,
+    /// Where the file I/O happens: "sync" (on the calling thread) or "async" (a worker thread).
+    pub mode: &'static str,
+    pub class: Class,
+}
+
+pub const ROWS: &[Row] = &[
+    Row { name: "hlog", label: "hlog (FileSink, default format)", mode: "sync", class: Class::Hlog },
+    Row { name: "baseline", label: "hand-written baseline", mode: "sync", class: Class::Baseline },
+    Row { name: "dynamic", label: "loguru-style dynamic formatting", mode: "sync", class: Class::HandWritten },
+    Row { name: "tracing", label: "tracing-subscriber fmt", mode: "sync", class: Class::Peer },
+    Row { name: "tracing-nb", label: "tracing-subscriber + appender non_blocking", mode: "async", class: Class::Peer },
+    Row { name: "spdlog", label: "spdlog-rs FileSink", mode: "sync", class: Class::Peer },
+    Row { name: "spdlog-async", label: "spdlog-rs AsyncPoolSink", mode: "async", class: Class::Peer },
+    Row { name: "simplelog", label: "simplelog WriteLogger", mode: "sync", class: Class::Peer },
+    Row { name: "fern", label: "fern", mode: "sync", class: Class::Peer },
+    Row { name: "flexi_logger", label: "flexi_logger (BufferAndFlush)", mode: "sync", class: Class::Peer },
+    Row { name: "log4rs", label: "log4rs FileAppender", mode: "sync", class: Class::Peer },
+    Row { name: "slog-async", label: "slog + slog-term + slog-async", mode: "async", class: Class::Peer },
+    Row { name: "ftlog", label: "ftlog", mode: "async", class: Class::Peer },
+    Row { name: "fast_log", label: "fast_log", mode: "async", class: Class::Peer },
+    Row { name: "loguru", label: "Python loguru", mode: "sync", class: Class::Python },
+];
+
+/// Loggers whose filtered-out call is measured.
+pub const DISABLED_ROWS: &[&str] = &["hlog", "tracing", "log"];
+
+/// Where results.md and the chart go.
+pub fn benches_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("__row") if args.len() == 3 => {
+            let outcome = rows::run(&args[1], Path::new(&args[2]));
+            println!("{}", outcome.to_line());
+            ExitCode::SUCCESS
+        }
+        Some("__disabled") if args.len() == 2 => {
+            let ns = rows::disabled(&args[1]);
+            println!("RESULT ns_per_call={ns:.4}");
+            ExitCode::SUCCESS
+        }
+        Some("list") => {
+            for row in ROWS {
+                println!("{:<14} {}", row.name, row.label);
+            }
+            println!("{:<14} the filtered-out call of {}", "disabled", DISABLED_ROWS.join(", "));
+            ExitCode::SUCCESS
+        }
+        None | Some("-h" | "--help") => {
+            eprintln!(
+                "usage: compare [--rounds N] [--python-rounds N] (all | list | disabled | ROW...)\n\
+                 `all` writes results.md and ../docs/bench.png; naming rows only prints the table."
+            );
+            ExitCode::from(2)
+        }
+        Some(_) => parent(args),
+    }
+}
+
+/// Options and the rows picked on the command line.
+struct Plan {
+    rows: Vec<&'static Row>,
+    disabled: bool,
+    rounds: usize,
+    python_rounds: usize,
+    write_files: bool,
+}
+
+fn plan(args: Vec<String>) -> Result<Plan, String> {
+    let mut rounds = 3;
+    let mut python_rounds = 3;
+    let mut names = Vec::new();
+    let mut it = args.into_iter();
+    while let Some(arg) = it.next() {
+        let mut number = |what: &str| -> Result<usize, String> {
+            it.next()
+                .and_then(|v| v.parse().ok())
+                .filter(|&n: &usize| n > 0)
+                .ok_or_else(|| format!("{what} needs a positive number"))
+        };
+        match arg.as_str() {
+            "--rounds" => rounds = number("--rounds")?,
+            "--python-rounds" => python_rounds = number("--python-rounds")?,
+            _ => names.push(arg),
+        }
+    }
+    let all = names.iter().any(|n| n == "all");
+    if all {
+        return Ok(Plan { rows: ROWS.iter().collect(), disabled: true, rounds, python_rounds, write_files: true });
+    }
+    let mut rows = Vec::new();
+    let mut disabled = false;
+    for name in &names {
+        if name == "disabled" {
+            disabled = true;
+            continue;
+        }
+        let row = ROWS.iter().find(|r| r.name == name).ok_or_else(|| format!("no row named {name:?} (try `list`)"))?;
+        rows.push(row);
+    }
+    Ok(Plan { rows, disabled, rounds, python_rounds, write_files: false })
+}
+
+/// Everything measured for one row.
+pub struct Measured {
+    pub row: &'static Row,
+    pub runs: Vec<Outcome>,
+    /// Why the row failed or was skipped, if it did.
+    pub failure: Option<String>,
+    /// The first line of its output, from round 1.
+    pub sample: Option<String>,
+}
+
+fn parent(args: Vec<String>) -> ExitCode {
+    let plan = match plan(args) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("compare: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let started = Instant::now();
+    let exe = std::env::current_exe().expect("the harness's own path");
+    let tmp = std::env::temp_dir().join(format!("hlog-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).expect("create the temp folder");
+
+    let mut measured: Vec<Measured> =
+        plan.rows.iter().map(|&row| Measured { row, runs: Vec::new(), failure: None, sample: None }).collect();
+
+    // Python: the venv is made (or reused) before round 1, so its install is not timed.
+    let mut python: Option<python::Loguru> = None;
+    if let Some(m) = measured.iter_mut().find(|m| m.row.class == Class::Python) {
+        match python::Loguru::setup() {
+            Ok(p) => {
+                eprintln!("loguru: {} with Python {}", p.loguru_version, p.python_version);
+                python = Some(p);
+            }
+            Err(e) => {
+                eprintln!("loguru: skipped: {e}");
+                m.failure = Some(format!("skipped: {e}"));
+            }
+        }
+    }
+
+    let mut disabled: Vec<(&str, Vec<f64>, Option<String>)> =
+        if plan.disabled { DISABLED_ROWS.iter().map(|&d| (d, Vec::new(), None)).collect() } else { Vec::new() };
+
+    for round in 1..=plan.rounds {
+        for m in measured.iter_mut() {
+            if m.failure.is_some() || (m.row.class == Class::Python && round > plan.python_rounds) {
+                continue;
+            }
+            let dir = tmp.join(format!("{}-{round}", m.row.name));
+            std::fs::create_dir_all(&dir).expect("create the row's folder");
+            let result = match m.row.class {
+                Class::Python => python.as_ref().expect("set up").run(&dir.join("loguru.log")),
+                _ => run_child(&exe, &["__row", m.row.name, dir.to_str().expect("UTF-8 temp path")]),
+            }
+            .and_then(|stdout| Outcome::parse(&stdout).ok_or_else(|| format!("no RESULT line in its output:\n{stdout}")))
+            .and_then(|outcome| check_output(&dir).map(|first| (outcome, first)));
+            let _ = std::fs::remove_dir_all(&dir);
+            match result {
+                Ok((outcome, first)) => {
+                    eprintln!(
+                        "round {round}/{}  {:<14} {:>8.1} ns/line  p50 {:>7.1}  p99 {:>8.1}  p99.9 {:>9.1}  {:>6.1} MiB",
+                        plan.rounds,
+                        m.row.name,
+                        outcome.elapsed_ns as f64 / LINES as f64,
+                        outcome.p50,
+                        outcome.p99,
+                        outcome.p999,
+                        outcome.hwm_kib as f64 / 1024.0
+                    );
+                    m.sample.get_or_insert(first);
+                    m.runs.push(outcome);
+                }
+                Err(e) => {
+                    eprintln!("\n!!! ROW {} FAILED in round {round}: {e}\n", m.row.name);
+                    m.failure = Some(format!("failed in round {round}: {}", e.lines().next().unwrap_or("")));
+                }
+            }
+        }
+        for (name, runs, failure) in disabled.iter_mut() {
+            if failure.is_some() {
+                continue;
+            }
+            let parsed = run_child(&exe, &["__disabled", name]).and_then(|out| {
+                out.lines()
+                    .find_map(|l| l.strip_prefix("RESULT ns_per_call="))
+                    .and_then(|v| v.trim().parse::<f64>().ok())
+                    .ok_or_else(|| format!("no RESULT line in its output:\n{out}"))
+            });
+            match parsed {
+                Ok(ns) => {
+                    eprintln!("round {round}/{}  disabled/{name:<6} {ns:.3} ns/call", plan.rounds);
+                    runs.push(ns);
+                }
+                Err(e) => {
+                    eprintln!("\n!!! disabled/{name} FAILED: {e}\n");
+                    *failure = Some(e);
+                }
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+
+    let elapsed = started.elapsed();
+    let context = report::Context {
+        rounds: plan.rounds,
+        python_rounds: plan.python_rounds,
+        python: python.as_ref().map(|p| (p.python_version.clone(), p.loguru_version.clone())),
+        elapsed,
+    };
+    let markdown = report::markdown(&measured, &disabled, &context);
+    println!("{markdown}");
+    if plan.write_files {
+        let results = benches_dir().join("results.md");
+        std::fs::write(&results, &markdown).expect("write results.md");
+        eprintln!("wrote {}", results.display());
+        let png = benches_dir().join("../docs/bench.png");
+        match report::chart(&measured, &png) {
+            Ok(()) => eprintln!("wrote {}", png.display()),
+            Err(e) => eprintln!("chart not written: {e}"),
+        }
+    }
+    eprintln!("total {:.1} min", elapsed.as_secs_f64() / 60.0);
+    let failed = measured.iter().any(|m| m.failure.as_deref().is_some_and(|f| f.starts_with("failed")))
+        || disabled.iter().any(|d| d.2.is_some());
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// Runs a child to completion; its stdout, or why it failed.
+pub fn run_child(program: &Path, args: &[&str]) -> Result<String, String> {
+    let out = Command::new(program).args(args).output().map_err(|e| format!("cannot start {}: {e}", program.display()))?;
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    if !out.status.success() {
+        return Err(format!(
+            "{} {} exited with {}\nstdout:\n{}\nstderr:\n{}",
+            program.display(),
+            args.join(" "),
+            out.status,
+            stdout,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(stdout)
+}
+
+/// Every file the row wrote in `dir`, taken together, must hold exactly `LINES` lines, each one
+/// with the message, and the ids 0..LINES each exactly once. Returns the first line.
+fn check_output(dir: &Path) -> Result<String, String> {
+    const NEEDLE: &str = "User alice logged in from 10.0.0.1 (id=";
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).map_err(|e| format!("read {}: {e}", d.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() { stack.push(path) } else { files.push(path) }
+        }
+    }
+    files.sort();
+    let mut seen = vec![false; LINES as usize];
+    let mut lines = 0u64;
+    let mut first = None;
+    for file in &files {
+        let bytes = std::fs::read(file).map_err(|e| format!("read {}: {e}", file.display()))?;
+        let text = String::from_utf8_lossy(&bytes);
+        for line in text.split_inclusive('\n') {
+            lines += 1;
+            let line = line.trim_end_matches(['\n', '\r']);
+            first.get_or_insert_with(|| line.to_string());
+            let id = line
+                .find(NEEDLE)
+                .map(|at| &line[at + NEEDLE.len()..])
+                .and_then(|rest| rest.split(',').next())
+                .and_then(|id| id.parse::<usize>().ok())
+                .ok_or_else(|| format!("line {lines} of {} is not one of the logged lines: {line:?}", file.display()))?;
+            match seen.get_mut(id) {
+                Some(s) if !*s => *s = true,
+                _ => return Err(format!("id {id} written twice or out of range (line {lines} of {})", file.display())),
+            }
+        }
+    }
+    if lines != LINES {
+        let names: Vec<_> = files.iter().filter_map(|f| f.file_name()).map(|n| n.to_string_lossy()).collect();
+        return Err(format!("expected {LINES} lines, found {lines} in {names:?}"));
+    }
+    first.ok_or_else(|| "no output file".to_string())
+}
