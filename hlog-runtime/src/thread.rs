@@ -13,16 +13,21 @@ thread_local! {
 }
 
 fn with_info<R>(f: impl FnOnce(&ThreadInfo) -> R) -> R {
-    INFO.with(|cell| {
-        f(cell.get_or_init(|| {
-            let thread = std::thread::current();
-            // `ThreadId::as_u64` is unstable; its Debug form is `ThreadId(N)`.
-            let debug = format!("{:?}", thread.id());
-            let id =
-                debug.trim_start_matches("ThreadId(").trim_end_matches(')').parse().unwrap_or(0);
-            ThreadInfo { thread, id }
-        }))
-    })
+    let mut f = Some(f);
+    let cached = INFO.try_with(|cell| (f.take().expect("once"))(cell.get_or_init(current)));
+    match cached {
+        Ok(result) => result,
+        // Logging from a thread-local's destructor: the cache is gone, ask again.
+        Err(_) => (f.take().expect("not called"))(&current()),
+    }
+}
+
+fn current() -> ThreadInfo {
+    let thread = std::thread::current();
+    // `ThreadId::as_u64` is unstable; its Debug form is `ThreadId(N)`.
+    let debug = format!("{:?}", thread.id());
+    let id = debug.trim_start_matches("ThreadId(").trim_end_matches(')').parse().unwrap_or(0);
+    ThreadInfo { thread, id }
 }
 
 /// Write the current thread's name (`main`, a spawned thread's name, or `<unnamed>`).
