@@ -185,15 +185,18 @@ impl Writing {
             OUTER.with(|outer| outer.set(key));
             return Some(Writing { key, nested: false });
         }
-        let busy = OUTER.with(Cell::get) == key || NESTED.with(|n| n.borrow().contains(&key));
-        if busy {
-            DEFERRED.with(|d| d.borrow_mut().push((key, line.to_vec())));
-            ANY_DEFERRED.with(|any| any.set(true));
-            DEPTH.with(|d| d.set(d.get() - 1));
-            return None;
+        // (`try_with`: during thread teardown the vectors may be gone; then write directly.)
+        let nested_busy = NESTED.try_with(|n| n.borrow().contains(&key)).unwrap_or(false);
+        if OUTER.with(Cell::get) == key || nested_busy {
+            let queued = DEFERRED.try_with(|d| d.borrow_mut().push((key, line.to_vec())));
+            if queued.is_ok() {
+                ANY_DEFERRED.with(|any| any.set(true));
+                DEPTH.with(|d| d.set(d.get() - 1));
+                return None;
+            }
         }
-        NESTED.with(|n| n.borrow_mut().push(key));
-        Some(Writing { key, nested: true })
+        let pushed = NESTED.try_with(|n| n.borrow_mut().push(key)).is_ok();
+        Some(Writing { key, nested: pushed })
     }
 
     /// The next line deferred for this handler, oldest first.
@@ -201,15 +204,18 @@ impl Writing {
         if !ANY_DEFERRED.try_with(Cell::get).unwrap_or(false) {
             return None;
         }
-        DEFERRED.with(|deferred| {
-            let mut deferred = deferred.borrow_mut();
-            let at = deferred.iter().position(|(k, _)| *k == self.key)?;
-            let (_, line) = deferred.remove(at);
-            if deferred.is_empty() {
-                ANY_DEFERRED.with(|any| any.set(false));
-            }
-            Some(line)
-        })
+        DEFERRED
+            .try_with(|deferred| {
+                let mut deferred = deferred.borrow_mut();
+                let at = deferred.iter().position(|(k, _)| *k == self.key)?;
+                let (_, line) = deferred.remove(at);
+                if deferred.is_empty() {
+                    ANY_DEFERRED.with(|any| any.set(false));
+                }
+                Some(line)
+            })
+            .ok()
+            .flatten()
     }
 }
 
