@@ -405,9 +405,11 @@ fn padded(out: &mut Vec<u8>, n: i64, width: usize) {
 
 /// The first `n` digits (at most 9) of the nine-digit fraction `nanos`, truncated.
 fn fraction(out: &mut Vec<u8>, nanos: u32, n: u8) {
+    const POW10: [u32; 10] =
+        [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
     let n = usize::from(n.min(9));
     // The first `n` digits of the 9-digit fraction, as one number, written right to left.
-    let mut value = (nanos % 1_000_000_000) / 10u32.pow(9 - n as u32);
+    let mut value = (nanos % 1_000_000_000) / POW10[9 - n];
     let mut digits = [b'0'; 9];
     for d in digits[..n].iter_mut().rev() {
         *d = b'0' + (value % 10) as u8;
