@@ -105,6 +105,15 @@ def positional(call: Call) -> tuple[str, str]:
     return template, ", ".join(call.names)
 
 
+def dyn_args(call: Call) -> str:
+    """Each argument as a trait object: `&user as &dyn std::fmt::Display` (Debug for `:?`)."""
+    out = []
+    for m in PLACEHOLDER.finditer(call.template):
+        trait = "Debug" if (m.group(2) or "").endswith("?") else "Display"
+        out.append(f"&{m.group(1)} as &dyn std::fmt::{trait}")
+    return ", ".join(out)
+
+
 def literal(call: Call) -> str:
     """The message with its placeholders replaced by words: no argument at all."""
     return PLACEHOLDER.sub(lambda m: m.group(1).upper(), call.template)
@@ -187,6 +196,18 @@ VARIANTS = [
         "",
         "hlog::complete();",
         lambda c: f'hlog::{c.level}!("{literal(c)}");',
+        diagnostic=True,
+    ),
+    # The same calls as hlog_pos with every argument behind `&dyn Display` / `&dyn Debug`, so
+    # that the message writer calls `core::fmt` out of line instead of hlog's inlined fast
+    # paths (itoa, ryu, byte copies): how much of the cost is that inlined code.
+    Variant(
+        "hlog_dyn",
+        "hlog, positional, arguments as `&dyn Display`",
+        hlog_deps(),
+        "",
+        "hlog::complete();",
+        lambda c: 'hlog::{}!("{}", {});'.format(c.level, positional(c)[0], dyn_args(c)),
         diagnostic=True,
     ),
     Variant(
@@ -332,19 +353,39 @@ def load1() -> float:
     return os.getloadavg()[0]
 
 
-def wait_for_quiet(limit: float, max_wait: float) -> None:
-    """Wait (at most max_wait seconds) until the 1-minute load average is below limit."""
+def cpu_busy(seconds: float = 2.0) -> float:
+    """Busy cores over the next `seconds` (from /proc/stat): what other work on the machine is
+    using right now. Unlike the load average, it does not remember this script's own builds."""
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat") as f:
+            values = [int(x) for x in f.readline().split()[1:]]
+        idle = values[3] + values[4]  # idle + iowait
+        return sum(values), idle
+
+    total0, idle0 = sample()
+    time.sleep(seconds)
+    total1, idle1 = sample()
+    total, idle = total1 - total0, idle1 - idle0
+    return (os.cpu_count() or 1) * (1 - idle / total) if total else 0.0
+
+
+def wait_for_quiet(limit: float, max_wait: float) -> float:
+    """Wait (at most max_wait seconds) until other work uses less than `limit` cores; return
+    what it used at the last look."""
     if limit <= 0:
-        return
+        return cpu_busy(0.5)
     deadline = time.monotonic() + max_wait
+    busy = cpu_busy()
     shown = False
-    while load1() >= limit and time.monotonic() < deadline:
+    while busy >= limit and time.monotonic() < deadline:
         if not shown:
-            log(f"  load {load1():.2f} >= {limit}: waiting (at most {max_wait:.0f} s) ...")
+            log(f"  {busy:.2f} cores busy >= {limit}: waiting (at most {max_wait:.0f} s) ...")
             shown = True
-        time.sleep(10)
+        busy = cpu_busy()
     if shown:
-        log(f"  load now {load1():.2f}")
+        log(f"  now {busy:.2f} cores busy")
+    return busy
 
 
 def log(text: str) -> None:
@@ -372,6 +413,8 @@ class Result:
     full: dict = field(default_factory=dict)  # profile -> Timing
     size: dict = field(default_factory=dict)  # n_calls -> (stripped, unstripped)
     loads: list = field(default_factory=list)
+    expansion: dict = field(default_factory=dict)  # hlog-macros alone, see expansion_cost
+    ir: dict = field(default_factory=dict)  # (n_calls, profile) -> (IR lines, functions)
 
 
 def profile_flags(profile: str) -> list[str]:
@@ -410,8 +453,8 @@ def measure(args) -> list[Result]:
         for profile in profiles:
             if args.no_full:
                 break
-            wait_for_quiet(args.max_load, args.max_wait)
             shutil.rmtree(ws / "target", ignore_errors=True)
+            wait_for_quiet(args.max_busy, args.max_wait)
             pkg = package_name(v, args.calls)
             t = run(["cargo", "build", "--offline", "-p", pkg] + profile_flags(profile), ws)
             results[v.name].full[profile] = t
@@ -429,16 +472,16 @@ def measure(args) -> list[Result]:
             for v in order:
                 ws = spaces[v.name]
                 for n in sizes:
-                    wait_for_quiet(args.max_load, args.max_wait)
                     pkg = package_name(v, n)
                     flags = profile_flags(profile)
                     run(["cargo", "clean", "--offline", "-p", pkg] + flags, ws)
-                    results[v.name].loads.append(load1())
+                    busy = wait_for_quiet(args.max_busy, args.max_wait)
+                    results[v.name].loads.append(busy)
                     t = run(["cargo", "build", "--offline", "-p", pkg] + flags, ws)
                     results[v.name].crate.setdefault((n, profile), []).append(t)
                     log(
                         f"run {r + 1} {v.name:12} {n:5} calls {profile:7} "
-                        f"{t.wall:6.2f} s wall {t.cpu:6.2f} s cpu (load {load1():.2f})"
+                        f"{t.wall:6.2f} s wall {t.cpu:6.2f} s cpu (others busy before: {busy:.2f} cores)"
                     )
         if args.diagnose:
             # `cargo check`: parsing, macro expansion, name resolution and type checking, no
@@ -448,12 +491,20 @@ def measure(args) -> list[Result]:
                 for n in sizes:
                     pkg = package_name(v, n)
                     run(["cargo", "check", "--offline", "-p", pkg], ws)  # deps' metadata
-                    wait_for_quiet(args.max_load, args.max_wait)
                     run(["cargo", "clean", "--offline", "-p", pkg], ws)
+                    wait_for_quiet(args.max_busy, args.max_wait)
                     t = run(["cargo", "check", "--offline", "-p", pkg], ws)
                     results[v.name].check.setdefault(n, []).append(t)
                     log(f"check {r + 1} {v.name:12} {n:5} calls {t.wall:6.2f} s wall")
                     run(["cargo", "build", "--offline", "-p", pkg], ws)  # leave it built
+
+    if args.diagnose and "hlog" in families:
+        results[variants[0].name].expansion = expansion_cost(args)
+    if args.diagnose and shutil.which("cargo-llvm-lines"):
+        for v in variants:
+            for n in sizes:
+                for profile in profiles:
+                    results[v.name].ir[(n, profile)] = llvm_lines(spaces[v.name], package_name(v, n), profile)
 
     for v in variants:
         ws = spaces[v.name]
@@ -461,6 +512,102 @@ def measure(args) -> list[Result]:
             path = binary(ws, package_name(v, n), "release")
             results[v.name].size[n] = (stripped_size(path), path.stat().st_size)
     return [results[v.name] for v in variants]
+
+
+# ---------------------------------------------------------------------------------------------
+# Diagnostics: the proc macro's own time, outside the compiler.
+# ---------------------------------------------------------------------------------------------
+
+EXPAND_MAIN = r"""
+// Generated by benches/build_cost/measure.py: runs hlog-macros' parse, bind and expand phases
+// (its own source files) on the benchmark's call sites, outside the compiler, and times them.
+#![allow(dead_code)]
+#[path = "HLOG_MACROS/src/ast.rs"]
+mod ast;
+#[path = "HLOG_MACROS/src/bind.rs"]
+mod bind;
+#[path = "HLOG_MACROS/src/expand.rs"]
+mod expand;
+#[path = "HLOG_MACROS/src/span.rs"]
+mod span;
+
+fn main() {
+    let file = std::env::args().nth(1).expect("input file");
+    let inputs: Vec<proc_macro2::TokenStream> = std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .map(|line| line.parse().unwrap())
+        .collect();
+    let mut best = f64::MAX;
+    let mut tokens = 0;
+    for _ in 0..5 {
+        let start = std::time::Instant::now();
+        tokens = 0;
+        for input in &inputs {
+            let call = ast::LogCall::parse_tokens(input.clone()).unwrap();
+            let out = expand::expand(&call);
+            tokens += out.to_string().len();
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    println!("{} {} {}", inputs.len(), best, tokens);
+}
+"""
+
+LEVEL_IDENTS = {"info": "INFO", "warn": "WARNING", "error": "ERROR", "debug": "DEBUG"}
+
+
+def expansion_cost(args) -> dict[str, dict[str, float]]:
+    """Seconds that hlog-macros takes for the call sites of `hlog` and `hlog_pos`, in a debug
+    build (what cargo uses for proc macros by default, in release builds too: build-override
+    opt-level 0) and in an optimised one."""
+    ws = Path(args.workdir) / "expand"
+    write_if_changed(
+        ws / "Cargo.toml",
+        "[package]\nname = \"hlog_expand_time\"\nversion = \"0.0.0\"\nedition = \"2024\"\n"
+        "publish = false\n\n[workspace]\n\n[dependencies]\n"
+        f'hlog-template = {{ path = "{REPO / "hlog-template"}" }}\n'
+        'proc-macro2 = "1"\nquote = "1"\nsyn = { version = "2", features = ["full"] }\n',
+    )
+    write_if_changed(ws / "src/main.rs", EXPAND_MAIN.replace("HLOG_MACROS", str(REPO / "hlog-macros")))
+    lock = Path(args.workdir) / "hlog" / "Cargo.lock"
+    if lock.exists() and not (ws / "Cargo.lock").exists():
+        shutil.copy(lock, ws / "Cargo.lock")
+    out = {}
+    for name, render in (
+        ("hlog", lambda c: f'::hlog, {LEVEL_IDENTS[c.level]}, "{c.template}"'),
+        ("hlog_pos", lambda c: '::hlog, {}, "{}", {}'.format(LEVEL_IDENTS[c.level], *positional(c))),
+    ):
+        path = ws / f"{name}.txt"
+        write_if_changed(path, "\n".join(render(c) for c in calls(args.calls)) + "\n")
+        for profile in ("debug", "release"):
+            run(["cargo", "build", "--offline"] + profile_flags(profile), ws)
+            proc = subprocess.run(
+                [str(ws / "target" / profile / "hlog_expand_time"), str(path)],
+                capture_output=True, text=True, check=True,
+            )
+            n, seconds, _ = proc.stdout.split()
+            out.setdefault(name, {})[profile] = float(seconds)
+            log(f"expand {name:8} {profile:7} {float(seconds) * 1000:.1f} ms for {n} calls")
+    return out
+
+
+def top_row(row: str) -> str:
+    """`  46433 (23.1%, 23.1%) 2003 (39.2%, 39.2%) name` -> `name`: 46433 lines, 2003 copies."""
+    m = re.match(r"\s*(\d+) \([^)]*\)\s+(\d+) \([^)]*\)\s+(.*)", row)
+    return f"`{m.group(3)}`: {m.group(1)} lines, {m.group(2)} copies" if m else row
+
+
+def llvm_lines(ws: Path, package: str, profile: str) -> tuple[int, int, list[str]]:
+    """`cargo llvm-lines` (LLVM IR handed to LLVM, before its optimisations): total lines,
+    function copies, and the top rows. Rebuilds the crate, so it runs after the timings."""
+    proc = subprocess.run(
+        ["cargo", "llvm-lines", "--offline", "-p", package] + profile_flags(profile),
+        cwd=ws, env=env(), capture_output=True, text=True, check=True,
+    )
+    rows = [line for line in proc.stdout.splitlines() if re.match(r"\s*\d+ ", line)]
+    total = rows[0].split()
+    return int(total[0]), int(total[1]), rows[1:6]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -490,8 +637,8 @@ def report(results: list[Result], args, elapsed: float) -> str:
     lines.append("")
     lines.append(
         f"Measured {datetime.date.today().isoformat()} with {rustc}, {os.cpu_count()} cores, "
-        f"median of {args.runs} run(s); 1-minute load at the start of each timed build: "
-        f"median {statistics.median(all_loads):.2f}, max {max(all_loads):.2f}. "
+        f"median of {args.runs} run(s); cores used by other work just before each timed crate "
+        f"build: median {statistics.median(all_loads):.2f}, max {max(all_loads):.2f}. "
         f"Script run time: {elapsed / 60:.1f} min."
     )
     lines.append("")
@@ -596,6 +743,38 @@ def report(results: list[Result], args, elapsed: float) -> str:
             )
         lines.append("")
 
+    if any(r.ir for r in results):
+        lines.append(
+            "LLVM IR handed to LLVM (`cargo llvm-lines`, before LLVM's optimisations; release "
+            "IR is after MIR inlining): lines and function copies, per call site = "
+            f"(crate with {n:,} calls - baseline) / {n:,}:"
+        )
+        lines.append("")
+        lines.append("| crate | debug lines/call | debug functions/call | release lines/call | release functions/call | biggest in release |")
+        lines.append("|---|---|---|---|---|---|")
+        for r in results:
+            if not r.ir:
+                continue
+            row = [r.variant.label]
+            for profile in ("debug", "release"):
+                (ln, fn_, _), (l0, f0, _) = r.ir[(n, profile)], r.ir[(0, profile)]
+                row += [f"{(ln - l0) / n:.0f}", f"{(fn_ - f0) / n:.2f}"]
+            top = r.ir[(n, "release")][2][:3]
+            row.append("<br>".join(top_row(t) for t in top))
+            lines.append("| " + " | ".join(row) + " |")
+        lines.append("")
+
+    for r in results:
+        for name, by_profile in r.expansion.items():
+            lines.append(
+                f"hlog-macros alone on the {n:,} call sites of `{name}` (parse + bind + expand + "
+                f"printing the tokens, outside rustc, best of 5): "
+                f"{by_profile['debug'] * 1000:.0f} ms built unoptimised (as cargo builds proc "
+                f"macros by default, in release builds too), {by_profile['release'] * 1000:.0f} ms "
+                "optimised."
+            )
+            lines.append("")
+
     wanted = {
         "hlog": ("syn", "proc-macro2", "quote"),
         "tracing": ("tracing", "tracing-attributes", "tracing-subscriber"),
@@ -624,16 +803,16 @@ def main() -> None:
     p.add_argument("--diagnose", action="store_true", help="add literal-only variants and cargo check")
     p.add_argument("--no-full", action="store_true", help="skip the full clean builds")
     p.add_argument("--only", nargs="*", help="variant names (hlog hlog_pos tracing log hlog_lit ...)")
-    p.add_argument("--max-load", type=float, default=1.0, help="wait before each build until the 1-min load is below this (0: never wait)")
+    p.add_argument("--max-busy", type=float, default=0.3, help="before each build, wait until other work uses fewer cores than this (0: never wait)")
     p.add_argument("--max-wait", type=float, default=60, help="seconds to wait for the load, at most, per build")
     p.add_argument("--quick", action="store_true", help="1 run, no full builds, no waiting")
     p.add_argument("--output", default=str(HERE / "results.md"))
     args = p.parse_args()
     if args.quick:
-        args.runs, args.no_full, args.max_load = 1, True, 0
+        args.runs, args.no_full, args.max_busy = 1, True, 0
 
     start = time.perf_counter()
-    log(f"load at start: {os.getloadavg()}")
+    log(f"load average at start: {os.getloadavg()}, cores busy now: {cpu_busy():.2f}")
     results = measure(args)
     elapsed = time.perf_counter() - start
     text = report(results, args, elapsed)

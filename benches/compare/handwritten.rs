@@ -45,7 +45,11 @@ fn push_2(buf: &mut Vec<u8>, v: u32) {
 }
 
 fn push_3(buf: &mut Vec<u8>, v: u32) {
-    buf.extend_from_slice(&[b'0' + (v / 100 % 10) as u8, b'0' + (v / 10 % 10) as u8, b'0' + (v % 10) as u8]);
+    buf.extend_from_slice(&[
+        b'0' + (v / 100 % 10) as u8,
+        b'0' + (v / 10 % 10) as u8,
+        b'0' + (v % 10) as u8,
+    ]);
 }
 
 fn push_4(buf: &mut Vec<u8>, v: u32) {
@@ -73,7 +77,12 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn new(path: &Path) -> Self {
-        Baseline { out: open(path), buf: Vec::with_capacity(512), cached_secs: i64::MIN, date: Vec::with_capacity(19) }
+        Baseline {
+            out: open(path),
+            buf: Vec::with_capacity(512),
+            cached_secs: i64::MIN,
+            date: Vec::with_capacity(19),
+        }
     }
 
     /// One INFO line; the location is this function's module, name and line, as
@@ -126,7 +135,8 @@ impl Baseline {
 // ---------------------------------------------------------------------------------------------
 
 /// loguru's default format, without colour markup.
-pub const LOGURU_FORMAT: &str = "{time:YYYY-MM-DD HH:mm:ss.SSS} | {level: <8} | {name}:{function}:{line} - {message}\n";
+pub const LOGURU_FORMAT: &str =
+    "{time:YYYY-MM-DD HH:mm:ss.SSS} | {level: <8} | {name}:{function}:{line} - {message}\n";
 
 /// A value in the small name → value map.
 #[derive(Clone, Copy)]
@@ -150,6 +160,15 @@ fn lookup<'a>(map: &[(&str, Value<'a>)], key: &str) -> Option<Value<'a>> {
     map.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
+/// Where a call is and at which level: the record fields that are not the message or the time.
+#[derive(Clone, Copy)]
+pub struct Site<'a> {
+    pub level: &'a str,
+    pub name: &'a str,
+    pub function: &'a str,
+    pub line: u32,
+}
+
 pub struct Dynamic {
     out: BufWriter<File>,
     line: Vec<u8>,
@@ -159,7 +178,12 @@ pub struct Dynamic {
 
 impl Dynamic {
     pub fn new(path: &Path) -> Self {
-        Dynamic { out: open(path), line: Vec::with_capacity(512), cached_secs: i64::MIN, fields: [0; 6] }
+        Dynamic {
+            out: open(path),
+            line: Vec::with_capacity(512),
+            cached_secs: i64::MIN,
+            fields: [0; 6],
+        }
     }
 
     /// One record: `template` rendered with `kwargs` into the message, then the record rendered
@@ -168,13 +192,11 @@ impl Dynamic {
     pub fn log(
         &mut self,
         format: &str,
-        level: &str,
-        name: &str,
-        function: &str,
-        line: u32,
+        site: &Site<'_>,
         template: &str,
         kwargs: &[(&str, Value<'_>)],
     ) {
+        let Site { level, name, function, line } = *site;
         let (secs, millis) = now();
         if secs != self.cached_secs {
             self.cached_secs = secs;
@@ -224,7 +246,11 @@ impl Dynamic {
 
 /// Walks `template`: literal text is copied (`{{` and `}}` unescaped); each `{key[:spec]}` is
 /// handed to `field`, which renders it or returns false (then the placeholder is copied as is).
-fn render(template: &str, out: &mut Vec<u8>, mut field: impl FnMut(&str, &str, &mut Vec<u8>) -> bool) {
+fn render(
+    template: &str,
+    out: &mut Vec<u8>,
+    mut field: impl FnMut(&str, &str, &mut Vec<u8>) -> bool,
+) {
     let bytes = template.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -301,7 +327,8 @@ fn render_with_spec(value: Value<'_>, spec: &str, out: &mut Vec<u8>) {
 fn render_time(pattern: &str, [y, mo, d, h, mi, s]: [u32; 6], millis: u32, out: &mut Vec<u8>) {
     let mut rest = pattern;
     while !rest.is_empty() {
-        let token = ["YYYY", "SSS", "MM", "DD", "HH", "mm", "ss"].into_iter().find(|t| rest.starts_with(t));
+        let token =
+            ["YYYY", "SSS", "MM", "DD", "HH", "mm", "ss"].into_iter().find(|t| rest.starts_with(t));
         match token {
             Some(t) => {
                 match t {

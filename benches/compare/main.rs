@@ -4,7 +4,7 @@
 //!
 //! ```sh
 //! cd benches
-//! cargo run --release --bin compare -- all          # every row, 3 rounds; writes results.md and ../docs/bench.png
+//! cargo run --release --bin compare -- all          # every row, 5 rounds; writes results.md and ../docs/bench.png
 //! cargo run --release --bin compare -- hlog fern    # some rows only; prints the table, writes nothing
 //! cargo run --release --bin compare -- list         # the row names
 //! ```
@@ -48,24 +48,99 @@ pub struct Row {
     /// Where the file I/O happens: "sync" (on the calling thread) or "async" (a worker thread).
     pub mode: &'static str,
     pub class: Class,
+    /// The line has every part of loguru's: the date and time to the millisecond (or finer),
+    /// the level, a location with the line number, and the message with its four values.
+    pub full_line: bool,
 }
 
 pub const ROWS: &[Row] = &[
-    Row { name: "hlog", label: "hlog (FileSink, default format)", mode: "sync", class: Class::Hlog },
-    Row { name: "baseline", label: "hand-written baseline", mode: "sync", class: Class::Baseline },
-    Row { name: "dynamic", label: "loguru-style dynamic formatting", mode: "sync", class: Class::HandWritten },
-    Row { name: "tracing", label: "tracing-subscriber fmt", mode: "sync", class: Class::Peer },
-    Row { name: "tracing-nb", label: "tracing-subscriber + appender non_blocking", mode: "async", class: Class::Peer },
-    Row { name: "spdlog", label: "spdlog-rs FileSink", mode: "sync", class: Class::Peer },
-    Row { name: "spdlog-async", label: "spdlog-rs AsyncPoolSink", mode: "async", class: Class::Peer },
-    Row { name: "simplelog", label: "simplelog WriteLogger", mode: "sync", class: Class::Peer },
-    Row { name: "fern", label: "fern", mode: "sync", class: Class::Peer },
-    Row { name: "flexi_logger", label: "flexi_logger (BufferAndFlush)", mode: "sync", class: Class::Peer },
-    Row { name: "log4rs", label: "log4rs FileAppender", mode: "sync", class: Class::Peer },
-    Row { name: "slog-async", label: "slog + slog-term + slog-async", mode: "async", class: Class::Peer },
-    Row { name: "ftlog", label: "ftlog", mode: "async", class: Class::Peer },
-    Row { name: "fast_log", label: "fast_log", mode: "async", class: Class::Peer },
-    Row { name: "loguru", label: "Python loguru", mode: "sync", class: Class::Python },
+    Row {
+        name: "hlog",
+        label: "hlog (FileSink, default format)",
+        mode: "sync",
+        class: Class::Hlog,
+        full_line: true,
+    },
+    Row {
+        name: "baseline",
+        label: "hand-written baseline",
+        mode: "sync",
+        class: Class::Baseline,
+        full_line: true,
+    },
+    Row {
+        name: "dynamic",
+        label: "loguru-style dynamic formatting",
+        mode: "sync",
+        class: Class::HandWritten,
+        full_line: true,
+    },
+    Row {
+        name: "tracing",
+        label: "tracing-subscriber fmt",
+        mode: "sync",
+        class: Class::Peer,
+        full_line: true,
+    },
+    Row {
+        name: "tracing-nb",
+        label: "tracing-subscriber + appender non_blocking",
+        mode: "async",
+        class: Class::Peer,
+        full_line: true,
+    },
+    Row {
+        name: "spdlog",
+        label: "spdlog-rs FileSink",
+        mode: "sync",
+        class: Class::Peer,
+        full_line: true,
+    },
+    Row {
+        name: "spdlog-async",
+        label: "spdlog-rs AsyncPoolSink",
+        mode: "async",
+        class: Class::Peer,
+        full_line: true,
+    },
+    Row {
+        name: "simplelog",
+        label: "simplelog WriteLogger",
+        mode: "sync",
+        class: Class::Peer,
+        full_line: true,
+    },
+    Row { name: "fern", label: "fern", mode: "sync", class: Class::Peer, full_line: true },
+    Row {
+        name: "flexi_logger",
+        label: "flexi_logger (BufferAndFlush)",
+        mode: "sync",
+        class: Class::Peer,
+        full_line: true,
+    },
+    Row {
+        name: "log4rs",
+        label: "log4rs FileAppender",
+        mode: "sync",
+        class: Class::Peer,
+        full_line: true,
+    },
+    Row {
+        name: "slog-async",
+        label: "slog + slog-term + slog-async",
+        mode: "async",
+        class: Class::Peer,
+        full_line: false,
+    },
+    Row { name: "ftlog", label: "ftlog", mode: "async", class: Class::Peer, full_line: true },
+    Row { name: "fast_log", label: "fast_log", mode: "async", class: Class::Peer, full_line: true },
+    Row {
+        name: "loguru",
+        label: "Python loguru",
+        mode: "sync",
+        class: Class::Python,
+        full_line: true,
+    },
 ];
 
 /// Loggers whose filtered-out call is measured.
@@ -117,7 +192,7 @@ struct Plan {
 }
 
 fn plan(args: Vec<String>) -> Result<Plan, String> {
-    let mut rounds = 3;
+    let mut rounds = 5;
     let mut python_rounds = 3;
     let mut names = Vec::new();
     let mut it = args.into_iter();
@@ -136,7 +211,13 @@ fn plan(args: Vec<String>) -> Result<Plan, String> {
     }
     let all = names.iter().any(|n| n == "all");
     if all {
-        return Ok(Plan { rows: ROWS.iter().collect(), disabled: true, rounds, python_rounds, write_files: true });
+        return Ok(Plan {
+            rows: ROWS.iter().collect(),
+            disabled: true,
+            rounds,
+            python_rounds,
+            write_files: true,
+        });
     }
     let mut rows = Vec::new();
     let mut disabled = false;
@@ -145,7 +226,10 @@ fn plan(args: Vec<String>) -> Result<Plan, String> {
             disabled = true;
             continue;
         }
-        let row = ROWS.iter().find(|r| r.name == name).ok_or_else(|| format!("no row named {name:?} (try `list`)"))?;
+        let row = ROWS
+            .iter()
+            .find(|r| r.name == name)
+            .ok_or_else(|| format!("no row named {name:?} (try `list`)"))?;
         rows.push(row);
     }
     Ok(Plan { rows, disabled, rounds, python_rounds, write_files: false })
@@ -174,8 +258,11 @@ fn parent(args: Vec<String>) -> ExitCode {
     let tmp = std::env::temp_dir().join(format!("hlog-compare-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("create the temp folder");
 
-    let mut measured: Vec<Measured> =
-        plan.rows.iter().map(|&row| Measured { row, runs: Vec::new(), failure: None, sample: None }).collect();
+    let mut measured: Vec<Measured> = plan
+        .rows
+        .iter()
+        .map(|&row| Measured { row, runs: Vec::new(), failure: None, sample: None })
+        .collect();
 
     // Python: the venv is made (or reused) before round 1, so its install is not timed.
     let mut python: Option<python::Loguru> = None;
@@ -192,8 +279,11 @@ fn parent(args: Vec<String>) -> ExitCode {
         }
     }
 
-    let mut disabled: Vec<(&str, Vec<f64>, Option<String>)> =
-        if plan.disabled { DISABLED_ROWS.iter().map(|&d| (d, Vec::new(), None)).collect() } else { Vec::new() };
+    let mut disabled: Vec<(&str, Vec<f64>, Option<String>)> = if plan.disabled {
+        DISABLED_ROWS.iter().map(|&d| (d, Vec::new(), None)).collect()
+    } else {
+        Vec::new()
+    };
 
     for round in 1..=plan.rounds {
         for m in measured.iter_mut() {
@@ -204,9 +294,14 @@ fn parent(args: Vec<String>) -> ExitCode {
             std::fs::create_dir_all(&dir).expect("create the row's folder");
             let result = match m.row.class {
                 Class::Python => python.as_ref().expect("set up").run(&dir.join("loguru.log")),
-                _ => run_child(&exe, &["__row", m.row.name, dir.to_str().expect("UTF-8 temp path")]),
+                _ => {
+                    run_child(&exe, &["__row", m.row.name, dir.to_str().expect("UTF-8 temp path")])
+                }
             }
-            .and_then(|stdout| Outcome::parse(&stdout).ok_or_else(|| format!("no RESULT line in its output:\n{stdout}")))
+            .and_then(|stdout| {
+                Outcome::parse(&stdout)
+                    .ok_or_else(|| format!("no RESULT line in its output:\n{stdout}"))
+            })
             .and_then(|outcome| check_output(&dir).map(|first| (outcome, first)));
             let _ = std::fs::remove_dir_all(&dir);
             match result {
@@ -226,7 +321,10 @@ fn parent(args: Vec<String>) -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("\n!!! ROW {} FAILED in round {round}: {e}\n", m.row.name);
-                    m.failure = Some(format!("failed in round {round}: {}", e.lines().next().unwrap_or("")));
+                    m.failure = Some(format!(
+                        "failed in round {round}: {}",
+                        e.lines().next().unwrap_or("")
+                    ));
                 }
             }
         }
@@ -274,14 +372,18 @@ fn parent(args: Vec<String>) -> ExitCode {
         }
     }
     eprintln!("total {:.1} min", elapsed.as_secs_f64() / 60.0);
-    let failed = measured.iter().any(|m| m.failure.as_deref().is_some_and(|f| f.starts_with("failed")))
-        || disabled.iter().any(|d| d.2.is_some());
+    let failed =
+        measured.iter().any(|m| m.failure.as_deref().is_some_and(|f| f.starts_with("failed")))
+            || disabled.iter().any(|d| d.2.is_some());
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
 /// Runs a child to completion; its stdout, or why it failed.
 pub fn run_child(program: &Path, args: &[&str]) -> Result<String, String> {
-    let out = Command::new(program).args(args).output().map_err(|e| format!("cannot start {}: {e}", program.display()))?;
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     if !out.status.success() {
         return Err(format!(
@@ -324,15 +426,26 @@ fn check_output(dir: &Path) -> Result<String, String> {
                 .map(|at| &line[at + NEEDLE.len()..])
                 .and_then(|rest| rest.split(',').next())
                 .and_then(|id| id.parse::<usize>().ok())
-                .ok_or_else(|| format!("line {lines} of {} is not one of the logged lines: {line:?}", file.display()))?;
+                .ok_or_else(|| {
+                    format!(
+                        "line {lines} of {} is not one of the logged lines: {line:?}",
+                        file.display()
+                    )
+                })?;
             match seen.get_mut(id) {
                 Some(s) if !*s => *s = true,
-                _ => return Err(format!("id {id} written twice or out of range (line {lines} of {})", file.display())),
+                _ => {
+                    return Err(format!(
+                        "id {id} written twice or out of range (line {lines} of {})",
+                        file.display()
+                    ));
+                }
             }
         }
     }
     if lines != LINES {
-        let names: Vec<_> = files.iter().filter_map(|f| f.file_name()).map(|n| n.to_string_lossy()).collect();
+        let names: Vec<_> =
+            files.iter().filter_map(|f| f.file_name()).map(|n| n.to_string_lossy()).collect();
         return Err(format!("expected {LINES} lines, found {lines} in {names:?}"));
     }
     first.ok_or_else(|| "no output file".to_string())

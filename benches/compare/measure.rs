@@ -99,7 +99,12 @@ pub fn drive<C: FnMut(u64)>(mut call: C, finish: impl FnOnce()) -> Outcome {
     summarize(elapsed_ns, &mut bursts, Some(caller), Some(all))
 }
 
-fn summarize(elapsed_ns: u64, bursts: &mut [u64], caller: Option<u64>, all: Option<u64>) -> Outcome {
+fn summarize(
+    elapsed_ns: u64,
+    bursts: &mut [u64],
+    caller: Option<u64>,
+    all: Option<u64>,
+) -> Outcome {
     bursts.sort_unstable();
     let pick = |q: f64| {
         let idx = ((bursts.len() as f64 * q) as usize).min(bursts.len() - 1);

@@ -6,7 +6,13 @@ fn main() {
     logger.add(hlog::sink::FileSink::new(dir.join("app.log"))).colorize(false).install().unwrap();
     let user = "alice";
     for i in 0..3_000_000u64 {
-        hlog::info!(logger, "User {user} logged in from {ip} (id={id}, ms={ms})", ip = black_box("10.0.0.1"), id = black_box(i), ms = black_box(12.345));
+        hlog::info!(
+            logger,
+            "User {user} logged in from {ip} (id={id}, ms={ms})",
+            ip = black_box("10.0.0.1"),
+            id = black_box(i),
+            ms = black_box(12.345)
+        );
     }
     logger.complete();
     let _ = std::fs::remove_dir_all(&dir);
