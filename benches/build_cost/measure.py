@@ -483,7 +483,7 @@ def measure(args) -> list[Result]:
                         f"run {r + 1} {v.name:12} {n:5} calls {profile:7} "
                         f"{t.wall:6.2f} s wall {t.cpu:6.2f} s cpu (others busy before: {busy:.2f} cores)"
                     )
-        if args.diagnose:
+        if args.diagnose and not args.no_check:
             # `cargo check`: parsing, macro expansion, name resolution and type checking, no
             # code generation. The remainder of a debug build is codegen and linking.
             for v in order:
@@ -538,6 +538,14 @@ fn main() {
         .lines()
         .map(|line| line.parse().unwrap())
         .collect();
+    if std::env::var_os("HLOG_EXPAND_PRINT").is_some() {
+        // One expansion a line, for benches/build_cost/ablate.py.
+        for input in &inputs {
+            let call = ast::LogCall::parse_tokens(input.clone()).unwrap();
+            println!("{}", expand::expand(&call));
+        }
+        return;
+    }
     let mut best = f64::MAX;
     let mut tokens = 0;
     for _ in 0..5 {
@@ -557,11 +565,9 @@ fn main() {
 LEVEL_IDENTS = {"info": "INFO", "warn": "WARNING", "error": "ERROR", "debug": "DEBUG"}
 
 
-def expansion_cost(args) -> dict[str, dict[str, float]]:
-    """Seconds that hlog-macros takes for the call sites of `hlog` and `hlog_pos`, in a debug
-    build (what cargo uses for proc macros by default, in release builds too: build-override
-    opt-level 0) and in an optimised one."""
-    ws = Path(args.workdir) / "expand"
+def expand_harness(workdir: str) -> Path:
+    """The crate that runs hlog-macros' phases outside the compiler (written, not built)."""
+    ws = Path(workdir) / "expand"
     write_if_changed(
         ws / "Cargo.toml",
         "[package]\nname = \"hlog_expand_time\"\nversion = \"0.0.0\"\nedition = \"2024\"\n"
@@ -570,9 +576,32 @@ def expansion_cost(args) -> dict[str, dict[str, float]]:
         'proc-macro2 = "1"\nquote = "1"\nsyn = { version = "2", features = ["full"] }\n',
     )
     write_if_changed(ws / "src/main.rs", EXPAND_MAIN.replace("HLOG_MACROS", str(REPO / "hlog-macros")))
-    lock = Path(args.workdir) / "hlog" / "Cargo.lock"
+    lock = Path(workdir) / "hlog" / "Cargo.lock"
     if lock.exists() and not (ws / "Cargo.lock").exists():
         shutil.copy(lock, ws / "Cargo.lock")
+    return ws
+
+
+def expansions(workdir: str, inputs: list[str]) -> list[str]:
+    """hlog-macros' output for each `::hlog, LEVEL, "template", args` input, as source text."""
+    ws = expand_harness(workdir)
+    path = ws / "print.txt"
+    write_if_changed(path, "\n".join(inputs) + "\n")
+    run(["cargo", "build", "--release"], ws)
+    proc = subprocess.run(
+        [str(ws / "target/release/hlog_expand_time"), str(path)],
+        capture_output=True, text=True, check=True, env={**env(), "HLOG_EXPAND_PRINT": "1"},
+    )
+    out = proc.stdout.splitlines()
+    assert len(out) == len(inputs), (len(out), len(inputs))
+    return out
+
+
+def expansion_cost(args) -> dict[str, dict[str, float]]:
+    """Seconds that hlog-macros takes for the call sites of `hlog` and `hlog_pos`, in a debug
+    build (what cargo uses for proc macros by default, in release builds too: build-override
+    opt-level 0) and in an optimised one."""
+    ws = expand_harness(args.workdir)
     out = {}
     for name, render in (
         ("hlog", lambda c: f'::hlog, {LEVEL_IDENTS[c.level]}, "{c.template}"'),
@@ -645,8 +674,9 @@ def report(results: list[Result], args, elapsed: float) -> str:
     lines.append(
         "*crate* = `cargo build -p <crate>` after `cargo clean -p <crate>`, dependencies "
         "already built (the part that the call sites change); wall-clock seconds, CPU seconds "
-        "(user+sys of cargo, rustc and the linker) in parentheses. *+per call* = (crate with "
-        f"{n:,} calls - baseline crate) / {n:,}. *full* = everything from an empty target "
+        "(user+sys of cargo, rustc and the linker) in parentheses. *baseline* = the same crate "
+        "with the logger set up and no call site. *bytes per call* = (size with "
+        f"{n:,} calls - baseline size) / {n:,}. *full* = everything from an empty target "
         f"directory, with dependencies, crate with {n:,} calls, one run. Size: release binary "
         "after `strip`."
     )
@@ -795,19 +825,24 @@ def kib(size: int) -> str:
     return f"{size / 1024:.0f} KiB"
 
 
-def main() -> None:
+def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--workdir", default="/tmp/hlog_build_cost")
     p.add_argument("--calls", type=int, default=1000)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--diagnose", action="store_true", help="add literal-only variants and cargo check")
     p.add_argument("--no-full", action="store_true", help="skip the full clean builds")
+    p.add_argument("--no-check", action="store_true", help="with --diagnose: skip the `cargo check` runs")
     p.add_argument("--only", nargs="*", help="variant names (hlog hlog_pos tracing log hlog_lit ...)")
     p.add_argument("--max-busy", type=float, default=0.3, help="before each build, wait until other work uses fewer cores than this (0: never wait)")
     p.add_argument("--max-wait", type=float, default=60, help="seconds to wait for the load, at most, per build")
     p.add_argument("--quick", action="store_true", help="1 run, no full builds, no waiting")
     p.add_argument("--output", default=str(HERE / "results.md"))
-    args = p.parse_args()
+    return p
+
+
+def main() -> None:
+    args = parser().parse_args()
     if args.quick:
         args.runs, args.no_full, args.max_busy = 1, True, 0
 

@@ -184,6 +184,21 @@ pub fn markdown(
         ctx.python_rounds.min(ctx.rounds),
         ctx.elapsed.as_secs_f64() / 60.0,
     );
+    let noise: Vec<(f64, &str, usize)> = measured
+        .iter()
+        .flat_map(|m| m.noise.iter().enumerate().map(move |(i, n)| (*n, m.row.name, i + 1)))
+        .collect();
+    if let Some(&(worst, row, run)) = noise.iter().max_by(|a, b| a.0.total_cmp(&b.0)) {
+        let disturbed = noise.iter().filter(|n| n.0 > crate::NOISY_CORES).count();
+        let _ = writeln!(
+            s,
+            "Other processes (and kernel threads) used {:.2} cores on average during a run (median over the runs), at most \
+             {worst:.2} ({row}, its run {run}); {disturbed} of {} runs were above {} cores.\n",
+            median(noise.iter().map(|n| n.0).collect()),
+            noise.len(),
+            crate::NOISY_CORES
+        );
+    }
     let _ = writeln!(s, "Crates: {}.", versions());
     if let Some((py, loguru)) = &ctx.python {
         let _ = writeln!(s, "Python {py}, loguru {loguru}.");
