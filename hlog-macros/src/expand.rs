@@ -85,13 +85,17 @@ pub fn expand(call: &LogCall) -> TokenStream {
     let fields = fields.into_iter().map(|(_, tokens)| tokens);
 
     quote! {{
-        fn __hlog_here() {}
+        // A `fn` item rather than a closure: one function per call site, not three.
+        fn __hlog_function() -> &'static str {
+            fn __hlog_here() {}
+            ::core::any::type_name_of_val(&__hlog_here)
+        }
         static __HLOG_CALLSITE: #p::Callsite = #p::Callsite::new(
             ::core::module_path!(),
             ::core::file!(),
             ::core::line!(),
             #template,
-            || ::core::any::type_name_of_val(&__hlog_here),
+            __hlog_function,
         );
         #logger_setup
         #level_setup

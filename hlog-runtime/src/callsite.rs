@@ -76,9 +76,10 @@ impl Callsite {
     }
 }
 
-/// `my_app::db::query::{{closure}}::__hlog_here` → `query`.
+/// `my_app::db::query::{{closure}}::__hlog_function::__hlog_here` → `query`.
 fn function_name(type_name: &'static str) -> &'static str {
     let path = type_name.strip_suffix("::__hlog_here").unwrap_or(type_name);
+    let path = path.strip_suffix("::__hlog_function").unwrap_or(path);
     path.rsplit("::")
         .find(|segment| !segment.starts_with('{') && !segment.is_empty())
         .unwrap_or("<module>")
@@ -92,6 +93,8 @@ mod tests {
     fn function_names() {
         let table = [
             ("app::main::__hlog_here", "main"),
+            ("app::main::__hlog_function::__hlog_here", "main"),
+            ("app::db::query::{{closure}}::__hlog_function::__hlog_here", "query"),
             ("app::db::query::{{closure}}::__hlog_here", "query"),
             ("app::handler::{{closure}}::{{closure}}::__hlog_here", "handler"),
             ("app::Server::start::__hlog_here", "start"),
