@@ -16,7 +16,7 @@ one piece at a time by text substitution, then times and sizes them as measure.p
 The generated code is hlog's, used as a user could not (it calls `hlog::__private`); nothing in
 hlog is changed. Run after measure.py (it reuses its work folder and lock file):
 
-    python3 benches/build_cost/ablate.py      # about 10 minutes on 2 idle cores
+    python3 benches/build_cost/ablate.py      # about 12 minutes on 2 cores
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import measure  # noqa: E402
 from measure import HERE, LEVEL_IDENTS, Variant, calls, hlog_deps  # noqa: E402

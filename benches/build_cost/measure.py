@@ -12,7 +12,7 @@ skeleton and no call sites, then measures:
 
 Writes benches/build_cost/results.md and prints it. Standard library only.
 
-    python3 benches/build_cost/measure.py                 # about 15-20 minutes on 2 idle cores
+    python3 benches/build_cost/measure.py                 # 14-17 minutes on 2 cores (see README)
     python3 benches/build_cost/measure.py --diagnose      # plus literal-only and `cargo check` variants
     python3 benches/build_cost/measure.py --quick         # 1 run, no full builds: a smoke test
 
