@@ -128,7 +128,12 @@ impl Format {
     /// A format that `hlog::format!` checked and compiled into `render` at build time.
     #[doc(hidden)]
     pub fn compiled(source: &'static str, render: compiled::Render) -> Format {
-        let mut format = Format::from_checked(source);
+        // The macro ran this very parser on this very text and it succeeded, so this cannot
+        // fail; if it ever did, a working format beats a panic inside a logging call.
+        let mut format = Format::parse(source).unwrap_or_else(|error| {
+            crate::report::report_once(format_args!("{error}"));
+            Format::parse("{message}").expect("the plain format parses")
+        });
         if let Some(inner) = Arc::get_mut(&mut format.inner) {
             inner.compiled = Some(render);
         }
@@ -146,17 +151,6 @@ impl Format {
             )
         });
         DEFAULT.clone()
-    }
-
-    /// A format whose text `hlog::format!` already checked at compile time.
-    #[doc(hidden)]
-    pub fn from_checked(source: &'static str) -> Format {
-        // The macro ran this very parser on this very text and it succeeded, so this cannot
-        // fail; if it ever did, a working format beats a panic inside a logging call.
-        Format::parse(source).unwrap_or_else(|error| {
-            crate::report::report_once(format_args!("{error}"));
-            Format::parse("{message}").expect("the plain format parses")
-        })
     }
 
     /// The text this format was parsed from.
