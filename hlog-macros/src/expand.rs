@@ -2,7 +2,7 @@
 
 use hlog_template::Ansi;
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{LevelArg, LogCall};
@@ -49,12 +49,12 @@ pub fn expand(call: &LogCall) -> TokenStream {
         None => (
             quote!(),
             quote!(#p::enabled_global(&__HLOG_CALLSITE, #level_no)),
-            quote!(#p::dispatch_global(&__HLOG_CALLSITE, #level, __hlog_message, __hlog_fields)),
+            quote!(#p::dispatch_global(&__HLOG_CALLSITE, #level, __hlog_values)),
         ),
         Some(logger) => (
             quote_spanned!(at(logger.span())=> let __hlog_logger: &#p::Logger = &#logger;),
             quote!(#p::enabled(__hlog_logger, &__HLOG_CALLSITE, #level_no)),
-            quote!(#p::dispatch(__hlog_logger, &__HLOG_CALLSITE, #level, __hlog_message, __hlog_fields)),
+            quote!(#p::dispatch(__hlog_logger, &__HLOG_CALLSITE, #level, __hlog_values)),
         ),
     };
 
@@ -69,20 +69,18 @@ pub fn expand(call: &LogCall) -> TokenStream {
         let expr = &arg.expr;
         quote_spanned!(at(arg.span)=> &(#expr))
     });
-    let message = message(&p, &bound, &names);
-    let plain_fields =
-        bound.args.iter().zip(&names).filter(|(arg, _)| arg.plain).filter_map(|(arg, name)| {
-            let tokens = field(&p, arg.field.as_ref()?, quote!(#name), arg.debug, arg.span);
-            Some((arg.first_use, tokens))
-        });
-    let path_fields = bound.paths.iter().map(|path| {
-        let (name, attrs) = (&names[path.index], &path.attrs);
-        let value = quote!(&#name #(.#attrs)*);
-        (path.first_use, field(&p, &path.name, value, path.debug, bound.args[path.index].span))
-    });
-    let mut fields: Vec<_> = plain_fields.chain(path_fields).collect();
-    fields.sort_by_key(|(order, _)| *order);
-    let fields = fields.into_iter().map(|(_, tokens)| tokens);
+    let Values { pieces, fields, entries, formats, .. } = Values::new(&p, &bound, &names);
+    let format_names = (0..formats.len()).map(|i| format_ident!("__hlog_f{i}"));
+    let dispatch = quote! {
+        let __hlog_values: &[(&'static str, #p::Value<'_>)] = &[#(#entries),*];
+        #dispatch;
+    };
+    // Placeholders with a format spec are `format_args!` values, kept alive by a `match`.
+    let dispatch = if formats.is_empty() {
+        dispatch
+    } else {
+        quote!(match (#(#formats,)*) { (#(#format_names,)*) => { #dispatch } })
+    };
 
     quote! {{
         // A `fn` item rather than a closure: one function per call site, not three.
@@ -96,87 +94,156 @@ pub fn expand(call: &LogCall) -> TokenStream {
             ::core::line!(),
             #template,
             __hlog_function,
-        );
+        ).with_message(&[#(#pieces),*], #fields);
         #logger_setup
         #level_setup
         if #enabled {
             #[allow(unused_imports)]
             use #p::{DebugFallback as _, DisplayFallback as _, FastArg as _};
             match (#(#exprs,)*) {
-                (#(#names,)*) => {
-                    let __hlog_message = #message;
-                    let __hlog_fields: &[(&'static str, #p::Value<'_>)] = &[#(#fields),*];
-                    #dispatch;
-                }
+                (#(#names,)*) => { #dispatch }
             }
         }
     }}
 }
 
-/// The message: a `&'static str` when the template is plain text, else a writer closure with
-/// one statement per piece.
-/// `(name, value)` of one structured field; `Debug` for `{x:?}` placeholders.
-fn field(p: &TokenStream, name: &str, value: TokenStream, debug: bool, span: Span) -> TokenStream {
-    if debug {
-        quote_spanned!(at(span)=> (#name, (&#p::Arg(#value)).__hlog_debug_value()))
-    } else {
-        quote_spanned!(at(span)=> (#name, (&#p::Arg(#value)).__hlog_value()))
+/// How a placeholder shows its value.
+#[derive(Clone, PartialEq, Eq)]
+enum Mode {
+    Display,
+    Debug,
+    /// Any other format spec: the value is `format_args!` with it.
+    Spec(String),
+}
+
+/// The call's values as the generated code passes them: the structured fields first, in
+/// template order, then the values only the message shows (positional arguments, other
+/// modes, format specs). The message is data — pieces that refer to values by index — rather
+/// than a writer closure per call site, which was most of a call site's build cost; a value
+/// both shown and recorded is converted once.
+struct Values {
+    /// `(argument, accessors, mode)` of each value, to share a value between uses.
+    keys: Vec<(usize, Vec<String>, Mode)>,
+    /// `(name, value)` expressions, in order.
+    entries: Vec<TokenStream>,
+    /// How many entries are structured fields.
+    fields: usize,
+    /// `format_args!` expressions of spec'd placeholders, bound to `__hlog_f{i}`.
+    formats: Vec<TokenStream>,
+    /// The message's pieces.
+    pieces: Vec<TokenStream>,
+}
+
+impl Values {
+    fn new(p: &TokenStream, bound: &Bound, names: &[Ident]) -> Values {
+        let mut values = Values {
+            keys: Vec::new(),
+            entries: Vec::new(),
+            fields: 0,
+            formats: Vec::new(),
+            pieces: Vec::new(),
+        };
+        let plain = bound.args.iter().enumerate().filter(|(_, arg)| arg.plain);
+        let plain = plain.filter_map(|(index, arg)| {
+            let mode = if arg.debug { Mode::Debug } else { Mode::Display };
+            Some((arg.first_use, arg.field.as_deref()?, index, &[][..], mode))
+        });
+        let paths = bound.paths.iter().map(|path| {
+            let mode = if path.debug { Mode::Debug } else { Mode::Display };
+            (path.first_use, path.name.as_str(), path.index, &path.attrs[..], mode)
+        });
+        let mut fields: Vec<_> = plain.chain(paths).collect();
+        fields.sort_by_key(|field| field.0);
+        for (_, name, index, attrs, mode) in fields {
+            values.add(p, bound, names, (name, index, attrs), mode);
+        }
+        values.fields = values.entries.len();
+
+        let mut text = String::new();
+        for piece in &bound.pieces {
+            match piece {
+                BoundPiece::Literal(literal) => text.push_str(literal),
+                BoundPiece::Arg { index, attrs, spec } => {
+                    let mode = match spec.as_deref() {
+                        None => Mode::Display,
+                        Some("?") => Mode::Debug,
+                        Some(spec) => Mode::Spec(spec.to_owned()),
+                    };
+                    let at = values.add(p, bound, names, ("", *index, attrs), mode);
+                    values.pieces.push(if text.is_empty() {
+                        quote!(#p::Piece::Value(#at))
+                    } else {
+                        let text = std::mem::take(&mut text);
+                        quote!(#p::Piece::TextValue(#text, #at))
+                    });
+                }
+                BoundPiece::Style(styles) => {
+                    values.flush_text(p, &mut text);
+                    values.pieces.extend(styles.iter().flat_map(|style| style_pieces(p, style)));
+                }
+            }
+        }
+        values.flush_text(p, &mut text);
+        values
+    }
+
+    fn flush_text(&mut self, p: &TokenStream, text: &mut String) {
+        if !text.is_empty() {
+            let text = std::mem::take(text);
+            self.pieces.push(quote!(#p::Piece::Text(#text)));
+        }
+    }
+
+    /// The index of the value `(name, argument, accessors)` in `mode`, added if new.
+    fn add(
+        &mut self,
+        p: &TokenStream,
+        bound: &Bound,
+        names: &[Ident],
+        (name, index, attrs): (&str, usize, &[Ident]),
+        mode: Mode,
+    ) -> usize {
+        let key = (index, attrs.iter().map(Ident::to_string).collect::<Vec<_>>(), mode);
+        if let Some(at) = self.keys.iter().position(|k| *k == key) {
+            return at;
+        }
+        let span = at(bound.args[index].span);
+        let arg = &names[index];
+        let value = if attrs.is_empty() { quote!(#arg) } else { quote!(&#arg #(.#attrs)*) };
+        let entry = match &key.2 {
+            Mode::Display => quote_spanned!(span=> (#name, (&#p::Arg(#value)).__hlog_value())),
+            Mode::Debug => quote_spanned!(span=> (#name, (&#p::Arg(#value)).__hlog_debug_value())),
+            Mode::Spec(spec) => {
+                let format = format!("{{:{spec}}}");
+                let binding = format_ident!("__hlog_f{}", self.formats.len());
+                self.formats
+                    .push(quote_spanned!(span=> ::core::format_args!(#format, #arg #(.#attrs)*)));
+                quote_spanned!(span=> (#name, #p::Value::Display(&#binding)))
+            }
+        };
+        self.keys.push(key);
+        self.entries.push(entry);
+        self.entries.len() - 1
+    }
+}
+
+/// The pieces of a style change inside a message. A closing tag's reset also restores what
+/// surrounds the message in the handler's format, so `<level>{message}</level>` keeps its
+/// colour after the message's own `</red>`.
+fn style_pieces(p: &TokenStream, style: &Ansi) -> Vec<TokenStream> {
+    match style {
+        Ansi::Level => vec![quote!(#p::Piece::LevelStyle)],
+        Ansi::Bytes(bytes) => match bytes.strip_prefix("\x1b[0m") {
+            Some("") => vec![quote!(#p::Piece::Reset)],
+            Some(rest) => vec![quote!(#p::Piece::Reset), quote!(#p::Piece::Style(#rest))],
+            None => vec![quote!(#p::Piece::Style(#bytes))],
+        },
     }
 }
 
 /// A span with the macro's hygiene, located at the user's `span` (errors point there).
 fn at(span: Span) -> Span {
     Span::call_site().located_at(span)
-}
-
-fn message(p: &TokenStream, bound: &Bound, names: &[Ident]) -> TokenStream {
-    if bound.pieces.is_empty() {
-        return quote!(#p::Message::Static(""));
-    }
-    if let [BoundPiece::Literal(text)] = bound.pieces.as_slice() {
-        return quote!(#p::Message::Static(#text));
-    }
-    let out = quote!(__hlog_out);
-    let statements = bound.pieces.iter().map(|piece| match piece {
-        BoundPiece::Literal(text) => quote!(#out.str(#text);),
-        BoundPiece::Style(styles) => {
-            styles.iter().map(|style| style_statement(&out, style)).collect()
-        }
-        BoundPiece::Arg { index, attrs, spec } => {
-            let span = at(bound.args[*index].span);
-            let name = &names[*index];
-            let value = quote_spanned!(span=> #name #(.#attrs)*);
-            match spec {
-                None if attrs.is_empty() => {
-                    quote_spanned!(span=> (&#p::Arg(#value)).__hlog_write(#out);)
-                }
-                None => quote_spanned!(span=> (&#p::Arg(&#value)).__hlog_write(#out);),
-                // The field's path too, so a missing `Debug` is one error, not two.
-                Some(spec) if spec == "?" => quote_spanned!(span=>
-                    (&#p::Arg(#value)).__hlog_debug_value().write(#out);
-                ),
-                Some(spec) => {
-                    let format = format!("{{:{spec}}}");
-                    quote_spanned!(span=> #out.fmt(::core::format_args!(#format, #value));)
-                }
-            }
-        }
-    });
-    quote!(#p::Message::Writer(&|#out: &mut #p::Out<'_>| { #(#statements)* }))
-}
-
-/// A style change inside a message. A closing tag's reset also restores what surrounds the
-/// message in the handler's format, so `<level>{message}</level>` keeps its colour after the
-/// message's own `</red>`.
-fn style_statement(out: &TokenStream, style: &Ansi) -> TokenStream {
-    match style {
-        Ansi::Level => quote!(#out.level_style();),
-        Ansi::Bytes(bytes) => match bytes.strip_prefix("\x1b[0m") {
-            Some("") => quote!(#out.reset();),
-            Some(rest) => quote!(#out.reset(); #out.style(#rest);),
-            None => quote!(#out.style(#bytes);),
-        },
-    }
 }
 
 /// On error: the errors, plus code that still mentions every argument so that the user sees

@@ -6,7 +6,7 @@ pub use crate::format::Format;
 pub use crate::format::compiled as fmt;
 pub use crate::level::{Level, NamedLevel};
 pub use crate::logger::{Logger, logger};
-pub use crate::record::{Message, Record, Value};
+pub use crate::record::{Message, Piece, Record, Template, Value};
 pub use crate::time::Zone;
 pub use crate::write::{Arg, DisplayArg, DisplayFallback, FastArg, Out};
 
@@ -59,15 +59,16 @@ pub fn enabled(logger: &Logger, callsite: &'static Callsite, level_no: u32) -> b
     level_no >= STATIC_MIN_LEVEL && logger.enabled(callsite, level_no)
 }
 
-/// Build the record and hand it to the logger's handlers. Out of line, so a call site stays small.
+/// Build the record and hand it to the logger's handlers. Out of line, so a call site stays
+/// small: it passes its `static` call site and one array of values.
 #[inline(never)]
 pub fn dispatch(
     logger: &Logger,
     callsite: &'static Callsite,
     level: &Level,
-    message: Message<'_>,
-    fields: &[(&'static str, Value<'_>)],
+    values: &[(&'static str, Value<'_>)],
 ) {
+    let (message, fields) = callsite.message(values);
     logger.log(&Record::new(logger.now(), level, callsite, message, fields));
 }
 
@@ -76,11 +77,9 @@ pub fn dispatch(
 pub fn dispatch_global(
     callsite: &'static Callsite,
     level: &Level,
-    message: Message<'_>,
-    fields: &[(&'static str, Value<'_>)],
+    values: &[(&'static str, Value<'_>)],
 ) {
-    let logger = logger();
-    logger.log(&Record::new(logger.now(), level, callsite, message, fields));
+    dispatch(logger(), callsite, level, values);
 }
 
 /// `{x:?}` arguments: written and recorded with `Debug`. As with `Display`, the bound sits on

@@ -24,7 +24,7 @@ pub use handler::{
 };
 pub use level::{Level, LevelError};
 pub use logger::{Logger, logger};
-pub use record::{Message, Record, Value};
+pub use record::{Message, Record, Template, Value};
 pub use write::Out;
 
 /// Start adding a handler to the global logger; finish with `.install()`.

@@ -164,15 +164,14 @@ impl fmt::Write for Out<'_> {
     }
 }
 
-/// An argument of a log call, wrapped so that method resolution picks the cheapest writer:
+/// An argument of a log call, wrapped so that method resolution picks the cheapest value:
 /// the `Fast*` impls for known types by value, the `Display` fallback through one autoref.
 #[doc(hidden)]
 pub struct Arg<'a, T: ?Sized>(pub &'a T);
 
-/// The fast path: integers by itoa, floats by ryu, text copied.
+/// The fast path: integers, floats and text as typed values (written by itoa, ryu, a copy).
 #[doc(hidden)]
 pub trait FastArg<'a> {
-    fn __hlog_write(&self, out: &mut Out<'_>);
     fn __hlog_value(&self) -> Value<'a>;
 }
 
@@ -181,9 +180,6 @@ pub trait FastArg<'a> {
 /// `std::fmt::Display`" at the argument, not with a method-not-found error.
 #[doc(hidden)]
 pub trait DisplayFallback<'a> {
-    fn __hlog_write(&self, out: &mut Out<'_>)
-    where
-        Self: DisplayArg<'a>;
     fn __hlog_value(&self) -> Value<'a>
     where
         Self: DisplayArg<'a>;
@@ -191,15 +187,10 @@ pub trait DisplayFallback<'a> {
 
 #[doc(hidden)]
 pub trait DisplayArg<'a> {
-    fn write_display(&self, out: &mut Out<'_>);
     fn display_value(&self) -> Value<'a>;
 }
 
 impl<'a, T: Display + 'a> DisplayArg<'a> for &Arg<'a, T> {
-    #[inline]
-    fn write_display(&self, out: &mut Out<'_>) {
-        out.display(self.0);
-    }
     #[inline]
     fn display_value(&self) -> Value<'a> {
         Value::Display(self.0)
@@ -207,13 +198,6 @@ impl<'a, T: Display + 'a> DisplayArg<'a> for &Arg<'a, T> {
 }
 
 impl<'a, T: ?Sized> DisplayFallback<'a> for &Arg<'a, T> {
-    #[inline]
-    fn __hlog_write(&self, out: &mut Out<'_>)
-    where
-        Self: DisplayArg<'a>,
-    {
-        self.write_display(out);
-    }
     #[inline]
     fn __hlog_value(&self) -> Value<'a>
     where
@@ -224,13 +208,8 @@ impl<'a, T: ?Sized> DisplayFallback<'a> for &Arg<'a, T> {
 }
 
 macro_rules! fast_arg {
-    ($($ty:ty => |$out:ident, $v:ident| $write:expr, $value:expr;)*) => {$(
+    ($($ty:ty => |$v:ident| $value:expr;)*) => {$(
         impl<'a> FastArg<'a> for Arg<'a, $ty> {
-            #[inline]
-            fn __hlog_write(&self, $out: &mut Out<'_>) {
-                let $v = self.0;
-                $write
-            }
             #[inline]
             fn __hlog_value(&self) -> Value<'a> {
                 let $v = self.0;
@@ -238,10 +217,6 @@ macro_rules! fast_arg {
             }
         }
         impl<'a, 'b> FastArg<'a> for Arg<'a, &'b $ty> {
-            #[inline]
-            fn __hlog_write(&self, out: &mut Out<'_>) {
-                Arg::<'_, $ty>(*self.0).__hlog_write(out)
-            }
             #[inline]
             fn __hlog_value(&self) -> Value<'a> {
                 let $v: &'a $ty = *self.0;
@@ -253,7 +228,7 @@ macro_rules! fast_arg {
 
 macro_rules! fast_int {
     ($($ty:ty => $variant:ident),*) => {
-        fast_arg! { $($ty => |out, v| out.int(*v), Value::$variant((*v).into());)* }
+        fast_arg! { $($ty => |v| Value::$variant((*v).into());)* }
     };
 }
 
@@ -261,13 +236,13 @@ fast_int!(i8 => I64, i16 => I64, i32 => I64, i64 => I64, u8 => U64, u16 => U64, 
     u64 => U64, i128 => I128, u128 => U128);
 
 fast_arg! {
-    isize => |out, v| out.int(*v), Value::I64(*v as i64);
-    usize => |out, v| out.int(*v), Value::U64(*v as u64);
-    f64 => |out, v| out.float(*v), Value::F64(*v);
-    f32 => |out, v| out.float32(*v), Value::F32(*v);
-    bool => |out, v| out.str(if *v { "true" } else { "false" }), Value::Bool(*v);
-    char => |out, v| out.str(v.encode_utf8(&mut [0; 4])), Value::Char(*v);
-    str => |out, v| out.str(v), Value::Str(v);
-    String => |out, v| out.str(v), Value::Str(v);
-    Cow<'_, str> => |out, v| out.str(v), Value::Str(v);
+    isize => |v| Value::I64(*v as i64);
+    usize => |v| Value::U64(*v as u64);
+    f64 => |v| Value::F64(*v);
+    f32 => |v| Value::F32(*v);
+    bool => |v| Value::Bool(*v);
+    char => |v| Value::Char(*v);
+    str => |v| Value::Str(v);
+    String => |v| Value::Str(v);
+    Cow<'_, str> => |v| Value::Str(v);
 }
