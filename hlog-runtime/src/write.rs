@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::fmt::{self, Display, Write as _};
+use std::mem::MaybeUninit;
 
 use crate::record::Value;
 
@@ -57,7 +58,7 @@ impl<'a> Out<'a> {
     /// Write text as is.
     #[inline]
     pub fn str(&mut self, s: &str) {
-        self.buf.extend_from_slice(s.as_bytes());
+        append(self.buf, s.as_bytes());
     }
 
     /// Write an integer (itoa).
@@ -66,36 +67,42 @@ impl<'a> Out<'a> {
         self.str(itoa::Buffer::new().format(value));
     }
 
-    /// Write a float exactly as `Display` would, via ryu's shortest representation.
+    /// Write a float exactly as `Display` would: zmij's shortest digits where they are
+    /// `Display`'s, `Display` itself elsewhere.
     #[inline]
     pub fn float(&mut self, value: f64) {
-        if value.is_finite() {
-            let mut buffer = ryu::Buffer::new();
-            self.ryu_display(buffer.format_finite(value), &value);
-        } else {
-            self.display(&value);
-        }
+        self.shortest(value);
     }
 
     /// Write an `f32` exactly as `Display` would.
     #[inline]
     pub fn float32(&mut self, value: f32) {
-        if value.is_finite() {
-            let mut buffer = ryu::Buffer::new();
-            self.ryu_display(buffer.format_finite(value), &value);
-        } else {
-            self.display(&value);
-        }
+        self.shortest(value);
     }
 
-    /// ryu prints `1.0` and `1e16` where `Display` prints `1` and `10000000000000000`: keep
-    /// ryu's digits where they agree and let `Display` handle exponents.
-    fn ryu_display(&mut self, shortest: &str, value: &dyn Display) {
-        if shortest.contains('e') {
-            self.display(value);
-        } else {
-            self.str(shortest.strip_suffix(".0").unwrap_or(shortest));
+    /// zmij (dtolnay's successor to ryu, about twice as fast on the short numbers programs
+    /// log) prints the same shortest digits as `Display` except in three places, which go to
+    /// `Display`: exponents (`1e16`, `1e-7`; `Display` never uses them), and rounding ties,
+    /// where two shortest candidates are equally near and zmij picks the even one while
+    /// `Display` picks the one away from zero (`3588616.25_f32`: `3588616.2` against
+    /// `3588616.3`). `.0` is dropped (`1.0` prints `1`).
+    fn shortest<F: Shortest>(&mut self, value: F) {
+        if let Some(fraction_bits) = value.fraction_bits() {
+            let mut buffer = zmij::Buffer::new();
+            let digits = buffer.format_finite(value);
+            let digits = digits.strip_suffix(".0").unwrap_or(digits);
+            let fraction_digits = match digits.bytes().rposition(|b| b == b'.') {
+                Some(dot) => digits.len() - dot - 1,
+                None => 0,
+            };
+            // The exact value has as many decimal fraction digits as binary ones (each 2^-k
+            // is 5^k / 10^k); one more than the shortest digits, ending in 5, is a tie.
+            if fraction_bits != fraction_digits + 1 {
+                self.str(digits);
+                return;
+            }
         }
+        value.display(self);
     }
 
     /// Write any `Display` value.
@@ -156,6 +163,97 @@ impl<'a> Out<'a> {
     }
 }
 
+/// Append `bytes` to `buf`. Short texts (the pieces of a message, a level name, a number's
+/// digits) are copied with two overlapping fixed-size moves instead of a call to `memcpy`,
+/// which measured ~10 instructions per piece less on the path of every log call.
+#[inline(always)]
+pub(crate) fn append(buf: &mut Vec<u8>, bytes: &[u8]) {
+    let len = bytes.len();
+    let spare = buf.spare_capacity_mut();
+    if len > 16 || spare.len() < 16 {
+        buf.extend_from_slice(bytes);
+        return;
+    }
+    fn put<const N: usize>(spare: &mut [MaybeUninit<u8>], at: usize, from: &[u8]) {
+        let from: [u8; N] = from.try_into().expect("N bytes");
+        for (to, byte) in spare[at..at + N].iter_mut().zip(from) {
+            to.write(byte);
+        }
+    }
+    if len >= 8 {
+        put::<8>(spare, 0, &bytes[..8]);
+        put::<8>(spare, len - 8, &bytes[len - 8..]);
+    } else if len >= 4 {
+        put::<4>(spare, 0, &bytes[..4]);
+        put::<4>(spare, len - 4, &bytes[len - 4..]);
+    } else {
+        for (to, byte) in spare.iter_mut().zip(bytes) {
+            to.write(*byte);
+        }
+    }
+    // SAFETY: the `len` bytes after the vector's length are within its capacity (`spare` has
+    // at least 16 and `len <= 16`) and were all initialised above: bytes `0..8` and
+    // `len - 8..len` cover `0..len` when `8 <= len <= 16`, likewise for 4, and the loop
+    // writes each byte when `len < 4`.
+    unsafe { buf.set_len(buf.len() + len) };
+}
+
+/// The float types written by [`Out::float`] and [`Out::float32`].
+trait Shortest: zmij::Float + Display + Copy {
+    /// The number of binary fraction digits of the exact value when the value prints without
+    /// an exponent and is exact (below 2^53 for `f64`, 2^24 for `f32`): `None` sends it to
+    /// `Display`.
+    fn fraction_bits(self) -> Option<usize>;
+
+    fn display(self, out: &mut Out<'_>) {
+        out.display(&self);
+    }
+}
+
+/// How many binary fraction digits the exact value of a finite float has, from its exponent
+/// field, stored mantissa, mantissa width and exponent bias.
+fn fraction_bits(exponent_field: i32, mantissa: u64, mantissa_bits: u32, bias: i32) -> usize {
+    let (significand, exponent) = match exponent_field {
+        0 => (mantissa, 1 - bias - mantissa_bits as i32),
+        e => (mantissa | 1 << mantissa_bits, e - bias - mantissa_bits as i32),
+    };
+    if significand == 0 {
+        return 0;
+    }
+    let exponent = exponent + significand.trailing_zeros() as i32;
+    usize::try_from(-exponent).unwrap_or(0)
+}
+
+impl Shortest for f64 {
+    #[inline]
+    fn fraction_bits(self) -> Option<usize> {
+        let abs = self.abs();
+        // zmij and `Display` agree on the form in this range (no exponent); 0 too.
+        if !((1e-5..9_007_199_254_740_992.0).contains(&abs) || abs == 0.0) {
+            return None;
+        }
+        let bits = self.to_bits();
+        Some(fraction_bits(((bits >> 52) & 0x7ff) as i32, bits & ((1 << 52) - 1), 52, 1023))
+    }
+}
+
+impl Shortest for f32 {
+    #[inline]
+    fn fraction_bits(self) -> Option<usize> {
+        let abs = self.abs();
+        if !((1e-5..16_777_216.0).contains(&abs) || abs == 0.0) {
+            return None;
+        }
+        let bits = self.to_bits();
+        Some(fraction_bits(
+            ((bits >> 23) & 0xff) as i32,
+            u64::from(bits & ((1 << 23) - 1)),
+            23,
+            127,
+        ))
+    }
+}
+
 impl fmt::Write for Out<'_> {
     #[inline]
     fn write_str(&mut self, s: &str) -> fmt::Result {
@@ -169,7 +267,7 @@ impl fmt::Write for Out<'_> {
 #[doc(hidden)]
 pub struct Arg<'a, T: ?Sized>(pub &'a T);
 
-/// The fast path: integers, floats and text as typed values (written by itoa, ryu, a copy).
+/// The fast path: integers, floats and text as typed values (written by itoa, zmij, a copy).
 #[doc(hidden)]
 pub trait FastArg<'a> {
     fn __hlog_value(&self) -> Value<'a>;
@@ -245,4 +343,28 @@ fast_arg! {
     str => |v| Value::Str(v);
     String => |v| Value::Str(v);
     Cow<'_, str> => |v| Value::Str(v);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::append;
+
+    /// Every length on both sides of the short-copy path, at every fill of the spare
+    /// capacity around 16, appends exactly the bytes given.
+    #[test]
+    fn append_copies_every_length_exactly() {
+        let source: Vec<u8> = (0..40u8).map(|i| b'a' + i % 26).collect();
+        for len in 0..=source.len() {
+            for capacity in [0, 8, 15, 16, 17, 64] {
+                for already in 0..3 {
+                    let mut buf = Vec::with_capacity(capacity);
+                    buf.resize(already, b'#');
+                    append(&mut buf, &source[..len]);
+                    let mut expected = vec![b'#'; already];
+                    expected.extend_from_slice(&source[..len]);
+                    assert_eq!(buf, expected, "len {len}, capacity {capacity}, {already} before");
+                }
+            }
+        }
+    }
 }

@@ -161,3 +161,56 @@ fn bool_char_and_strings_print_like_display() {
         std::rc::Rc::<str>::from("rc"),
     );
 }
+
+/// A small deterministic generator (xorshift64*), so the property tests need no crate and
+/// every run checks the same values.
+struct Bits(u64);
+
+impl Bits {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+/// Random bit patterns (every exponent, subnormals, NaN payloads), and short decimals like
+/// the ones programs log (`3.14`, `0.25`, `312985.125`), whose shortest digits can sit on a
+/// rounding tie.
+fn check_floats(count: usize, mut check: impl FnMut(u64, u64)) {
+    let mut bits = Bits(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..count {
+        let (a, b) = (bits.next(), bits.next());
+        check(a, b);
+    }
+}
+
+#[test]
+fn random_f64_print_like_display() {
+    let (logger, capture) = logger();
+    check_floats(100_000, |a, b| {
+        let patterns = [f64::from_bits(a), (a % 100_000_000) as f64 / 10f64.powi((b % 9) as i32)];
+        for v in patterns {
+            hlog::info!(logger, "{v}");
+            let expected = format!("{v}\n");
+            assert_eq!(capture.text(), expected, "bits {:#x}", v.to_bits());
+            capture.clear();
+        }
+    });
+}
+
+#[test]
+fn random_f32_print_like_display() {
+    let (logger, capture) = logger();
+    check_floats(100_000, |a, b| {
+        let patterns =
+            [f32::from_bits(a as u32), (a % 10_000_000) as f32 / 10f32.powi((b % 8) as i32)];
+        for v in patterns {
+            hlog::info!(logger, "{v}");
+            let expected = format!("{v}\n");
+            assert_eq!(capture.text(), expected, "bits {:#x}", v.to_bits());
+            capture.clear();
+        }
+    });
+}
