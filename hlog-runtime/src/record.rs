@@ -120,6 +120,25 @@ pub enum Message<'a> {
 /// by the macros, and the values of the call's arguments. The macros emit data rather than a
 /// writer function per call site, so a call site costs little to compile (see README,
 /// "Build cost"); one shared function renders every template.
+///
+/// # Examples
+///
+/// ```
+/// use hlog::Message;
+///
+/// let capture = hlog::sink::Capture::new();
+/// let logger = hlog::Logger::new();
+/// logger
+///     .add(capture.clone())
+///     .format("{message}")
+///     .filter(|record| matches!(record.message(), Message::Template(_)))
+///     .install()
+///     .unwrap();
+/// let n = 3;
+/// hlog::info!(logger, "plain text"); // Message::Static: this filter drops it
+/// hlog::info!(logger, "{n} items"); // Message::Template
+/// assert_eq!(capture.text(), "3 items\n");
+/// ```
 #[derive(Clone, Copy)]
 pub struct Template<'a> {
     pieces: &'static [Piece],
