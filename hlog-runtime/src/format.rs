@@ -52,9 +52,8 @@ enum Piece {
     LevelStyle,
     /// `{time:...}`, with its per-second text cache.
     Time {
-        id: u64,
+        plan: time::TimePlan,
         pattern: Option<TimeFormat>,
-        stable: usize,
     },
     /// Any other field; `spec` only when it changes something; `outer` is the style around a
     /// `{message}` (colourised list only).
@@ -67,7 +66,6 @@ enum Piece {
 
 /// Prepare the parsed pieces for plain or colourised sinks.
 fn prepare(pieces: &[FormatPiece], colorize: bool) -> Vec<Piece> {
-    static TIME_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     let text = |out: &mut Vec<Piece>, bytes: &[u8]| match out.last_mut() {
         Some(Piece::Text(last)) => *last = [&**last, bytes].concat().into_boxed_slice(),
@@ -86,10 +84,9 @@ fn prepare(pieces: &[FormatPiece], colorize: bool) -> Vec<Piece> {
             }
             FormatPiece::Style(_) => {}
             FormatPiece::Field { field: Field::Time(pattern), .. } => {
-                let stable =
-                    time::stable_prefix(pattern.as_ref().unwrap_or(time::default_time_format()));
-                let id = TIME_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                out.push(Piece::Time { id, pattern: pattern.clone(), stable });
+                let plan =
+                    time::TimePlan::new(pattern.as_ref().unwrap_or(time::default_time_format()));
+                out.push(Piece::Time { plan, pattern: pattern.clone() });
             }
             FormatPiece::Field { field, spec, active_style } => out.push(Piece::Field {
                 field: field.clone(),
@@ -175,9 +172,9 @@ impl Format {
             match piece {
                 Piece::Text(text) => buf.extend_from_slice(text),
                 Piece::LevelStyle => buf.extend_from_slice(level_ansi.as_bytes()),
-                Piece::Time { id, pattern, stable } => {
+                Piece::Time { plan, pattern } => {
                     let pattern = pattern.as_ref().unwrap_or_else(|| time::default_time_format());
-                    time::render_cached(buf, *id, pattern, *stable, record.time(), zone);
+                    time::render_cached(buf, plan, pattern, record.time(), zone);
                 }
                 Piece::Field { field, spec, outer } => {
                     let start = buf.len();
@@ -479,7 +476,7 @@ pub mod compiled {
     /// A `{time:...}` of a compiled format, parsed on first use, with its per-second cache.
     pub struct TimePiece {
         pattern: Option<&'static str>,
-        parsed: OnceLock<(u64, TimeFormat, usize)>,
+        parsed: OnceLock<(TimeFormat, time::TimePlan)>,
     }
 
     impl TimePiece {
@@ -491,19 +488,26 @@ pub mod compiled {
         /// Write the record's time.
         #[inline]
         pub fn render(&self, buf: &mut Vec<u8>, record: &Record<'_>, zone: &Zone) {
-            let (id, pattern, stable) = self.parsed.get_or_init(|| {
-                static IDS: std::sync::atomic::AtomicU64 =
-                    std::sync::atomic::AtomicU64::new(1 << 62);
+            let (pattern, plan) = match self.parsed.get() {
+                Some(parsed) => parsed,
+                None => self.init(),
+            };
+            time::render_cached(buf, plan, pattern, record.time(), zone);
+        }
+
+        #[cold]
+        #[inline(never)]
+        fn init(&self) -> &(TimeFormat, time::TimePlan) {
+            self.parsed.get_or_init(|| {
                 let pattern = match self.pattern {
                     // Checked by the macro with this same function.
                     Some(text) => hlog_template::parse_time_field(text)
                         .unwrap_or_else(|_| time::default_time_format().clone()),
                     None => time::default_time_format().clone(),
                 };
-                let stable = time::stable_prefix(&pattern);
-                (IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed), pattern, stable)
-            });
-            time::render_cached(buf, *id, pattern, *stable, record.time(), zone);
+                let plan = time::TimePlan::new(&pattern);
+                (pattern, plan)
+            })
         }
     }
 

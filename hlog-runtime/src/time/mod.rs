@@ -29,8 +29,8 @@ mod zone;
 
 pub use civil::Civil;
 pub use elapsed::render_elapsed;
+pub(crate) use render::{TimePlan, render_cached};
 pub use render::{default_time_format, local_render, render};
-pub(crate) use render::{render_cached, stable_prefix};
 pub use zone::{Zone, ZoneError};
 
 use std::time::{SystemTime, UNIX_EPOCH};
