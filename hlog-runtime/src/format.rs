@@ -549,8 +549,28 @@ pub mod compiled {
     }
 
     /// Width, precision and alignment applied to what was written since `start`.
-    #[inline]
+    ///
+    /// Inlined with the generated code's constant `spec`, so the usual one — a left-aligned
+    /// width with an ASCII fill (`{level: <8}`) — folds down to a length check and the fill
+    /// bytes when the value is plain ASCII; everything else goes to the general function.
+    #[inline(always)]
     pub fn pad(buf: &mut Vec<u8>, start: usize, spec: &FormatSpec, numeric: bool) {
+        let left = match spec.align {
+            Some(Align::Left) => true,
+            None => !numeric,
+            _ => false,
+        };
+        let fill = spec.fill.unwrap_or(' ');
+        if let (Some(width), None, true, true) = (spec.width, spec.precision, left, fill.is_ascii())
+        {
+            let written = &buf[start..];
+            // Plain ASCII (no colour escape): one byte, one column.
+            if written.iter().all(|b| *b < 0x80 && *b != 0x1b) {
+                let missing = width.saturating_sub(written.len());
+                buf.extend(std::iter::repeat_n(fill as u8, missing));
+                return;
+            }
+        }
         super::pad(buf, start, spec, numeric);
     }
 
@@ -567,6 +587,43 @@ pub mod compiled {
 
 #[cfg(test)]
 mod tests {
+    use hlog_template::{Align, FormatSpec};
+
+    /// The inlined fast path of the compiled `pad` gives the general function's bytes.
+    #[test]
+    fn compiled_pad_matches_pad() {
+        let values = ["INFO", "CRITICAL", "TOOLONGNAME", "", "héllo", "\x1b[31mab\x1b[0m", "-42"];
+        let mut checked = 0;
+        for value in values {
+            for fill in [None, Some(' '), Some('*'), Some('é')] {
+                for align in [None, Some(Align::Left), Some(Align::Right), Some(Align::Center)] {
+                    for width in [None, Some(0), Some(3), Some(8), Some(12)] {
+                        for precision in [None, Some(2)] {
+                            for (numeric, zero) in [(false, false), (true, false), (true, true)] {
+                                let spec = FormatSpec {
+                                    fill,
+                                    align,
+                                    width,
+                                    precision,
+                                    zero,
+                                    ..FormatSpec::default()
+                                };
+                                let (mut a, mut b) = (b"x".to_vec(), b"x".to_vec());
+                                a.extend_from_slice(value.as_bytes());
+                                b.extend_from_slice(value.as_bytes());
+                                super::compiled::pad(&mut a, 1, &spec, numeric);
+                                super::pad(&mut b, 1, &spec, numeric);
+                                assert_eq!(a, b, "{value:?} {spec:?} numeric={numeric}");
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 7 * 4 * 4 * 5 * 2 * 3);
+    }
+
     #[test]
     fn the_compiled_default_is_the_documented_text() {
         assert_eq!(super::Format::default_format().source(), super::DEFAULT_FORMAT);
