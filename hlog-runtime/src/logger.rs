@@ -228,10 +228,14 @@ impl Logger {
         }
     }
 
+    #[inline]
     fn module_enabled(&self, module: &str) -> bool {
-        if !self.core.has_module_rules.load(Ordering::Relaxed) {
-            return true;
-        }
+        // Without any rule (the usual case) this is one load, inlined into the call site's gate.
+        !self.core.has_module_rules.load(Ordering::Relaxed) || self.module_rule(module)
+    }
+
+    #[inline(never)]
+    fn module_rule(&self, module: &str) -> bool {
         let rules = self.core.modules.load();
         rules
             .iter()
