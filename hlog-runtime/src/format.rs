@@ -567,7 +567,14 @@ pub mod compiled {
             // Plain ASCII (no colour escape): one byte, one column.
             if written.iter().all(|b| *b < 0x80 && *b != 0x1b) {
                 let missing = width.saturating_sub(written.len());
-                buf.extend(std::iter::repeat_n(fill as u8, missing));
+                if missing <= 16 {
+                    // A fixed 16-byte store, cut back: no `memset` call for a few spaces.
+                    let end = buf.len() + missing;
+                    buf.extend_from_slice(&[fill as u8; 16]);
+                    buf.truncate(end);
+                } else {
+                    buf.extend(std::iter::repeat_n(fill as u8, missing));
+                }
                 return;
             }
         }
@@ -597,7 +604,7 @@ mod tests {
         for value in values {
             for fill in [None, Some(' '), Some('*'), Some('é')] {
                 for align in [None, Some(Align::Left), Some(Align::Right), Some(Align::Center)] {
-                    for width in [None, Some(0), Some(3), Some(8), Some(12)] {
+                    for width in [None, Some(0), Some(3), Some(8), Some(12), Some(30)] {
                         for precision in [None, Some(2)] {
                             for (numeric, zero) in [(false, false), (true, false), (true, true)] {
                                 let spec = FormatSpec {
@@ -621,7 +628,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 7 * 4 * 4 * 5 * 2 * 3);
+        assert_eq!(checked, 7 * 4 * 4 * 6 * 2 * 3);
     }
 
     #[test]
