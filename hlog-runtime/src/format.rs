@@ -162,10 +162,16 @@ impl Format {
     }
 
     /// [`Format::render`] with an explicit time zone (tests use fixed zones).
+    #[inline]
     pub fn render_in(&self, buf: &mut Vec<u8>, record: &Record<'_>, colorize: bool, zone: &Zone) {
-        if let Some(render) = self.inner.compiled {
-            return render(buf, record, colorize, zone);
+        match self.inner.compiled {
+            Some(render) => render(buf, record, colorize, zone),
+            None => self.render_pieces(buf, record, colorize, zone),
         }
+    }
+
+    /// A format parsed at run time: its pieces, one by one.
+    fn render_pieces(&self, buf: &mut Vec<u8>, record: &Record<'_>, colorize: bool, zone: &Zone) {
         let level_ansi = record.level().ansi();
         let pieces = if colorize { &self.inner.colored } else { &self.inner.plain };
         for piece in pieces {
