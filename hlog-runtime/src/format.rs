@@ -492,7 +492,7 @@ pub mod compiled {
         }
 
         /// Write the record's time.
-        #[inline]
+        #[inline(always)]
         pub fn render(&self, buf: &mut Vec<u8>, record: &Record<'_>, zone: &Zone) {
             let (pattern, plan) = match self.parsed.get() {
                 Some(parsed) => parsed,

@@ -292,8 +292,10 @@ impl Logger {
                 *handlers = Some(self.core.handlers.load_full());
                 *cached = generation;
             }
-            for handler in handlers.iter().flat_map(|h| h.iter()) {
-                handler.handle(record, buffer, zone);
+            if let Some(handlers) = handlers {
+                for handler in handlers.iter() {
+                    handler.handle(record, buffer, zone);
+                }
             }
             true
         });

@@ -258,8 +258,8 @@ thread_local! {
 
 /// [`render`] for a pattern with a [`TimePlan`]: the text of its first `stable` tokens is
 /// rendered once a second and copied after that, so a `YYYY-MM-DD HH:mm:ss.SSS` costs one
-/// copy and three digits.
-#[inline]
+/// copy and three digits. Inlined into the format's code; the rest is out of line.
+#[inline(always)]
 pub(crate) fn render_cached(
     out: &mut Vec<u8>,
     plan: &TimePlan,
@@ -290,6 +290,21 @@ pub(crate) fn render_cached(
     match plan.tail {
         Tail::Nothing => {}
         Tail::Fraction(3) => fraction(out, ts.nanos(), 3),
+        _ => render_tail(out, plan, format, ts, zone),
+    }
+}
+
+/// What follows the per-second text, other than milliseconds.
+#[inline(never)]
+fn render_tail(
+    out: &mut Vec<u8>,
+    plan: &TimePlan,
+    format: &TimeFormat,
+    ts: Timestamp,
+    zone: &Zone,
+) {
+    match plan.tail {
+        Tail::Nothing => {}
         Tail::Fraction(6) => fraction(out, ts.nanos(), 6),
         Tail::Fraction(n) => fraction(out, ts.nanos(), n),
         Tail::Simple => {
