@@ -271,7 +271,14 @@ fn write_field(
         Field::Message => record.message().write(&mut Out::new(buf, colors)),
         Field::Module => text(buf, record.module_path().rsplit("::").next().unwrap_or_default()),
         Field::Function => text(buf, record.function()),
-        Field::Line => return number(buf, u64::from(record.line())),
+        Field::Line => {
+            // The call site's digits, made at compile time: a fixed 10-byte copy, cut back.
+            let (digits, len) = record.callsite.line_text();
+            let end = buf.len() + len;
+            buf.extend_from_slice(digits);
+            buf.truncate(end);
+            return true;
+        }
         Field::File => text(buf, record.file()),
         Field::FileName => text(buf, record.file().rsplit(['/', '\\']).next().unwrap_or_default()),
         Field::Name => text(buf, record.module_path()),
