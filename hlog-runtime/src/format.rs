@@ -578,7 +578,7 @@ pub mod compiled {
         {
             let written = &buf[start..];
             // Plain ASCII (no colour escape): one byte, one column.
-            if written.iter().all(|b| *b < 0x80 && *b != 0x1b) {
+            if plain_ascii(written) {
                 let missing = width.saturating_sub(written.len());
                 if missing <= 16 {
                     // A fixed 16-byte store, cut back: no `memset` call for a few spaces.
@@ -592,6 +592,25 @@ pub mod compiled {
             }
         }
         super::pad(buf, start, spec, numeric);
+    }
+
+    /// No byte of `bytes` is outside ASCII or an escape (`\x1b`): one byte is one column.
+    /// Four bytes at a time (a level name is one or two steps).
+    #[inline(always)]
+    pub(super) fn plain_ascii(bytes: &[u8]) -> bool {
+        const ONES: u32 = 0x0101_0101;
+        const HIGH: u32 = 0x8080_8080;
+        let mut chunks = bytes.chunks_exact(4);
+        for chunk in &mut chunks {
+            let word = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+            // A byte of `word ^ 0x1b1b1b1b` is zero where `word` has an escape; the classic
+            // `(v - 0x01..) & !v & 0x80..` is non-zero exactly when `v` has a zero byte.
+            let escapes = word ^ (ONES * 0x1b);
+            if word & HIGH != 0 || escapes.wrapping_sub(ONES) & !escapes & HIGH != 0 {
+                return false;
+            }
+        }
+        chunks.remainder().iter().all(|b| *b < 0x80 && *b != 0x1b)
     }
 
     /// The end of a line: `\n`, then the attached error when the format does not show it.
@@ -613,6 +632,23 @@ mod tests {
     #[test]
     fn compiled_pad_matches_pad() {
         let values = ["INFO", "CRITICAL", "TOOLONGNAME", "", "héllo", "\x1b[31mab\x1b[0m", "-42"];
+        // Escapes and non-ASCII bytes at every position of a few lengths (the check goes four
+        // bytes at a time).
+        for len in 1..=9 {
+            for at in 0..len {
+                for odd in ["\x1b", "é", "\x7f", "\x1a", "\x1c", "\u{9b}"] {
+                    let mut value: Vec<String> = (0..len).map(|_| "a".to_owned()).collect();
+                    value[at] = odd.to_owned();
+                    let value = value.concat();
+                    let expected = value.bytes().all(|b| b < 0x80 && b != 0x1b);
+                    assert_eq!(
+                        super::compiled::plain_ascii(value.as_bytes()),
+                        expected,
+                        "{value:?}"
+                    );
+                }
+            }
+        }
         let mut checked = 0;
         for value in values {
             for fill in [None, Some(' '), Some('*'), Some('é')] {
