@@ -12,6 +12,9 @@ pub struct Callsite {
     module: &'static str,
     file: &'static str,
     line: u32,
+    /// `line` in decimal, left-aligned, made at compile time: `{line}` is a fixed-size copy.
+    line_text: [u8; 10],
+    line_len: u8,
     template: &'static str,
     function: fn() -> &'static str,
     function_name: OnceLock<&'static str>,
@@ -34,10 +37,13 @@ impl Callsite {
         template: &'static str,
         function: fn() -> &'static str,
     ) -> Self {
+        let (line_text, line_len) = decimal(line);
         Callsite {
             module,
             file,
             line,
+            line_text,
+            line_len,
             template,
             function,
             function_name: OnceLock::new(),
@@ -86,6 +92,12 @@ impl Callsite {
         self.line
     }
 
+    /// The line in decimal: the digits are the first `len` bytes.
+    #[inline(always)]
+    pub(crate) fn line_text(&self) -> (&[u8; 10], usize) {
+        (&self.line_text, usize::from(self.line_len))
+    }
+
     /// The message template as written, before formatting.
     pub fn template(&self) -> &'static str {
         self.template
@@ -108,6 +120,27 @@ impl Callsite {
     }
 }
 
+/// `n` in decimal: the digits, left-aligned, and how many there are (a `u32` has at most 10).
+const fn decimal(mut n: u32) -> ([u8; 10], u8) {
+    let mut reversed = [0; 10];
+    let mut len = 0;
+    loop {
+        reversed[len] = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut digits = [0; 10];
+    let mut i = 0;
+    while i < len {
+        digits[i] = reversed[len - 1 - i];
+        i += 1;
+    }
+    (digits, len as u8)
+}
+
 /// `my_app::db::query::{{closure}}::__hlog_function::__hlog_here` → `query`.
 fn function_name(type_name: &'static str) -> &'static str {
     let path = type_name.strip_suffix("::__hlog_here").unwrap_or(type_name);
@@ -119,7 +152,20 @@ fn function_name(type_name: &'static str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::function_name;
+    use super::{Callsite, function_name};
+
+    #[test]
+    fn line_text_is_the_line_in_decimal() {
+        for line in [0, 1, 9, 10, 42, 99, 100, 999, 1000, 65_535, 123_456_789, u32::MAX] {
+            let callsite = Callsite::new("m", "f.rs", line, "t", || "m::f");
+            let (digits, len) = callsite.line_text();
+            assert_eq!(&digits[..len], line.to_string().as_bytes(), "{line}");
+        }
+        // Made at compile time for a `static`.
+        static STATIC: Callsite = Callsite::new("m", "f.rs", 4_294_967_295, "t", || "m::f");
+        let (digits, len) = STATIC.line_text();
+        assert_eq!(&digits[..len], b"4294967295");
+    }
 
     #[test]
     fn function_names() {

@@ -52,9 +52,8 @@ enum Piece {
     LevelStyle,
     /// `{time:...}`, with its per-second text cache.
     Time {
-        id: u64,
+        plan: time::TimePlan,
         pattern: Option<TimeFormat>,
-        stable: usize,
     },
     /// Any other field; `spec` only when it changes something; `outer` is the style around a
     /// `{message}` (colourised list only).
@@ -67,7 +66,6 @@ enum Piece {
 
 /// Prepare the parsed pieces for plain or colourised sinks.
 fn prepare(pieces: &[FormatPiece], colorize: bool) -> Vec<Piece> {
-    static TIME_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     let text = |out: &mut Vec<Piece>, bytes: &[u8]| match out.last_mut() {
         Some(Piece::Text(last)) => *last = [&**last, bytes].concat().into_boxed_slice(),
@@ -86,10 +84,9 @@ fn prepare(pieces: &[FormatPiece], colorize: bool) -> Vec<Piece> {
             }
             FormatPiece::Style(_) => {}
             FormatPiece::Field { field: Field::Time(pattern), .. } => {
-                let stable =
-                    time::stable_prefix(pattern.as_ref().unwrap_or(time::default_time_format()));
-                let id = TIME_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                out.push(Piece::Time { id, pattern: pattern.clone(), stable });
+                let plan =
+                    time::TimePlan::new(pattern.as_ref().unwrap_or(time::default_time_format()));
+                out.push(Piece::Time { plan, pattern: pattern.clone() });
             }
             FormatPiece::Field { field, spec, active_style } => out.push(Piece::Field {
                 field: field.clone(),
@@ -165,19 +162,25 @@ impl Format {
     }
 
     /// [`Format::render`] with an explicit time zone (tests use fixed zones).
+    #[inline]
     pub fn render_in(&self, buf: &mut Vec<u8>, record: &Record<'_>, colorize: bool, zone: &Zone) {
-        if let Some(render) = self.inner.compiled {
-            return render(buf, record, colorize, zone);
+        match self.inner.compiled {
+            Some(render) => render(buf, record, colorize, zone),
+            None => self.render_pieces(buf, record, colorize, zone),
         }
+    }
+
+    /// A format parsed at run time: its pieces, one by one.
+    fn render_pieces(&self, buf: &mut Vec<u8>, record: &Record<'_>, colorize: bool, zone: &Zone) {
         let level_ansi = record.level().ansi();
         let pieces = if colorize { &self.inner.colored } else { &self.inner.plain };
         for piece in pieces {
             match piece {
                 Piece::Text(text) => buf.extend_from_slice(text),
                 Piece::LevelStyle => buf.extend_from_slice(level_ansi.as_bytes()),
-                Piece::Time { id, pattern, stable } => {
+                Piece::Time { plan, pattern } => {
                     let pattern = pattern.as_ref().unwrap_or_else(|| time::default_time_format());
-                    time::render_cached(buf, *id, pattern, *stable, record.time(), zone);
+                    time::render_cached(buf, plan, pattern, record.time(), zone);
                 }
                 Piece::Field { field, spec, outer } => {
                     let start = buf.len();
@@ -268,7 +271,14 @@ fn write_field(
         Field::Message => record.message().write(&mut Out::new(buf, colors)),
         Field::Module => text(buf, record.module_path().rsplit("::").next().unwrap_or_default()),
         Field::Function => text(buf, record.function()),
-        Field::Line => return number(buf, u64::from(record.line())),
+        Field::Line => {
+            // The call site's digits, made at compile time: a fixed 10-byte copy, cut back.
+            let (digits, len) = record.callsite.line_text();
+            let end = buf.len() + len;
+            buf.extend_from_slice(digits);
+            buf.truncate(end);
+            return true;
+        }
         Field::File => text(buf, record.file()),
         Field::FileName => text(buf, record.file().rsplit(['/', '\\']).next().unwrap_or_default()),
         Field::Name => text(buf, record.module_path()),
@@ -479,7 +489,7 @@ pub mod compiled {
     /// A `{time:...}` of a compiled format, parsed on first use, with its per-second cache.
     pub struct TimePiece {
         pattern: Option<&'static str>,
-        parsed: OnceLock<(u64, TimeFormat, usize)>,
+        parsed: OnceLock<(TimeFormat, time::TimePlan)>,
     }
 
     impl TimePiece {
@@ -489,21 +499,28 @@ pub mod compiled {
         }
 
         /// Write the record's time.
-        #[inline]
+        #[inline(always)]
         pub fn render(&self, buf: &mut Vec<u8>, record: &Record<'_>, zone: &Zone) {
-            let (id, pattern, stable) = self.parsed.get_or_init(|| {
-                static IDS: std::sync::atomic::AtomicU64 =
-                    std::sync::atomic::AtomicU64::new(1 << 62);
+            let (pattern, plan) = match self.parsed.get() {
+                Some(parsed) => parsed,
+                None => self.init(),
+            };
+            time::render_cached(buf, plan, pattern, record.time(), zone);
+        }
+
+        #[cold]
+        #[inline(never)]
+        fn init(&self) -> &(TimeFormat, time::TimePlan) {
+            self.parsed.get_or_init(|| {
                 let pattern = match self.pattern {
                     // Checked by the macro with this same function.
                     Some(text) => hlog_template::parse_time_field(text)
                         .unwrap_or_else(|_| time::default_time_format().clone()),
                     None => time::default_time_format().clone(),
                 };
-                let stable = time::stable_prefix(&pattern);
-                (IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed), pattern, stable)
-            });
-            time::render_cached(buf, *id, pattern, *stable, record.time(), zone);
+                let plan = time::TimePlan::new(&pattern);
+                (pattern, plan)
+            })
         }
     }
 
@@ -545,9 +562,55 @@ pub mod compiled {
     }
 
     /// Width, precision and alignment applied to what was written since `start`.
-    #[inline]
+    ///
+    /// Inlined with the generated code's constant `spec`, so the usual one — a left-aligned
+    /// width with an ASCII fill (`{level: <8}`) — folds down to a length check and the fill
+    /// bytes when the value is plain ASCII; everything else goes to the general function.
+    #[inline(always)]
     pub fn pad(buf: &mut Vec<u8>, start: usize, spec: &FormatSpec, numeric: bool) {
+        let left = match spec.align {
+            Some(Align::Left) => true,
+            None => !numeric,
+            _ => false,
+        };
+        let fill = spec.fill.unwrap_or(' ');
+        if let (Some(width), None, true, true) = (spec.width, spec.precision, left, fill.is_ascii())
+        {
+            let written = &buf[start..];
+            // Plain ASCII (no colour escape): one byte, one column.
+            if plain_ascii(written) {
+                let missing = width.saturating_sub(written.len());
+                if missing <= 16 {
+                    // A fixed 16-byte store, cut back: no `memset` call for a few spaces.
+                    let end = buf.len() + missing;
+                    buf.extend_from_slice(&[fill as u8; 16]);
+                    buf.truncate(end);
+                } else {
+                    buf.extend(std::iter::repeat_n(fill as u8, missing));
+                }
+                return;
+            }
+        }
         super::pad(buf, start, spec, numeric);
+    }
+
+    /// No byte of `bytes` is outside ASCII or an escape (`\x1b`): one byte is one column.
+    /// Four bytes at a time (a level name is one or two steps).
+    #[inline(always)]
+    pub(super) fn plain_ascii(bytes: &[u8]) -> bool {
+        const ONES: u32 = 0x0101_0101;
+        const HIGH: u32 = 0x8080_8080;
+        let mut chunks = bytes.chunks_exact(4);
+        for chunk in &mut chunks {
+            let word = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+            // A byte of `word ^ 0x1b1b1b1b` is zero where `word` has an escape; the classic
+            // `(v - 0x01..) & !v & 0x80..` is non-zero exactly when `v` has a zero byte.
+            let escapes = word ^ (ONES * 0x1b);
+            if word & HIGH != 0 || escapes.wrapping_sub(ONES) & !escapes & HIGH != 0 {
+                return false;
+            }
+        }
+        chunks.remainder().iter().all(|b| *b < 0x80 && *b != 0x1b)
     }
 
     /// The end of a line: `\n`, then the attached error when the format does not show it.
@@ -563,6 +626,60 @@ pub mod compiled {
 
 #[cfg(test)]
 mod tests {
+    use hlog_template::{Align, FormatSpec};
+
+    /// The inlined fast path of the compiled `pad` gives the general function's bytes.
+    #[test]
+    fn compiled_pad_matches_pad() {
+        let values = ["INFO", "CRITICAL", "TOOLONGNAME", "", "héllo", "\x1b[31mab\x1b[0m", "-42"];
+        // Escapes and non-ASCII bytes at every position of a few lengths (the check goes four
+        // bytes at a time).
+        for len in 1..=9 {
+            for at in 0..len {
+                for odd in ["\x1b", "é", "\x7f", "\x1a", "\x1c", "\u{9b}"] {
+                    let mut value: Vec<String> = (0..len).map(|_| "a".to_owned()).collect();
+                    value[at] = odd.to_owned();
+                    let value = value.concat();
+                    let expected = value.bytes().all(|b| b < 0x80 && b != 0x1b);
+                    assert_eq!(
+                        super::compiled::plain_ascii(value.as_bytes()),
+                        expected,
+                        "{value:?}"
+                    );
+                }
+            }
+        }
+        let mut checked = 0;
+        for value in values {
+            for fill in [None, Some(' '), Some('*'), Some('é')] {
+                for align in [None, Some(Align::Left), Some(Align::Right), Some(Align::Center)] {
+                    for width in [None, Some(0), Some(3), Some(8), Some(12), Some(30)] {
+                        for precision in [None, Some(2)] {
+                            for (numeric, zero) in [(false, false), (true, false), (true, true)] {
+                                let spec = FormatSpec {
+                                    fill,
+                                    align,
+                                    width,
+                                    precision,
+                                    zero,
+                                    ..FormatSpec::default()
+                                };
+                                let (mut a, mut b) = (b"x".to_vec(), b"x".to_vec());
+                                a.extend_from_slice(value.as_bytes());
+                                b.extend_from_slice(value.as_bytes());
+                                super::compiled::pad(&mut a, 1, &spec, numeric);
+                                super::pad(&mut b, 1, &spec, numeric);
+                                assert_eq!(a, b, "{value:?} {spec:?} numeric={numeric}");
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 7 * 4 * 4 * 6 * 2 * 3);
+    }
+
     #[test]
     fn the_compiled_default_is_the_documented_text() {
         assert_eq!(super::Format::default_format().source(), super::DEFAULT_FORMAT);

@@ -50,7 +50,9 @@ pub(crate) struct Handler {
     format: Format,
     colorize: bool,
     filter: Option<Filter>,
-    sink: Mutex<Box<dyn Sink>>,
+    /// `None` once the handler is removed (or its logger dropped): threads may still hold the
+    /// handler in their cached lists for a while, but not its sink.
+    sink: Mutex<Option<Box<dyn Sink>>>,
     description: String,
     written: AtomicU64,
     errors: AtomicU64,
@@ -91,6 +93,9 @@ impl Handler {
             return; // deferred: the outer write on this thread writes it next
         };
         let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
+        // Removed while this record was on its way: it goes where a record logged just after
+        // the removal goes.
+        let Some(sink) = sink.as_mut() else { return };
         self.count(sink.write(line, record));
         while let Some(deferred) = writing.next_deferred() {
             self.count(sink.write(&deferred, record));
@@ -121,9 +126,12 @@ impl Handler {
     }
 
     pub(crate) fn reopen(&self) {
-        let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
-        if let Err(error) = sink.reopen() {
-            drop(sink);
+        let result = match self.sink.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            Some(sink) => sink.reopen(),
+            None => return,
+        };
+        // (The lock is released before reporting.)
+        if let Err(error) = result {
             self.failed(format_args!("reopen: {error}"));
         }
     }
@@ -132,16 +140,34 @@ impl Handler {
     /// the exit).
     pub(crate) fn flush_at_exit(&self) {
         if let Ok(mut sink) = self.sink.try_lock() {
-            sink.at_exit();
+            if let Some(sink) = sink.as_mut() {
+                sink.at_exit();
+            }
         }
     }
 
     pub(crate) fn flush(&self) {
-        let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
-        if let Err(error) = sink.flush() {
-            drop(sink);
+        let result = match self.sink.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            Some(sink) => sink.flush(),
+            None => return,
+        };
+        if let Err(error) = result {
             self.failed(format_args!("flush: {error}"));
         }
+    }
+
+    /// The handler was removed: flush its sink and drop it (closing a file), even while
+    /// threads still hold the handler in their cached handler lists.
+    pub(crate) fn close(&self) {
+        self.flush();
+        self.drop_sink();
+    }
+
+    /// Drop the sink now (its own `Drop` flushes and closes, as when the last reference to
+    /// the handler goes).
+    pub(crate) fn drop_sink(&self) {
+        let sink = self.sink.lock().unwrap_or_else(|e| e.into_inner()).take();
+        drop(sink); // after the lock is released: a sink's drop may do I/O
     }
 
     pub(crate) fn stats(&self) -> HandlerStats {
@@ -426,7 +452,7 @@ impl<'l> HandlerBuilder<'l> {
             format,
             colorize,
             filter: self.filter,
-            sink: Mutex::new(sink),
+            sink: Mutex::new(Some(sink)),
             description,
             written: AtomicU64::new(0),
             errors: AtomicU64::new(0),

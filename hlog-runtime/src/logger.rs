@@ -1,7 +1,7 @@
 //! The logger: its handlers, module rules, and the path of one record to every handler.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use arc_swap::ArcSwap;
@@ -42,6 +42,9 @@ pub struct Logger {
 
 struct Core {
     handlers: ArcSwap<Vec<Arc<Handler>>>,
+    /// Changes with every change of `handlers`, to a number no other logger ever had: the key
+    /// of the handler list each thread caches (see [`Logger::log`]).
+    generation: AtomicU64,
     /// `(module prefix, enabled)`; the longest matching prefix wins.
     modules: ArcSwap<Vec<(String, bool)>>,
     /// Serialises configuration changes (readers never take it).
@@ -85,6 +88,7 @@ impl Logger {
         let logger = Logger {
             core: Arc::new(Core {
                 handlers: ArcSwap::from_pointee(Vec::new()),
+                generation: AtomicU64::new(next_generation()),
                 modules: ArcSwap::from_pointee(Vec::new()),
                 config: Mutex::new(()),
                 has_module_rules: std::sync::atomic::AtomicBool::new(false),
@@ -145,6 +149,7 @@ impl Logger {
         let mut handlers = Vec::clone(&self.core.handlers.load());
         handlers.push(Arc::new(make(id)));
         self.core.handlers.store(Arc::new(handlers));
+        self.handlers_changed();
         self.configuration_changed();
         id
     }
@@ -156,8 +161,11 @@ impl Logger {
         let Some(index) = handlers.iter().position(|h| h.id == id) else { return false };
         let removed = handlers.remove(index);
         self.core.handlers.store(Arc::new(handlers));
+        self.handlers_changed();
         self.configuration_changed();
-        removed.flush();
+        // Other threads may hold it in their cached lists until their next call: its sink
+        // goes now.
+        removed.close();
         true
     }
 
@@ -165,8 +173,9 @@ impl Logger {
     pub fn remove_all(&self) {
         let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
         let removed = self.core.handlers.swap(Arc::new(Vec::new()));
+        self.handlers_changed();
         self.configuration_changed();
-        removed.iter().for_each(|h| h.flush());
+        removed.iter().for_each(|h| h.close());
     }
 
     /// Enable logging from a module and its children (`"my_app::db"` matches `my_app::db` and
@@ -219,6 +228,11 @@ impl Logger {
         self.core.handlers.load().iter().map(|h| h.stats()).collect()
     }
 
+    /// After a change of `handlers`: threads drop their cached list on their next call.
+    fn handlers_changed(&self) {
+        self.core.generation.store(next_generation(), Ordering::Release);
+    }
+
     fn configuration_changed(&self) {
         let min = self.core.handlers.load().iter().map(|h| h.level_no).min().unwrap_or(u32::MAX);
         self.core.min_level.store(min, Ordering::Relaxed);
@@ -228,10 +242,14 @@ impl Logger {
         }
     }
 
+    #[inline]
     fn module_enabled(&self, module: &str) -> bool {
-        if !self.core.has_module_rules.load(Ordering::Relaxed) {
-            return true;
-        }
+        // Without any rule (the usual case) this is one load, inlined into the call site's gate.
+        !self.core.has_module_rules.load(Ordering::Relaxed) || self.module_rule(module)
+    }
+
+    #[inline(never)]
+    fn module_rule(&self, module: &str) -> bool {
         let rules = self.core.modules.load();
         rules
             .iter()
@@ -257,14 +275,36 @@ impl Logger {
     }
 
     /// Hand a record to every handler.
+    ///
+    /// Each thread keeps the handler list it last used with the list's generation, and its
+    /// formatting buffer: a call checks the generation (one load) instead of taking a shared
+    /// reference to the list. A nested call (from a `Display` impl, a filter or a sink) and a
+    /// call during thread teardown take the shared list and a fresh buffer instead.
     pub fn log(&self, record: &Record<'_>) {
-        let handlers = self.core.handlers.load();
         let zone = self.core.zone.get().unwrap_or_else(|| Zone::local());
-        with_buffer(|buf| {
-            for handler in handlers.iter() {
-                handler.handle(record, buf, zone);
+        // Read before the list: a list changed after this load comes with a newer generation,
+        // so the cache below is at worst refreshed once more on the next call.
+        let generation = self.core.generation.load(Ordering::Acquire);
+        let done = LOCAL.try_with(|local| {
+            let Ok(mut local) = local.try_borrow_mut() else { return false };
+            let Local { generation: cached, handlers, buffer } = &mut *local;
+            if *cached != generation || handlers.is_none() {
+                *handlers = Some(self.core.handlers.load_full());
+                *cached = generation;
             }
+            if let Some(handlers) = handlers {
+                for handler in handlers.iter() {
+                    handler.handle(record, buffer, zone);
+                }
+            }
+            true
         });
+        if !matches!(done, Ok(true)) {
+            let mut buffer = Vec::new();
+            for handler in self.core.handlers.load().iter() {
+                handler.handle(record, &mut buffer, zone);
+            }
+        }
     }
 }
 
@@ -330,19 +370,31 @@ fn register(callsite: &'static Callsite, generation: u32, level_no: u32) -> bool
     level_no >= threshold
 }
 
-/// Run `f` with this thread's reusable formatting buffer; a nested log call (from a `Display`
-/// impl, a filter or a sink) gets a fresh one instead of failing.
-fn with_buffer(f: impl FnOnce(&mut Vec<u8>)) {
-    thread_local! {
-        static BUFFER: RefCell<Vec<u8>> = RefCell::new(Vec::with_capacity(512));
-    }
-    let mut f = Some(f);
-    let _ = BUFFER.try_with(|cell| {
-        if let Ok(mut buf) = cell.try_borrow_mut() {
-            (f.take().expect("called once"))(&mut buf);
-        }
-    });
-    if let Some(f) = f {
-        f(&mut Vec::new());
+/// A number for [`Core::generation`], never handed out before.
+fn next_generation() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// What a thread keeps between log calls.
+struct Local {
+    /// The generation of `handlers` (0: none yet; generations start at 1).
+    generation: u64,
+    /// The handler list of the logger this thread logged to last.
+    handlers: Option<Arc<Vec<Arc<Handler>>>>,
+    /// The reusable formatting buffer.
+    buffer: Vec<u8>,
+}
+
+thread_local! {
+    static LOCAL: RefCell<Local> =
+        const { RefCell::new(Local { generation: 0, handlers: None, buffer: Vec::new() }) };
+}
+
+impl Drop for Core {
+    /// The last clone of a logger is gone: close its sinks now, not when every thread that
+    /// cached its handler list has logged elsewhere.
+    fn drop(&mut self) {
+        self.handlers.load().iter().for_each(|h| h.drop_sink());
     }
 }

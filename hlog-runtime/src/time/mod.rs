@@ -29,8 +29,8 @@ mod zone;
 
 pub use civil::Civil;
 pub use elapsed::render_elapsed;
+pub(crate) use render::{TimePlan, render_cached};
 pub use render::{default_time_format, local_render, render};
-pub(crate) use render::{render_cached, stable_prefix};
 pub use zone::{Zone, ZoneError};
 
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -70,7 +70,23 @@ impl Timestamp {
     /// let t = Timestamp::now();
     /// assert!(t.secs() > 1_600_000_000);
     /// ```
+    #[inline]
     pub fn now() -> Timestamp {
+        #[cfg(unix)]
+        {
+            let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+            // SAFETY: `ts` is a valid, writable `timespec` for the duration of the call, and
+            // CLOCK_REALTIME is a clock every Unix has. (Tested by `now_matches_system_time`.)
+            let rc = unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut ts) };
+            // The kernel normalises `tv_nsec` to `0..1e9`, seconds before 1970 included;
+            // anything else (a failed call) falls back to the standard library.
+            // (`i64::from`: `time_t` and `c_long` are 32 bits on some targets.)
+            #[allow(clippy::useless_conversion)]
+            let (secs, nanos) = (i64::from(ts.tv_sec), i64::from(ts.tv_nsec));
+            if rc == 0 && (0..i64::from(NANOS_PER_SEC)).contains(&nanos) {
+                return Timestamp { secs, nanos: nanos as u32 };
+            }
+        }
         Timestamp::from_system_time(SystemTime::now())
     }
 
@@ -157,5 +173,25 @@ impl Timestamp {
 impl From<SystemTime> for Timestamp {
     fn from(t: SystemTime) -> Timestamp {
         Timestamp::from_system_time(t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn now_matches_system_time() {
+        for _ in 0..1000 {
+            let before = Timestamp::from_system_time(SystemTime::now());
+            let now = Timestamp::now();
+            let after = Timestamp::from_system_time(SystemTime::now());
+            assert!(now.nanos() < NANOS_PER_SEC);
+            // The clock may step back between reads (NTP); allow a second either way.
+            assert!(now.secs() >= before.secs() - 1 && now.secs() <= after.secs() + 1);
+            if before.secs() == after.secs() && before <= after {
+                assert!(before <= now && now <= after, "{before:?} {now:?} {after:?}");
+            }
+        }
     }
 }

@@ -186,34 +186,84 @@ pub(crate) fn stable_prefix(format: &TimeFormat) -> usize {
         .unwrap_or(format.tokens.len())
 }
 
+/// What a time pattern needs per record beyond its per-second text, decided once when the
+/// format is built (see [`TimePlan`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tail {
+    /// Nothing: the whole pattern is per-second text.
+    Nothing,
+    /// One fraction token (`SSS`): that many digits.
+    Fraction(u8),
+    /// Fractions and literals only: no calendar fields needed.
+    Simple,
+    /// Anything else: rendered from the calendar fields.
+    General,
+}
+
+/// How a time pattern of a format piece is rendered: a unique id for the per-thread text cache,
+/// how many leading tokens stay the same for a whole second (see [`stable_prefix`]), and what
+/// comes after them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TimePlan {
+    id: u64,
+    stable: usize,
+    tail: Tail,
+}
+
+impl TimePlan {
+    /// The plan of `format`; each call gets a new id, so keep it with the format piece.
+    pub(crate) fn new(format: &TimeFormat) -> TimePlan {
+        static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let stable = stable_prefix(format);
+        let rest = &format.tokens[stable..];
+        let tail = match rest {
+            [] => Tail::Nothing,
+            [TimeToken::Fraction(n)] => Tail::Fraction(*n),
+            _ if rest
+                .iter()
+                .all(|t| matches!(t, TimeToken::Fraction(_) | TimeToken::Literal(_))) =>
+            {
+                Tail::Simple
+            }
+            _ => Tail::General,
+        };
+        let id = IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        TimePlan { id, stable, tail }
+    }
+}
+
+/// Longest per-second text kept in the cache; longer ones are rendered every time.
+const SLOT_BYTES: usize = 56;
+
 /// One pattern's text for one second, up to its first sub-second token.
-struct Rendered {
+#[derive(Clone, Copy)]
+struct Slot {
     id: u64,
     secs: i64,
     zone: u64,
-    bytes: Vec<u8>,
+    len: u8,
+    bytes: [u8; SLOT_BYTES],
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot { id: 0, secs: 0, zone: 0, len: 0, bytes: [0; SLOT_BYTES] };
 }
 
 thread_local! {
-    /// The last few (pattern, second, zone) texts this thread rendered.
-    static RENDERED: std::cell::RefCell<[Rendered; 4]> = const {
-        std::cell::RefCell::new([
-            Rendered { id: 0, secs: 0, zone: 0, bytes: Vec::new() },
-            Rendered { id: 0, secs: 0, zone: 0, bytes: Vec::new() },
-            Rendered { id: 0, secs: 0, zone: 0, bytes: Vec::new() },
-            Rendered { id: 0, secs: 0, zone: 0, bytes: Vec::new() },
-        ])
-    };
+    /// The last few (pattern, second, zone) texts this thread rendered, most recent first.
+    /// Plain data (nothing to drop), so reaching it costs no registration check.
+    static RENDERED: std::cell::RefCell<[Slot; 4]> =
+        const { std::cell::RefCell::new([Slot::EMPTY; 4]) };
 }
 
-/// [`render`] for a pattern that lives as long as its `id` (unique, never 0; a format piece):
-/// the text of the first `stable` tokens (see [`stable_prefix`]) is rendered once a second and
-/// copied after that, so a `YYYY-MM-DD HH:mm:ss.SSS` costs one copy and three digits.
+/// [`render`] for a pattern with a [`TimePlan`]: the text of its first `stable` tokens is
+/// rendered once a second and copied after that, so a `YYYY-MM-DD HH:mm:ss.SSS` costs one
+/// copy and three digits. Inlined into the format's code; the rest is out of line.
+#[inline(always)]
 pub(crate) fn render_cached(
     out: &mut Vec<u8>,
-    id: u64,
+    plan: &TimePlan,
     format: &TimeFormat,
-    stable: usize,
     ts: Timestamp,
     zone: &Zone,
 ) {
@@ -221,44 +271,93 @@ pub(crate) fn render_cached(
     let key = zone.cache_key();
     let hit = RENDERED.try_with(|cache| {
         let Ok(mut cache) = cache.try_borrow_mut() else { return false };
-        let slot = match cache.iter().position(|r| r.id == id) {
-            Some(slot) => slot,
-            None => {
-                // Take the least recently used slot (the last), move it to the front.
-                cache.rotate_right(1);
-                cache[0].id = id;
-                cache[0].secs = i64::MIN;
-                0
-            }
-        };
-        let entry = &mut cache[slot];
-        if entry.secs != ts.secs() || entry.zone != key {
-            entry.bytes.clear();
-            let prefix = &format.tokens[..stable];
-            render_tokens(&mut entry.bytes, prefix, ts, &lookup(ts.secs(), zone));
-            entry.secs = ts.secs();
-            entry.zone = key;
+        // The usual case: the same pattern, second and zone as the last record.
+        let first = &cache[0];
+        if first.id == plan.id && first.secs == ts.secs() && first.zone == key {
+            // The whole slot, cut back to the text: a fixed-size copy the compiler inlines,
+            // instead of a `memcpy` call for a few bytes.
+            let end = out.len() + usize::from(first.len);
+            out.extend_from_slice(&first.bytes);
+            out.truncate(end);
+            return true;
         }
-        out.extend_from_slice(&entry.bytes);
-        true
+        prefix_slow(out, &mut cache, plan, format, ts, zone)
     });
-    if hit.unwrap_or(false) {
-        let rest = &format.tokens[stable..];
-        if rest.iter().all(|t| matches!(t, TimeToken::Fraction(_) | TimeToken::Literal(_))) {
-            // The usual tail (`.SSS`): no calendar fields needed, so no cache lookup either.
-            for token in rest {
+    if !hit.unwrap_or(false) {
+        let prefix = &format.tokens[..plan.stable];
+        render_tokens(out, prefix, ts, &lookup(ts.secs(), zone));
+    }
+    match plan.tail {
+        Tail::Nothing => {}
+        Tail::Fraction(3) => fraction(out, ts.nanos(), 3),
+        _ => render_tail(out, plan, format, ts, zone),
+    }
+}
+
+/// What follows the per-second text, other than milliseconds.
+#[inline(never)]
+fn render_tail(
+    out: &mut Vec<u8>,
+    plan: &TimePlan,
+    format: &TimeFormat,
+    ts: Timestamp,
+    zone: &Zone,
+) {
+    match plan.tail {
+        Tail::Nothing => {}
+        Tail::Fraction(6) => fraction(out, ts.nanos(), 6),
+        Tail::Fraction(n) => fraction(out, ts.nanos(), n),
+        Tail::Simple => {
+            for token in &format.tokens[plan.stable..] {
                 match token {
                     TimeToken::Fraction(n) => fraction(out, ts.nanos(), *n),
                     TimeToken::Literal(text) => literal(out, text.as_bytes()),
                     _ => {}
                 }
             }
-        } else {
-            render_tokens(out, rest, ts, &lookup(ts.secs(), zone));
         }
-    } else {
-        render(out, format, ts, zone);
+        Tail::General => {
+            render_tokens(out, &format.tokens[plan.stable..], ts, &lookup(ts.secs(), zone))
+        }
     }
+}
+
+/// [`render_cached`] when the front slot does not hold this text: find it in the others or
+/// render it into the least recently used one, and move it to the front. False if the text
+/// is too long to cache (the caller renders it).
+#[cold]
+#[inline(never)]
+fn prefix_slow(
+    out: &mut Vec<u8>,
+    cache: &mut [Slot; 4],
+    plan: &TimePlan,
+    format: &TimeFormat,
+    ts: Timestamp,
+    zone: &Zone,
+) -> bool {
+    let key = zone.cache_key();
+    let at = cache.iter().position(|s| s.id == plan.id).unwrap_or(cache.len() - 1);
+    // Move it (or the least recently used slot, the last) to the front.
+    cache[..=at].rotate_right(1);
+    let slot = &mut cache[0];
+    if slot.id != plan.id || slot.secs != ts.secs() || slot.zone != key {
+        let start = out.len();
+        let prefix = &format.tokens[..plan.stable];
+        render_tokens(out, prefix, ts, &lookup(ts.secs(), zone));
+        let text = &out[start..];
+        if text.len() > SLOT_BYTES {
+            slot.id = 0; // never matches: ids start at 1
+            return true;
+        }
+        slot.bytes[..text.len()].copy_from_slice(text);
+        slot.len = text.len() as u8;
+        slot.id = plan.id;
+        slot.secs = ts.secs();
+        slot.zone = key;
+        return true;
+    }
+    out.extend_from_slice(&slot.bytes[..usize::from(slot.len)]);
+    true
 }
 
 /// [`render`] in the process's local zone ([`Zone::local`]).
@@ -403,7 +502,9 @@ fn padded(out: &mut Vec<u8>, n: i64, width: usize) {
     out.extend_from_slice(digits);
 }
 
-/// The first `n` digits (at most 9) of the nine-digit fraction `nanos`, truncated.
+/// The first `n` digits (at most 9) of the nine-digit fraction `nanos`, truncated. Inlined,
+/// so a constant `n` gets constant divisions.
+#[inline(always)]
 fn fraction(out: &mut Vec<u8>, nanos: u32, n: u8) {
     const POW10: [u32; 10] =
         [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
@@ -492,6 +593,76 @@ mod tests {
             }
         });
         assert_eq!(three, 30);
+    }
+
+    /// `render_cached` against `render`, for each (pattern, second, zone) in `steps`, in turn.
+    fn cached_matches_uncached(steps: &[(&TimeFormat, &TimePlan, Timestamp, &Zone)]) {
+        let (mut cached, mut plain) = (Vec::new(), Vec::new());
+        for (i, (format, plan, ts, zone)) in steps.iter().enumerate() {
+            cached.clear();
+            plain.clear();
+            cached.extend_from_slice(b"x");
+            plain.extend_from_slice(b"x");
+            render_cached(&mut cached, plan, format, *ts, zone);
+            render(&mut plain, format, *ts, zone);
+            assert_eq!(
+                String::from_utf8_lossy(&cached),
+                String::from_utf8_lossy(&plain),
+                "step {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn cached_text_follows_seconds_zones_and_patterns() {
+        use hlog_template::parse_time_field;
+        let cet = Zone::from_posix_tz("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+        let ny = Zone::from_posix_tz("EST5EDT,M3.2.0,M11.1.0").unwrap();
+        let millis = parse_time_field("YYYY-MM-DD HH:mm:ss.SSS").unwrap();
+        let micros = parse_time_field("HH:mm:ss.SSSSSS [x]").unwrap();
+        let utc = parse_time_field("YYYY-MM-DD HH:mm:ss.SS!UTC").unwrap();
+        let whole = parse_time_field("YYYY-MM-DD HH:mm:ss").unwrap();
+        let fractions = parse_time_field("ss.SSS|S|SSSSSSSSS").unwrap();
+        let general = parse_time_field("HH:mm.SSS ZZ zz dddd").unwrap();
+        // Per-second text longer than a cache slot: rendered every time.
+        let long = parse_time_field(
+            "dddd, MMMM Do YYYY HH:mm:ss [and then] dddd, MMMM Do YYYY HH:mm:ss.SSS",
+        )
+        .unwrap();
+        let formats = [&millis, &micros, &utc, &whole, &fractions, &general, &long];
+        let plans: Vec<TimePlan> = formats.iter().map(|f| TimePlan::new(f)).collect();
+        assert_eq!(plans[0].tail, Tail::Fraction(3));
+        assert_eq!(plans[3].tail, Tail::Nothing);
+        assert_eq!(plans[4].tail, Tail::Simple);
+        assert_eq!(plans[5].tail, Tail::General);
+        let mut steps = Vec::new();
+        // Across a second boundary (and the DST change on 2026-03-29 at 01:00 UTC), one
+        // pattern, then several patterns and zones interleaved (more than the cache holds).
+        let base = 1_774_746_000 - 2;
+        for secs in base..base + 5 {
+            for nanos in [0, 1, 999_999, 123_456_789, 999_999_999] {
+                steps.push((formats[0], &plans[0], Timestamp::from_unix(secs, nanos), &cet));
+            }
+        }
+        for secs in base..base + 4 {
+            for (format, plan) in formats.iter().zip(&plans) {
+                for zone in [&cet, &ny, &cet] {
+                    steps.push((*format, plan, Timestamp::from_unix(secs, 987_654_321), zone));
+                }
+            }
+        }
+        // Back to an earlier second (the clock stepped back).
+        steps.push((formats[0], &plans[0], Timestamp::from_unix(base, 5_000_000), &cet));
+        steps.push((formats[0], &plans[0], Timestamp::from_unix(base - 3600, 0), &cet));
+        cached_matches_uncached(&steps);
+        // The same pattern in another zone right after: not the first zone's text.
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        let ts = Timestamp::from_unix(base, 0);
+        render_cached(&mut a, &plans[0], &millis, ts, &cet);
+        render_cached(&mut b, &plans[0], &millis, ts, &ny);
+        assert_eq!(a, b"2026-03-29 01:59:58.000");
+        assert_eq!(b, b"2026-03-28 20:59:58.000");
     }
 
     #[test]

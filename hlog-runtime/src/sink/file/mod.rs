@@ -569,27 +569,10 @@ impl FileWriter {
         });
     }
 
-    /// Background failures since the last call, as one error (each is counted once).
-    fn take_worker_error(&self) -> Option<String> {
-        if self.pending_errors.load(std::sync::atomic::Ordering::Acquire) == 0 {
-            return None; // the common case costs one load, not a lock
-        }
-        self.pending_errors.store(0, std::sync::atomic::Ordering::Release);
-        let mut errors = self.errors.lock().unwrap_or_else(|e| e.into_inner());
-        match errors.len() {
-            0 => None,
-            1 => errors.pop(),
-            n => {
-                let first = errors.remove(0);
-                errors.clear();
-                Some(format!("{first} (and {} more background failures)", n - 1))
-            }
-        }
-    }
-}
-
-impl Sink for FileWriter {
-    fn write(&mut self, line: &[u8], record: &Record<'_>) -> io::Result<()> {
+    /// The rare part of [`Sink::write`]: open the file if it is not, check its path once a
+    /// second, anchor the first record, and rotate when due.
+    #[inline(never)]
+    fn before_write(&mut self, line: &[u8], record: &Record<'_>) -> io::Result<()> {
         let now = record.time();
         if self.file.is_none() {
             // `delay`, a dated name, or a reopen that failed earlier: open now.
@@ -628,6 +611,13 @@ impl Sink for FileWriter {
                 ));
             }
         }
+        Ok(())
+    }
+
+    /// Append a line to the buffer, writing the buffer out when it is full, a second old, or
+    /// the record's level asks for it.
+    #[inline]
+    fn buffer_line(&mut self, line: &[u8], record: &Record<'_>, now: Timestamp) -> io::Result<()> {
         // The buffer never grows past its size: make room first, and write a line too long for
         // it straight through.
         if !self.buffer.is_empty() && self.buffer.len() + line.len() > self.buffer_size {
@@ -650,6 +640,49 @@ impl Sink for FileWriter {
                 self.flush_buffer()?;
             }
         }
+        Ok(())
+    }
+
+    /// Background failures since the last call, as one error (each is counted once).
+    #[inline]
+    fn take_worker_error(&self) -> Option<String> {
+        if self.pending_errors.load(std::sync::atomic::Ordering::Acquire) == 0 {
+            return None; // the common case costs one load, not a lock
+        }
+        self.take_worker_error_slow()
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn take_worker_error_slow(&self) -> Option<String> {
+        self.pending_errors.store(0, std::sync::atomic::Ordering::Release);
+        let mut errors = self.errors.lock().unwrap_or_else(|e| e.into_inner());
+        match errors.len() {
+            0 => None,
+            1 => errors.pop(),
+            n => {
+                let first = errors.remove(0);
+                errors.clear();
+                Some(format!("{first} (and {} more background failures)", n - 1))
+            }
+        }
+    }
+}
+
+impl Sink for FileWriter {
+    fn write(&mut self, line: &[u8], record: &Record<'_>) -> io::Result<()> {
+        let now = record.time();
+        // One test for the rare per-record work: opening, the once-a-second path check, the
+        // first record's bookkeeping and rotation.
+        if self.file.is_none()
+            || self.fresh
+            || self.anchor
+            || self.rotation.is_some()
+            || (self.watch && now.secs() != self.watched_at)
+        {
+            self.before_write(line, record)?;
+        }
+        self.buffer_line(line, record, now)?;
         match self.take_worker_error() {
             Some(error) => Err(io::Error::other(error)),
             None => Ok(()),
