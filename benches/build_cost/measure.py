@@ -539,7 +539,7 @@ fn main() {
         .map(|line| line.parse().unwrap())
         .collect();
     if std::env::var_os("HLOG_EXPAND_PRINT").is_some() {
-        // One expansion a line, for benches/build_cost/ablate.py.
+        // One expansion a line (the ablation of the earlier expansion, ablation.md, read them).
         for input in &inputs {
             let call = ast::LogCall::parse_tokens(input.clone()).unwrap();
             println!("{}", expand::expand(&call));

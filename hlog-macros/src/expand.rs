@@ -170,12 +170,8 @@ impl Values {
                         Some(spec) => Mode::Spec(spec.to_owned()),
                     };
                     let at = values.add(p, bound, names, ("", *index, attrs), mode);
-                    values.pieces.push(if text.is_empty() {
-                        quote!(#p::Piece::Value(#at))
-                    } else {
-                        let text = std::mem::take(&mut text);
-                        quote!(#p::Piece::TextValue(#text, #at))
-                    });
+                    let text = std::mem::take(&mut text);
+                    values.pieces.push(quote!(#p::Piece::TextValue(#text, #at)));
                 }
                 BoundPiece::Style(styles) => {
                     values.flush_text(p, &mut text);

@@ -151,10 +151,8 @@ pub struct Template<'a> {
 pub enum Piece {
     /// Text as is.
     Text(&'static str),
-    /// Text, then the value at this index (the usual piece: `"User "` then `{user}`).
+    /// Text (maybe empty), then the value at this index: `"User "` then `{user}`.
     TextValue(&'static str, usize),
-    /// The value at this index.
-    Value(usize),
     /// SGR bytes, written on colourised sinks only.
     Style(&'static str),
     /// The record's level colour (`<level>`), on colourised sinks only.
@@ -174,23 +172,33 @@ impl<'a> Template<'a> {
     /// never does that; a hand-made template must not make a log call panic).
     #[inline]
     pub fn write(&self, out: &mut Out<'_>) {
-        let value = |out: &mut Out<'_>, index: usize| {
-            if let Some((_, value)) = self.values.get(index) {
-                value.write(out);
-            }
-        };
+        // Tested in this order, not through a jump table: on the path of every log call, two
+        // indirect jumps per piece (piece kind, value kind) measured slower than compares.
         for piece in self.pieces {
-            match *piece {
-                Piece::TextValue(text, index) => {
-                    out.str(text);
-                    value(out, index);
+            if let Piece::TextValue(text, index) = *piece {
+                out.str(text);
+                match self.values.get(index) {
+                    Some((_, Value::Str(s))) => out.str(s),
+                    Some((_, Value::U64(v))) => out.int(*v),
+                    Some((_, value)) => value.write(out),
+                    None => {}
                 }
-                Piece::Text(text) => out.str(text),
-                Piece::Value(index) => value(out, index),
-                Piece::Style(sgr) => out.style(sgr),
-                Piece::LevelStyle => out.level_style(),
-                Piece::Reset => out.reset(),
+            } else {
+                piece.write_other(out);
             }
+        }
+    }
+}
+
+impl Piece {
+    /// Every piece but [`Piece::TextValue`].
+    fn write_other(&self, out: &mut Out<'_>) {
+        match *self {
+            Piece::Text(text) => out.str(text),
+            Piece::Style(sgr) => out.style(sgr),
+            Piece::LevelStyle => out.level_style(),
+            Piece::Reset => out.reset(),
+            Piece::TextValue(..) => {}
         }
     }
 }
