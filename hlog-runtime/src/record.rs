@@ -183,22 +183,23 @@ impl<'a> Template<'a> {
                     Some((_, value)) => value.write(out),
                     None => {}
                 }
+            } else if let Piece::Text(text) = *piece {
+                out.str(text);
             } else {
-                piece.write_other(out);
+                piece.write_style(out);
             }
         }
     }
 }
 
 impl Piece {
-    /// Every piece but [`Piece::TextValue`].
-    fn write_other(&self, out: &mut Out<'_>) {
+    /// A colour piece (the others are written inline by [`Template::write`]).
+    fn write_style(&self, out: &mut Out<'_>) {
         match *self {
-            Piece::Text(text) => out.str(text),
             Piece::Style(sgr) => out.style(sgr),
             Piece::LevelStyle => out.level_style(),
             Piece::Reset => out.reset(),
-            Piece::TextValue(..) => {}
+            Piece::Text(_) | Piece::TextValue(..) => {}
         }
     }
 }

@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::fmt::{self, Display, Write as _};
-use std::mem::MaybeUninit;
 
 use crate::record::Value;
 
@@ -169,33 +168,38 @@ impl<'a> Out<'a> {
 #[inline(always)]
 pub(crate) fn append(buf: &mut Vec<u8>, bytes: &[u8]) {
     let len = bytes.len();
-    let spare = buf.spare_capacity_mut();
-    if len > 16 || spare.len() < 16 {
+    if len > 16 || buf.capacity() - buf.len() < 16 {
         buf.extend_from_slice(bytes);
         return;
     }
-    fn put<const N: usize>(spare: &mut [MaybeUninit<u8>], at: usize, from: &[u8]) {
-        let from: [u8; N] = from.try_into().expect("N bytes");
-        for (to, byte) in spare[at..at + N].iter_mut().zip(from) {
-            to.write(byte);
+    // SAFETY: `src..src + len` is `bytes`; every read below lies inside it (`len - 8 >= 0`
+    // when `len >= 8`, likewise for 4; `len / 2` and `len - 1` are below `len` when
+    // `len >= 1`). `dst..dst + len` lies inside the vector's spare capacity, which is at least
+    // 16 bytes and `len <= 16`, and does not overlap `bytes` (a `&[u8]` cannot borrow the
+    // `&mut Vec` it is appended to). Every byte of `dst..dst + len` is written before the
+    // length grows by `len`: the two moves of 8 (or 4) bytes cover `0..len` when
+    // `8 <= len <= 16` (or `4 <= len < 8`), and first, middle and last cover `0..len` when
+    // `1 <= len <= 3`.
+    unsafe {
+        let src = bytes.as_ptr();
+        let dst = buf.as_mut_ptr().add(buf.len());
+        if len >= 8 {
+            let head = src.cast::<u64>().read_unaligned();
+            let tail = src.add(len - 8).cast::<u64>().read_unaligned();
+            dst.cast::<u64>().write_unaligned(head);
+            dst.add(len - 8).cast::<u64>().write_unaligned(tail);
+        } else if len >= 4 {
+            let head = src.cast::<u32>().read_unaligned();
+            let tail = src.add(len - 4).cast::<u32>().read_unaligned();
+            dst.cast::<u32>().write_unaligned(head);
+            dst.add(len - 4).cast::<u32>().write_unaligned(tail);
+        } else if len > 0 {
+            *dst = *src;
+            *dst.add(len / 2) = *src.add(len / 2);
+            *dst.add(len - 1) = *src.add(len - 1);
         }
+        buf.set_len(buf.len() + len);
     }
-    if len >= 8 {
-        put::<8>(spare, 0, &bytes[..8]);
-        put::<8>(spare, len - 8, &bytes[len - 8..]);
-    } else if len >= 4 {
-        put::<4>(spare, 0, &bytes[..4]);
-        put::<4>(spare, len - 4, &bytes[len - 4..]);
-    } else {
-        for (to, byte) in spare.iter_mut().zip(bytes) {
-            to.write(*byte);
-        }
-    }
-    // SAFETY: the `len` bytes after the vector's length are within its capacity (`spare` has
-    // at least 16 and `len <= 16`) and were all initialised above: bytes `0..8` and
-    // `len - 8..len` cover `0..len` when `8 <= len <= 16`, likewise for 4, and the loop
-    // writes each byte when `len < 4`.
-    unsafe { buf.set_len(buf.len() + len) };
 }
 
 /// The float types written by [`Out::float`] and [`Out::float32`].
