@@ -253,7 +253,7 @@ fn write_field(
     colors: Option<Colors<'_>>,
     zone: &Zone,
 ) -> bool {
-    let text = |buf: &mut Vec<u8>, s: &str| short_text(buf, s.as_bytes());
+    let text = |buf: &mut Vec<u8>, s: &str| crate::write::append(buf, s.as_bytes());
     let number = |buf: &mut Vec<u8>, n: u64| {
         buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
         true
@@ -292,28 +292,6 @@ fn write_field(
         Field::Exception => write_exception(buf, record),
     }
     false
-}
-
-/// Append a field's text. Most are short (a level name, a module path, a function name):
-/// those of 4 to 16 bytes go as two overlapping fixed-size copies into a 16-byte block and one
-/// fixed-size append, cut back — no `memcpy` call.
-#[inline(always)]
-fn short_text(buf: &mut Vec<u8>, s: &[u8]) {
-    let len = s.len();
-    if !(4..=16).contains(&len) {
-        return buf.extend_from_slice(s);
-    }
-    let mut block = [0u8; 16];
-    if len >= 8 {
-        block[..8].copy_from_slice(&s[..8]);
-        block[len - 8..len].copy_from_slice(&s[len - 8..]);
-    } else {
-        block[..4].copy_from_slice(&s[..4]);
-        block[len - 4..len].copy_from_slice(&s[len - 4..]);
-    }
-    let end = buf.len() + len;
-    buf.extend_from_slice(&block);
-    buf.truncate(end);
 }
 
 /// Time since the program's logger started (loguru's `{elapsed}`).
@@ -549,7 +527,7 @@ pub mod compiled {
     /// Fixed text.
     #[inline(always)]
     pub fn text(buf: &mut Vec<u8>, text: &[u8]) {
-        buf.extend_from_slice(text);
+        crate::write::append(buf, text);
     }
 
     /// The record's level colour.
@@ -649,17 +627,6 @@ pub mod compiled {
 #[cfg(test)]
 mod tests {
     use hlog_template::{Align, FormatSpec};
-
-    #[test]
-    fn short_text_appends_every_length() {
-        let source: Vec<u8> = (b'a'..=b'z').collect();
-        for len in 0..=source.len() {
-            let mut buf = b"x".to_vec();
-            super::short_text(&mut buf, &source[..len]);
-            assert_eq!(&buf[1..], &source[..len], "{len}");
-            assert_eq!(buf[0], b'x');
-        }
-    }
 
     /// The inlined fast path of the compiled `pad` gives the general function's bytes.
     #[test]
