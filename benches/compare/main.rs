@@ -4,7 +4,7 @@
 //!
 //! ```sh
 //! cd benches
-//! cargo run --release --bin compare -- all          # every row, 5 rounds; writes results.md and ../docs/bench.png
+//! cargo run --release --bin compare -- all          # every row, 9 rounds; writes results.md and ../docs/bench.png
 //! cargo run --release --bin compare -- hlog fern    # some rows only; prints the table, writes nothing
 //! cargo run --release --bin compare -- list         # the row names
 //! ```
@@ -192,7 +192,7 @@ struct Plan {
 }
 
 fn plan(args: Vec<String>) -> Result<Plan, String> {
-    let mut rounds = 5;
+    let mut rounds = 9;
     let mut python_rounds = 3;
     let mut names = Vec::new();
     let mut it = args.into_iter();
