@@ -172,7 +172,7 @@ impl<'a> Template<'a> {
     /// never does that; a hand-made template must not make a log call panic).
     #[inline]
     pub fn write(&self, out: &mut Out<'_>) {
-        // Tested in this order, not through a jump table: on the path of every log call, two
+        // Text, integers and floats tested in this order, not through a jump table: on the path of every log call, two
         // indirect jumps per piece (piece kind, value kind) measured slower than compares.
         for piece in self.pieces {
             if let Piece::TextValue(text, index) = *piece {
@@ -180,6 +180,7 @@ impl<'a> Template<'a> {
                 match self.values.get(index) {
                     Some((_, Value::Str(s))) => out.str(s),
                     Some((_, Value::U64(v))) => out.int(*v),
+                    Some((_, Value::F64(v))) => out.float(*v),
                     Some((_, value)) => value.write(out),
                     None => {}
                 }

@@ -85,18 +85,22 @@ impl<'a> Out<'a> {
     /// where two shortest candidates are equally near and zmij picks the even one while
     /// `Display` picks the one away from zero (`3588616.25_f32`: `3588616.2` against
     /// `3588616.3`). `.0` is dropped (`1.0` prints `1`).
+    #[inline]
     fn shortest<F: Shortest>(&mut self, value: F) {
         if let Some(fraction_bits) = value.fraction_bits() {
             let mut buffer = zmij::Buffer::new();
             let digits = buffer.format_finite(value);
             let digits = digits.strip_suffix(".0").unwrap_or(digits);
-            let fraction_digits = match digits.bytes().rposition(|b| b == b'.') {
+            // The exact value has as many decimal fraction digits as binary ones (each 2^-k
+            // is 5^k / 10^k); one more than the shortest digits, ending in 5, is a tie. The
+            // shortest digits have at most 21 fraction digits here (17 significant ones after
+            // at most 4 zeros, as |v| >= 1e-5), so most logged values (3.14 has 51 fraction
+            // bits) cannot tie and their digits are not counted.
+            let fraction_digits = || match digits.bytes().rposition(|b| b == b'.') {
                 Some(dot) => digits.len() - dot - 1,
                 None => 0,
             };
-            // The exact value has as many decimal fraction digits as binary ones (each 2^-k
-            // is 5^k / 10^k); one more than the shortest digits, ending in 5, is a tie.
-            if fraction_bits != fraction_digits + 1 {
+            if fraction_bits > 22 || fraction_bits != fraction_digits() + 1 {
                 self.str(digits);
                 return;
             }
