@@ -100,7 +100,12 @@ impl<'a> Out<'a> {
                 Some(dot) => digits.len() - dot - 1,
                 None => 0,
             };
-            if fraction_bits > 22 || fraction_bits != fraction_digits() + 1 {
+            // `fraction_bits` keeps to the range where zmij prints fixed notation; should a
+            // later zmij narrow it, an exponent (`e`, a sign, at most two digits here, at the
+            // end) goes to `Display` too.
+            if (fraction_bits > 22 || fraction_bits != fraction_digits() + 1)
+                && !ends_in_exponent(digits)
+            {
                 self.str(digits);
                 return;
             }
@@ -114,7 +119,8 @@ impl<'a> Out<'a> {
         let _ = write!(self, "{value}");
     }
 
-    /// Write preformatted arguments (placeholders with a format spec).
+    /// Write formatted arguments, `out.fmt(format_args!(...))`: for custom sinks and formats
+    /// (the macros pass spec'd placeholders as values).
     #[inline]
     pub fn fmt(&mut self, args: fmt::Arguments<'_>) {
         match args.as_str() {
@@ -204,6 +210,13 @@ pub(crate) fn append(buf: &mut Vec<u8>, bytes: &[u8]) {
         }
         buf.set_len(buf.len() + len);
     }
+}
+
+/// Digits in exponent form with an exponent of at most two digits (`2e9`, `1e-5`, `1.5e+15`).
+#[inline(always)]
+fn ends_in_exponent(digits: &str) -> bool {
+    let bytes = digits.as_bytes();
+    (2..=4).any(|back| bytes.len() >= back && bytes[bytes.len() - back] == b'e')
 }
 
 /// The float types written by [`Out::float`] and [`Out::float32`].
@@ -355,7 +368,17 @@ fast_arg! {
 
 #[cfg(test)]
 mod tests {
-    use super::append;
+    use super::{append, ends_in_exponent};
+
+    #[test]
+    fn exponent_forms_are_recognised() {
+        for digits in ["1e-5", "1.5e-5", "1e+16", "1.5e+15", "1e16", "9.25e-10", "2e9"] {
+            assert!(ends_in_exponent(digits), "{digits}");
+        }
+        for digits in ["0", "3.14", "100", "0.00001", "123456.789", "-2.5", "9007199254740991"] {
+            assert!(!ends_in_exponent(digits), "{digits}");
+        }
+    }
 
     /// Every length on both sides of the short-copy path, at every fill of the spare
     /// capacity around 16, appends exactly the bytes given.

@@ -304,7 +304,7 @@ fn render_tail(
     zone: &Zone,
 ) {
     match plan.tail {
-        Tail::Nothing => {}
+        Tail::Nothing => {} // handled by the caller; here for completeness
         Tail::Fraction(6) => fraction(out, ts.nanos(), 6),
         Tail::Fraction(n) => fraction(out, ts.nanos(), n),
         Tail::Simple => {
@@ -323,8 +323,8 @@ fn render_tail(
 }
 
 /// [`render_cached`] when the front slot does not hold this text: find it in the others or
-/// render it into the least recently used one, and move it to the front. False if the text
-/// is too long to cache (the caller renders it).
+/// render it into the least recently used one, and move it to the front. The text is written
+/// either way (one too long for a slot is written and not cached); returns true.
 #[cold]
 #[inline(never)]
 fn prefix_slow(
