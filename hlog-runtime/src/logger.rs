@@ -288,7 +288,8 @@ impl Logger {
         let done = LOCAL.try_with(|local| {
             let Ok(mut local) = local.try_borrow_mut() else { return false };
             let Local { generation: cached, handlers, buffer } = &mut *local;
-            if *cached != generation || handlers.is_none() {
+            // (Generations start at 1, so a thread's first call always loads the list.)
+            if *cached != generation {
                 *handlers = Some(self.core.handlers.load_full());
                 *cached = generation;
             }

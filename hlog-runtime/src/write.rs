@@ -80,7 +80,7 @@ impl<'a> Out<'a> {
     }
 
     /// zmij (dtolnay's successor to ryu, about twice as fast on the short numbers programs
-    /// log) prints the same shortest digits as `Display` except in three places, which go to
+    /// log) prints the same shortest digits as `Display` except in two places, which go to
     /// `Display`: exponents (`1e16`, `1e-7`; `Display` never uses them), and rounding ties,
     /// where two shortest candidates are equally near and zmij picks the even one while
     /// `Display` picks the one away from zero (`3588616.25_f32`: `3588616.2` against
@@ -110,7 +110,7 @@ impl<'a> Out<'a> {
                 return;
             }
         }
-        value.display(self);
+        self.display(&value);
     }
 
     /// Write any `Display` value.
@@ -219,59 +219,74 @@ fn ends_in_exponent(digits: &str) -> bool {
     (2..=4).any(|back| bytes.len() >= back && bytes[bytes.len() - back] == b'e')
 }
 
-/// The float types written by [`Out::float`] and [`Out::float32`].
+/// The float types written by [`Out::float`] and [`Out::float32`], described by their bit
+/// layout.
 trait Shortest: zmij::Float + Display + Copy {
-    /// The number of binary fraction digits of the exact value when the value prints without
-    /// an exponent and is exact (below 2^53 for `f64`, 2^24 for `f32`): `None` sends it to
-    /// `Display`.
-    fn fraction_bits(self) -> Option<usize>;
+    /// Stored mantissa bits.
+    const MANTISSA_BITS: u32;
+    /// Exponent bits.
+    const EXPONENT_BITS: u32;
+    /// Exponent bias.
+    const BIAS: i32;
 
-    fn display(self, out: &mut Out<'_>) {
-        out.display(&self);
-    }
-}
+    /// The value as an `f64` (exact for both types).
+    fn widen(self) -> f64;
 
-/// How many binary fraction digits the exact value of a finite float has, from its exponent
-/// field, stored mantissa, mantissa width and exponent bias.
-fn fraction_bits(exponent_field: i32, mantissa: u64, mantissa_bits: u32, bias: i32) -> usize {
-    let (significand, exponent) = match exponent_field {
-        0 => (mantissa, 1 - bias - mantissa_bits as i32),
-        e => (mantissa | 1 << mantissa_bits, e - bias - mantissa_bits as i32),
-    };
-    if significand == 0 {
-        return 0;
+    /// The bits, zero-extended.
+    fn bits(self) -> u64;
+
+    /// The number of binary fraction digits of the exact value, when the value prints
+    /// without an exponent and every float of its size is exact (below 2^53 for `f64`, 2^24
+    /// for `f32`); `None` sends it to `Display`.
+    #[inline]
+    fn fraction_bits(self) -> Option<usize> {
+        let abs = self.widen().abs();
+        let exact_below = (1u64 << (Self::MANTISSA_BITS + 1)) as f64;
+        // zmij and `Display` agree on the form in this range (no exponent); 0 too.
+        if !((1e-5..exact_below).contains(&abs) || abs == 0.0) {
+            return None;
+        }
+        let bits = self.bits();
+        let mantissa = bits & ((1 << Self::MANTISSA_BITS) - 1);
+        let exponent_field = (bits >> Self::MANTISSA_BITS) & ((1 << Self::EXPONENT_BITS) - 1);
+        let shift = Self::BIAS + Self::MANTISSA_BITS as i32;
+        let (significand, exponent) = match exponent_field {
+            0 => (mantissa, 1 - shift),
+            e => (mantissa | 1 << Self::MANTISSA_BITS, e as i32 - shift),
+        };
+        if significand == 0 {
+            return Some(0);
+        }
+        let exponent = exponent + significand.trailing_zeros() as i32;
+        Some(usize::try_from(-exponent).unwrap_or(0))
     }
-    let exponent = exponent + significand.trailing_zeros() as i32;
-    usize::try_from(-exponent).unwrap_or(0)
 }
 
 impl Shortest for f64 {
-    #[inline]
-    fn fraction_bits(self) -> Option<usize> {
-        let abs = self.abs();
-        // zmij and `Display` agree on the form in this range (no exponent); 0 too.
-        if !((1e-5..9_007_199_254_740_992.0).contains(&abs) || abs == 0.0) {
-            return None;
-        }
-        let bits = self.to_bits();
-        Some(fraction_bits(((bits >> 52) & 0x7ff) as i32, bits & ((1 << 52) - 1), 52, 1023))
+    const MANTISSA_BITS: u32 = 52;
+    const EXPONENT_BITS: u32 = 11;
+    const BIAS: i32 = 1023;
+
+    fn widen(self) -> f64 {
+        self
+    }
+
+    fn bits(self) -> u64 {
+        self.to_bits()
     }
 }
 
 impl Shortest for f32 {
-    #[inline]
-    fn fraction_bits(self) -> Option<usize> {
-        let abs = self.abs();
-        if !((1e-5..16_777_216.0).contains(&abs) || abs == 0.0) {
-            return None;
-        }
-        let bits = self.to_bits();
-        Some(fraction_bits(
-            ((bits >> 23) & 0xff) as i32,
-            u64::from(bits & ((1 << 23) - 1)),
-            23,
-            127,
-        ))
+    const MANTISSA_BITS: u32 = 23;
+    const EXPONENT_BITS: u32 = 8;
+    const BIAS: i32 = 127;
+
+    fn widen(self) -> f64 {
+        f64::from(self)
+    }
+
+    fn bits(self) -> u64 {
+        u64::from(self.to_bits())
     }
 }
 

@@ -281,7 +281,8 @@ pub(crate) fn render_cached(
             out.truncate(end);
             return true;
         }
-        prefix_slow(out, &mut cache, plan, format, ts, zone)
+        prefix_slow(out, &mut cache, plan, format, ts, zone);
+        true
     });
     if !hit.unwrap_or(false) {
         let prefix = &format.tokens[..plan.stable];
@@ -324,7 +325,7 @@ fn render_tail(
 
 /// [`render_cached`] when the front slot does not hold this text: find it in the others or
 /// render it into the least recently used one, and move it to the front. The text is written
-/// either way (one too long for a slot is written and not cached); returns true.
+/// either way (one too long for a slot is written and not cached).
 #[cold]
 #[inline(never)]
 fn prefix_slow(
@@ -334,7 +335,7 @@ fn prefix_slow(
     format: &TimeFormat,
     ts: Timestamp,
     zone: &Zone,
-) -> bool {
+) {
     let key = zone.cache_key();
     let at = cache.iter().position(|s| s.id == plan.id).unwrap_or(cache.len() - 1);
     // Move it (or the least recently used slot, the last) to the front.
@@ -347,17 +348,16 @@ fn prefix_slow(
         let text = &out[start..];
         if text.len() > SLOT_BYTES {
             slot.id = 0; // never matches: ids start at 1
-            return true;
+            return;
         }
         slot.bytes[..text.len()].copy_from_slice(text);
         slot.len = text.len() as u8;
         slot.id = plan.id;
         slot.secs = ts.secs();
         slot.zone = key;
-        return true;
+        return;
     }
     out.extend_from_slice(&slot.bytes[..usize::from(slot.len)]);
-    true
 }
 
 /// [`render`] in the process's local zone ([`Zone::local`]).
