@@ -7,7 +7,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use crate::format::{Format, FormatError};
+use crate::error::{ConfigError, FormatError, LevelError};
+use crate::format::Format;
 use crate::level::Level;
 use crate::logger::Logger;
 use crate::record::Record;
@@ -279,40 +280,6 @@ pub struct HandlerStats {
     pub errors: u64,
 }
 
-/// Why a handler could not be installed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ConfigError {
-    /// The format string does not parse.
-    Format(FormatError),
-    /// A level given by name is not registered.
-    UnknownLevel(String),
-    /// The sink could not be made (a bad rotation, retention or compression string, a file
-    /// that cannot be opened, a symlink at the path, ...). The message says which and why.
-    Sink(String),
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConfigError::Format(error) => error.fmt(f),
-            ConfigError::Sink(message) => f.write_str(message),
-            ConfigError::UnknownLevel(name) => write!(
-                f,
-                "unknown level {name:?}: use TRACE, DEBUG, INFO, SUCCESS, WARNING, ERROR, \
-                 CRITICAL, a level registered with hlog::level(), or a number"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
-impl From<FormatError> for ConfigError {
-    fn from(error: FormatError) -> Self {
-        ConfigError::Format(error)
-    }
-}
-
 /// A handler's minimum level: a [`Level`], a level name (`"DEBUG"`) or a number (`25`).
 pub trait IntoLevelNo {
     /// The level number, or why there is none.
@@ -339,7 +306,9 @@ impl IntoLevelNo for u32 {
 
 impl IntoLevelNo for &str {
     fn into_level_no(self) -> Result<u32, ConfigError> {
-        Level::lookup(self).map(|l| l.no()).ok_or_else(|| ConfigError::UnknownLevel(self.into()))
+        Level::lookup(self)
+            .map(|l| l.no())
+            .ok_or_else(|| ConfigError::Level(LevelError::Unknown(self.into())))
     }
 }
 

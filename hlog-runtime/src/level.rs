@@ -5,6 +5,8 @@ use std::fmt;
 use std::sync::RwLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use crate::error::LevelError;
+
 /// A logging level: a name, a severity number, a colour and an icon.
 ///
 /// The built-in levels are associated constants (`Level::INFO`); custom ones are registered with
@@ -141,18 +143,6 @@ static CUSTOM: RwLock<Vec<Level>> = RwLock::new(Vec::new());
 /// Bumped whenever a level is registered, so callsites that log by name re-resolve.
 static REGISTRY_GENERATION: AtomicU32 = AtomicU32::new(1);
 
-/// Why a level could not be registered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LevelError(String);
-
-impl fmt::Display for LevelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for LevelError {}
-
 /// Register a custom level (loguru's `logger.level(name, no, color, icon)`), or update the
 /// colour and icon of a custom level already registered with the same number.
 ///
@@ -169,25 +159,22 @@ impl std::error::Error for LevelError {}
 /// ```
 pub fn register(name: &str, no: u32, color: &str, icon: &str) -> Result<Level, LevelError> {
     if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(LevelError(format!(
-            "invalid level name {name:?}: a level name is a non-empty word without spaces"
-        )));
+        return Err(LevelError::InvalidName(name.to_owned()));
     }
     if let Some(builtin) = Level::BUILTIN.iter().find(|l| l.name == name) {
-        return Err(LevelError(format!(
-            "level {name:?} is built in (number {}) and cannot be registered again",
-            builtin.no
-        )));
+        return Err(LevelError::Builtin { name: name.to_owned(), no: builtin.no });
     }
-    let ansi = hlog_template::parse_color_markup(color)
-        .map_err(|e| LevelError(format!("invalid colour {color:?} for level {name:?}: {e}")))?;
+    let ansi = hlog_template::parse_color_markup(color).map_err(|error| {
+        LevelError::InvalidColor { name: name.to_owned(), color: color.to_owned(), error }
+    })?;
     let mut custom = CUSTOM.write().unwrap_or_else(|e| e.into_inner());
     if let Some(existing) = custom.iter_mut().find(|l| l.name == name) {
         if existing.no != no {
-            return Err(LevelError(format!(
-                "level {name:?} is already registered with number {}, not {no}",
-                existing.no
-            )));
+            return Err(LevelError::NumberTaken {
+                name: name.to_owned(),
+                registered: existing.no,
+                requested: no,
+            });
         }
         existing.color = leak(color);
         existing.ansi = leak(&ansi);

@@ -3,6 +3,7 @@
 //! Users depend on the `hlog` facade, which re-exports what is public here next to the macros.
 
 mod callsite;
+mod error;
 mod format;
 mod handler;
 mod level;
@@ -18,11 +19,10 @@ pub mod time;
 #[doc(hidden)]
 pub mod __private;
 
-pub use format::{DEFAULT_FORMAT, Format, FormatError};
-pub use handler::{
-    Colorize, ConfigError, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo,
-};
-pub use level::{Level, LevelError};
+pub use error::{ConfigError, FormatError, LevelError, SpecError};
+pub use format::{DEFAULT_FORMAT, Format};
+pub use handler::{Colorize, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo};
+pub use level::Level;
 pub use logger::{Logger, logger};
 pub use record::{Message, Record, Template, Value};
 pub use write::Out;

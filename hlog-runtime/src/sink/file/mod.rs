@@ -40,6 +40,7 @@ use self::naming::Naming;
 use self::rotation::RotationState;
 use self::worker::{Job, Worker};
 use super::Sink;
+use crate::error::ConfigError;
 use crate::record::Record;
 use crate::time::{Timestamp, Zone};
 
@@ -239,9 +240,7 @@ impl FileSink {
 
 impl super::IntoSink for FileSink {
     fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
-        FileWriter::open(self)
-            .map(|w| Box::new(w) as Box<dyn Sink>)
-            .map_err(crate::ConfigError::Sink)
+        FileWriter::open(self).map(|w| Box::new(w) as Box<dyn Sink>)
     }
 }
 
@@ -317,30 +316,35 @@ struct FileWriter {
 }
 
 impl FileWriter {
-    fn open(config: FileSink) -> Result<FileWriter, String> {
-        let rotation = config.rotation.transpose().map_err(|e| e.to_string())?;
-        let retention = config.retention.transpose().map_err(|e| e.to_string())?;
-        let compression = config.compression.transpose().map_err(|e| e.to_string())?;
+    fn open(config: FileSink) -> Result<FileWriter, ConfigError> {
+        let rotation = config.rotation.transpose()?;
+        let retention = config.retention.transpose()?;
+        let compression = config.compression.transpose()?;
         if let Some(rotation) = &rotation {
-            rotation.validate().map_err(|e| e.to_string())?;
+            rotation.validate()?;
         }
         if let Some(retention) = &retention {
-            retention.validate().map_err(|e| e.to_string())?;
+            retention.validate()?;
         }
         let zone = config.zone.unwrap_or_else(|| Zone::local().clone());
         let now = Timestamp::now();
-        let path = fill_time(&config.path, now, &zone)?;
+        let path = fill_time(&config.path, now, &zone).map_err(|reason| ConfigError::FileName {
+            pattern: config.path.display().to_string(),
+            reason,
+        })?;
         let dated = config.path.file_name().and_then(|n| n.to_str()).filter(|n| n.contains('{'));
-        let naming = Naming::new(&path, &config.naming)?.with_dated(dated.unwrap_or(""))?;
+        let naming = Naming::new(&path, &config.naming)
+            .map_err(|reason| ConfigError::FileName { pattern: config.naming.clone(), reason })?
+            .with_dated(dated.unwrap_or(""))
+            .map_err(|reason| ConfigError::FileName {
+                pattern: dated.unwrap_or_default().to_owned(),
+                reason,
+            })?;
         let dated = dated.is_some();
         if rotation.is_some() {
             let mut rotating = ROTATING.lock().unwrap_or_else(|e| e.into_inner());
             if !rotating.get_or_insert_with(HashSet::new).insert(config.path.clone()) {
-                return Err(format!(
-                    "{} already has a rotating file sink in this process; two would rename \
-                     each other's files. Add one sink and share it, or use another path",
-                    config.path.display()
-                ));
+                return Err(ConfigError::PathInUse { path: config.path.clone() });
             }
         }
         let errors: Arc<Mutex<Vec<String>>> = Arc::default();
@@ -387,20 +391,17 @@ impl FileWriter {
         };
         // A dated name is the first record's time: that file is made by the first record.
         if !config.delay && !dated {
-            writer.open_file(now).map_err(|e| writer.describe_open_error(&e))?;
+            writer.open_file(now).map_err(|error| writer.open_error(error))?;
         }
         Ok(writer)
     }
 
-    fn describe_open_error(&self, error: &io::Error) -> String {
-        if is_symlink_refusal(error) {
-            format!(
-                "{} is a symlink; hlog does not follow it unless the sink says \
-                 .follow_symlinks(true)",
-                self.path.display()
-            )
+    fn open_error(&self, error: io::Error) -> ConfigError {
+        let path = self.path.clone();
+        if is_symlink_refusal(&error) {
+            ConfigError::Symlink { path }
         } else {
-            format!("cannot open {}: {error}", self.path.display())
+            ConfigError::Open { path, source: error }
         }
     }
 
@@ -751,7 +752,7 @@ fn fill_time(template: &Path, now: Timestamp, zone: &Zone) -> Result<PathBuf, St
     }
     let parsed = hlog_template::parse_format(name).map_err(|errors| {
         let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        format!("invalid file name {name:?}: {}", problems.join("; "))
+        problems.join("; ")
     })?;
     let mut out = Vec::new();
     for piece in &parsed.pieces {
@@ -767,7 +768,7 @@ fn fill_time(template: &Path, now: Timestamp, zone: &Zone) -> Result<PathBuf, St
                 };
                 crate::time::render(&mut out, pattern, now, zone);
             }
-            _ => return Err(format!("file name {name:?}: only {{time}} can be filled in")),
+            _ => return Err("only {time} can be filled in".to_owned()),
         }
     }
     Ok(template.with_file_name(String::from_utf8_lossy(&out).as_ref()))

@@ -55,18 +55,20 @@ impl Naming {
         let name = live
             .file_name()
             .and_then(OsStr::to_str)
-            .ok_or_else(|| format!("the file name of {} is not valid UTF-8", live.display()))?;
+            .ok_or_else(|| "the file name is not valid UTF-8".to_owned())?;
         let (root, ext) = split_name(name);
         let template = hlog_template::parse(pattern).map_err(|errors| {
             let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            format!("invalid naming pattern {pattern:?}: {}", problems.join("; "))
+            problems.join("; ")
         })?;
         let mut elements = Vec::new();
         let mut has_counter = false;
         for piece in template.pieces {
             match piece {
                 Piece::Literal(text) => elements.push(Element::Text(text)),
-                Piece::Style(_) => return Err(format!("naming pattern {pattern:?} has markup")),
+                Piece::Style(_) => {
+                    return Err("colour markup has no place in a file name".to_owned());
+                }
                 Piece::Placeholder(p) => match (&p.arg, &p.spec) {
                     (ArgRef::Name(n), None) if n == "root" => {
                         elements.push(Element::Text(root.into()))
@@ -80,16 +82,15 @@ impl Naming {
                         let time = hlog_template::parse_time(spec).map_err(|e| e.to_string())?;
                         time_elements(&time, &mut elements).map_err(|token| {
                             format!(
-                                "naming pattern {pattern:?}: `{token}` is not a fixed-width \
-                                 number; use YYYY MM DD HH mm ss and S…"
+                                "`{token}` is not a fixed-width number; use YYYY MM DD HH mm ss \
+                                 and S…"
                             )
                         })?;
                     }
                     _ => {
-                        return Err(format!(
-                            "naming pattern {pattern:?}: accepted placeholders are {{root}}, \
-                             {{ext}} and {{time:YYYY-MM-DD_HH-mm-ss_SSSSSS}}"
-                        ));
+                        return Err("accepted placeholders are {root}, {ext} and \
+                             {time:YYYY-MM-DD_HH-mm-ss_SSSSSS}"
+                            .to_owned());
                     }
                 },
             }
@@ -98,7 +99,7 @@ impl Naming {
             elements.push(Element::Counter);
         }
         if !elements.iter().any(|e| matches!(e, Element::Number(..))) {
-            return Err(format!("naming pattern {pattern:?} has no {{time:...}}"));
+            return Err("it has no {time:...}".to_owned());
         }
         let elements = merge_text(elements);
         let dir = live.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -111,7 +112,10 @@ impl Naming {
         if !template.contains('{') {
             return Ok(self);
         }
-        let parsed = hlog_template::parse(template).map_err(|e| format!("{e:?}"))?;
+        let parsed = hlog_template::parse(template).map_err(|errors| {
+            let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            problems.join("; ")
+        })?;
         let mut elements = Vec::new();
         for piece in parsed.pieces {
             match piece {
@@ -121,12 +125,11 @@ impl Naming {
                     let time = hlog_template::parse_time_field(&spec).map_err(|e| e.to_string())?;
                     time_elements(&time, &mut elements).map_err(|token| {
                         format!(
-                            "file name {template:?}: `{token}` is not a fixed-width number; \
-                             use YYYY MM DD HH mm ss and S…"
+                            "`{token}` is not a fixed-width number; use YYYY MM DD HH mm ss and S…"
                         )
                     })?;
                 }
-                _ => return Err(format!("file name {template:?}: only {{time}} can be filled in")),
+                _ => return Err("only {time} can be filled in".to_owned()),
             }
         }
         self.dated = Some(merge_text(elements));

@@ -1,0 +1,239 @@
+//! Errors of the runtime, typed: why a handler could not be installed ([`ConfigError`]), why a
+//! level could not be registered or found ([`LevelError`]), why a setting string is none of the
+//! accepted forms ([`SpecError`]). At the bottom of the module stack, so every layer can return
+//! them without importing the layer that reports them.
+
+use std::error::Error;
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+pub use crate::format::FormatError;
+
+/// Why a handler could not be installed. Nothing is added when `install()` returns one.
+///
+/// # Examples
+///
+/// ```
+/// use hlog::{ConfigError, LevelError};
+///
+/// let logger = hlog::Logger::new();
+/// let error = logger.add(hlog::sink::Capture::new()).level("VERBOSE").install().unwrap_err();
+/// assert!(matches!(&error, ConfigError::Level(LevelError::Unknown(name)) if name == "VERBOSE"));
+/// assert!(error.to_string().starts_with("unknown level \"VERBOSE\""));
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The format string does not parse.
+    Format(FormatError),
+    /// A level given by name is not registered.
+    Level(LevelError),
+    /// A rotation, retention or compression setting is none of the accepted forms.
+    Setting(SpecError),
+    /// The log file, or a folder on its path, could not be created or opened.
+    Open {
+        /// The file's path.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// A symlink is at the log path: refused unless the sink says `.follow_symlinks(true)`.
+    Symlink {
+        /// The path of the symlink.
+        path: PathBuf,
+    },
+    /// Another rotating file sink of this process writes to this path: the two would rename
+    /// each other's files.
+    PathInUse {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file name pattern (a `{time}` placeholder in the path, or the rotated files' naming
+    /// pattern) that is not valid.
+    FileName {
+        /// The pattern as given.
+        pattern: String,
+        /// What is wrong with it and what is accepted.
+        reason: String,
+    },
+    /// A sink of your own could not be made (returned by your `IntoSink`).
+    Sink(Box<dyn Error + Send + Sync>),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::Format(error) => error.fmt(f),
+            ConfigError::Level(error) => error.fmt(f),
+            ConfigError::Setting(error) => error.fmt(f),
+            ConfigError::Open { path, source } => {
+                write!(f, "cannot open {}: {source}", path.display())
+            }
+            ConfigError::Symlink { path } => write!(
+                f,
+                "{} is a symlink; hlog does not follow it unless the sink says \
+                 .follow_symlinks(true)",
+                path.display()
+            ),
+            ConfigError::PathInUse { path } => write!(
+                f,
+                "{} already has a rotating file sink in this process; two would rename each \
+                 other's files. Add one sink and share it, or use another path",
+                path.display()
+            ),
+            ConfigError::FileName { pattern, reason } => {
+                write!(f, "invalid file name {pattern:?}: {reason}")
+            }
+            ConfigError::Sink(error) => error.fmt(f),
+        }
+    }
+}
+
+impl Error for ConfigError {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        match self {
+            ConfigError::Format(error) => Some(error),
+            ConfigError::Level(error) => Some(error),
+            ConfigError::Setting(error) => Some(error),
+            ConfigError::Open { source, .. } => Some(source),
+            ConfigError::Sink(error) => Some(&**error),
+            ConfigError::Symlink { .. }
+            | ConfigError::PathInUse { .. }
+            | ConfigError::FileName { .. } => None,
+        }
+    }
+}
+
+impl From<FormatError> for ConfigError {
+    fn from(error: FormatError) -> Self {
+        ConfigError::Format(error)
+    }
+}
+
+impl From<LevelError> for ConfigError {
+    fn from(error: LevelError) -> Self {
+        ConfigError::Level(error)
+    }
+}
+
+impl From<SpecError> for ConfigError {
+    fn from(error: SpecError) -> Self {
+        ConfigError::Setting(error)
+    }
+}
+
+/// Why a level could not be registered (`hlog::level(...)`) or found by name.
+///
+/// # Examples
+///
+/// ```
+/// use hlog::LevelError;
+///
+/// let error = hlog::level("INFO", 21, "", "").unwrap_err();
+/// assert_eq!(error, LevelError::Builtin { name: "INFO".into(), no: 20 });
+/// assert!(matches!(hlog::level("BAD", 1, "<nope>", ""), Err(LevelError::InvalidColor { .. })));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LevelError {
+    /// No level has this name: it is neither built in nor registered.
+    Unknown(String),
+    /// Not a level name: empty, or with spaces or control characters.
+    InvalidName(String),
+    /// A built-in level's name (TRACE ... CRITICAL): built-in levels cannot be registered again.
+    Builtin {
+        /// The name.
+        name: String,
+        /// The built-in level's number.
+        no: u32,
+    },
+    /// The name is already registered with another number.
+    NumberTaken {
+        /// The name.
+        name: String,
+        /// The number it is registered with.
+        registered: u32,
+        /// The number asked for.
+        requested: u32,
+    },
+    /// The colour markup does not parse.
+    InvalidColor {
+        /// The level's name.
+        name: String,
+        /// The markup as given.
+        color: String,
+        /// What the parser found.
+        error: hlog_template::Error,
+    },
+}
+
+impl fmt::Display for LevelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LevelError::Unknown(name) => write!(
+                f,
+                "unknown level {name:?}: use TRACE, DEBUG, INFO, SUCCESS, WARNING, ERROR, \
+                 CRITICAL, a level registered with hlog::level(), or a number"
+            ),
+            LevelError::InvalidName(name) => write!(
+                f,
+                "invalid level name {name:?}: a level name is a non-empty word without spaces"
+            ),
+            LevelError::Builtin { name, no } => {
+                write!(f, "level {name:?} is built in (number {no}) and cannot be registered again")
+            }
+            LevelError::NumberTaken { name, registered, requested } => write!(
+                f,
+                "level {name:?} is already registered with number {registered}, not {requested}"
+            ),
+            LevelError::InvalidColor { name, color, error } => {
+                write!(f, "invalid colour {color:?} for level {name:?}: {error}")
+            }
+        }
+    }
+}
+
+impl Error for LevelError {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        match self {
+            LevelError::InvalidColor { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// A rotation, retention or compression string that is none of the accepted forms. Its message
+/// quotes the input, says what kind of value was expected and lists the accepted forms.
+///
+/// # Examples
+///
+/// ```
+/// let error = hlog::sink::file::Rotation::parse("10 parsecs").unwrap_err();
+/// assert_eq!(error.setting, "rotation");
+/// assert_eq!(error.input, "10 parsecs");
+/// assert!(error.to_string().starts_with("invalid rotation \"10 parsecs\""));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecError {
+    /// What was being parsed: `"rotation"`, `"retention"` or `"compression"`.
+    pub setting: &'static str,
+    /// The text as given.
+    pub input: String,
+    /// What is wrong with it, and the accepted forms.
+    pub message: String,
+}
+
+impl SpecError {
+    pub(crate) fn new(setting: &'static str, input: &str, message: impl Into<String>) -> Self {
+        SpecError { setting, input: input.to_owned(), message: message.into() }
+    }
+}
+
+impl fmt::Display for SpecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid {} {:?}: {}", self.setting, self.input, self.message)
+    }
+}
+
+impl Error for SpecError {}
