@@ -164,7 +164,7 @@ pub enum LevelError {
         /// The markup as given.
         color: String,
         /// What the parser found.
-        error: hlog_template::Error,
+        error: Box<hlog_template::Error>,
     },
 }
 
@@ -197,7 +197,7 @@ impl fmt::Display for LevelError {
 impl Error for LevelError {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
         match self {
-            LevelError::InvalidColor { error, .. } => Some(error),
+            LevelError::InvalidColor { error, .. } => Some(&**error),
             _ => None,
         }
     }

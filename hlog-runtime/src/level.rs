@@ -164,9 +164,12 @@ pub fn register(name: &str, no: u32, color: &str, icon: &str) -> Result<Level, L
     if let Some(builtin) = Level::BUILTIN.iter().find(|l| l.name == name) {
         return Err(LevelError::Builtin { name: name.to_owned(), no: builtin.no });
     }
-    let ansi = hlog_template::parse_color_markup(color).map_err(|error| {
-        LevelError::InvalidColor { name: name.to_owned(), color: color.to_owned(), error }
-    })?;
+    let ansi =
+        hlog_template::parse_color_markup(color).map_err(|error| LevelError::InvalidColor {
+            name: name.to_owned(),
+            color: color.to_owned(),
+            error: Box::new(error),
+        })?;
     let mut custom = CUSTOM.write().unwrap_or_else(|e| e.into_inner());
     if let Some(existing) = custom.iter_mut().find(|l| l.name == name) {
         if existing.no != no {
