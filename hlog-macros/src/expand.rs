@@ -49,12 +49,14 @@ pub fn expand(call: &LogCall) -> TokenStream {
         None => (
             quote!(),
             quote!(#p::enabled_global(&__HLOG_CALLSITE, #level_no)),
-            quote!(#p::dispatch_global(&__HLOG_CALLSITE, #level, __hlog_values)),
+            quote!(#p::dispatch_global(&__HLOG_CALLSITE, &__HLOG_LAYOUT, #level, __hlog_values)),
         ),
         Some(logger) => (
             quote_spanned!(at(logger.span())=> let __hlog_logger: &#p::Logger = &#logger;),
             quote!(#p::enabled(__hlog_logger, &__HLOG_CALLSITE, #level_no)),
-            quote!(#p::dispatch(__hlog_logger, &__HLOG_CALLSITE, #level, __hlog_values)),
+            quote! {
+                #p::dispatch(__hlog_logger, &__HLOG_CALLSITE, &__HLOG_LAYOUT, #level, __hlog_values)
+            },
         ),
     };
 
@@ -94,7 +96,8 @@ pub fn expand(call: &LogCall) -> TokenStream {
             ::core::line!(),
             #template,
             __hlog_function,
-        ).with_message(&[#(#pieces),*], #fields);
+        );
+        static __HLOG_LAYOUT: #p::Layout = #p::Layout::new(&[#(#pieces),*], #fields);
         #logger_setup
         #level_setup
         if #enabled {

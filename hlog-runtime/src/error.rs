@@ -8,8 +8,6 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-pub use crate::format::FormatError;
-
 /// Why a handler could not be installed. Nothing is added when `install()` returns one.
 ///
 /// # Examples
@@ -237,3 +235,38 @@ impl fmt::Display for SpecError {
 }
 
 impl Error for SpecError {}
+
+/// A format string that does not parse: the text and every problem found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError {
+    source: String,
+    errors: Vec<hlog_template::Error>,
+}
+
+impl FormatError {
+    pub(crate) fn new(source: &str, errors: Vec<hlog_template::Error>) -> Self {
+        FormatError { source: source.to_owned(), errors }
+    }
+}
+
+impl FormatError {
+    /// Each problem, with its byte range in the format text.
+    pub fn errors(&self) -> &[hlog_template::Error] {
+        &self.errors
+    }
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid format {:?}: ", self.source)?;
+        for (i, error) in self.errors.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{error} at bytes {}..{}", error.range.start, error.range.end)?;
+        }
+        Ok(())
+    }
+}
+
+impl Error for FormatError {}

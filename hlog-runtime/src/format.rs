@@ -7,9 +7,11 @@ use std::sync::Arc;
 
 use hlog_template::{Align, Ansi, Field, FormatPiece, FormatSpec, TimeFormat};
 
-use crate::record::{Record, Value};
+use crate::error::FormatError;
+use crate::out::{Colors, Out, Style};
+use crate::record::Record;
 use crate::time::{self, Timestamp, Zone};
-use crate::write::{Colors, Out, Style};
+use crate::value::Value;
 
 /// loguru's default format.
 pub const DEFAULT_FORMAT: &str = "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | \
@@ -106,7 +108,7 @@ impl Format {
     /// Parse a format string (loguru's syntax: record fields in braces, colour markup).
     pub fn parse(source: &str) -> Result<Format, FormatError> {
         let parsed = hlog_template::parse_format(source)
-            .map_err(|errors| FormatError { source: source.to_owned(), errors })?;
+            .map_err(|errors| FormatError::new(source, errors))?;
         let shows_exception = parsed
             .pieces
             .iter()
@@ -215,35 +217,6 @@ impl std::str::FromStr for Format {
     }
 }
 
-/// A format string that does not parse: the text and every problem found in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormatError {
-    source: String,
-    errors: Vec<hlog_template::Error>,
-}
-
-impl FormatError {
-    /// Each problem, with its byte range in the format text.
-    pub fn errors(&self) -> &[hlog_template::Error] {
-        &self.errors
-    }
-}
-
-impl fmt::Display for FormatError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid format {:?}: ", self.source)?;
-        for (i, error) in self.errors.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "{error} at bytes {}..{}", error.range.start, error.range.end)?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for FormatError {}
-
 /// Write one field; returns true for numbers (right-aligned by default, like `format!`).
 #[inline(always)]
 fn write_field(
@@ -253,7 +226,7 @@ fn write_field(
     colors: Option<Colors<'_>>,
     zone: &Zone,
 ) -> bool {
-    let text = |buf: &mut Vec<u8>, s: &str| crate::write::append(buf, s.as_bytes());
+    let text = |buf: &mut Vec<u8>, s: &str| crate::out::append(buf, s.as_bytes());
     let number = |buf: &mut Vec<u8>, n: u64| {
         buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
         true
@@ -314,7 +287,7 @@ fn write_extra(buf: &mut Vec<u8>, fields: &[(&'static str, Value<'_>)]) {
         let _ = write!(JsonEscaped::quoted(buf), "{name}");
         buf.extend_from_slice(b": ");
         if value.is_scalar() {
-            value.write(&mut Out::plain(buf));
+            Out::plain(buf).value(value);
         } else {
             let _ = write!(JsonEscaped::quoted(buf), "{value}");
         }
@@ -476,10 +449,10 @@ pub mod compiled {
     pub use hlog_template::{Align, Field, FormatSpec, Kind, Sign};
     pub use std::borrow::Cow;
 
+    pub use crate::out::Style;
+    use crate::out::{Colors, Out};
     use crate::record::Record;
     use crate::time::{self, Zone};
-    pub use crate::write::Style;
-    use crate::write::{Colors, Out};
 
     use hlog_template::TimeFormat;
 
@@ -527,7 +500,7 @@ pub mod compiled {
     /// Fixed text.
     #[inline(always)]
     pub fn text(buf: &mut Vec<u8>, text: &[u8]) {
-        crate::write::append(buf, text);
+        crate::out::append(buf, text);
     }
 
     /// The record's level colour.
@@ -554,7 +527,7 @@ pub mod compiled {
     pub fn extra_key(buf: &mut Vec<u8>, record: &Record<'_>, key: &str) -> bool {
         match record.field(key) {
             Some(value) => {
-                value.write(&mut Out::plain(buf));
+                Out::plain(buf).value(value);
                 value.is_scalar()
             }
             None => false,

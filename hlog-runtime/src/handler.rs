@@ -1,7 +1,6 @@
 //! Handlers: a sink with its settings (level, format, colour, filter), and the builder that
 //! installs one.
 
-use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Mutex;
@@ -10,8 +9,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use crate::error::{ConfigError, FormatError, LevelError};
 use crate::format::Format;
 use crate::level::Level;
-use crate::logger::Logger;
 use crate::record::Record;
+use crate::reentry::Writing;
 use crate::sink::{IntoSink, Sink};
 use crate::time::Zone;
 
@@ -90,7 +89,7 @@ impl Handler {
     /// while it holds the sink's lock: that line is kept and written right after the current
     /// one, instead of deadlocking.
     fn write(&self, line: &[u8], record: &Record<'_>) {
-        let Some(writing) = Writing::enter(self, line) else {
+        let Some(writing) = Writing::enter(self as *const Handler as usize, line) else {
             return; // deferred: the outer write on this thread writes it next
         };
         let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
@@ -182,89 +181,6 @@ impl Handler {
     }
 }
 
-thread_local! {
-    /// How many sinks this thread is writing to right now (more than one when a sink logs).
-    static DEPTH: Cell<u32> = const { Cell::new(0) };
-    /// The handler of the outermost write, so the usual, unnested write touches two `Cell`s.
-    static OUTER: Cell<usize> = const { Cell::new(0) };
-    /// Handlers of nested writes.
-    static NESTED: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
-    /// Lines logged to a handler while this thread was writing to it, and whether there are any.
-    static DEFERRED: RefCell<Vec<(usize, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
-    static ANY_DEFERRED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// This thread is writing to a handler's sink; dropping it (also on unwind) ends that.
-struct Writing {
-    key: usize,
-    nested: bool,
-}
-
-impl Writing {
-    /// `Some` when the caller should write; `None` when this thread is already writing to
-    /// `handler` (the line is queued for that outer write).
-    fn enter(handler: &Handler, line: &[u8]) -> Option<Writing> {
-        let key = handler as *const Handler as usize;
-        let Ok(depth) = DEPTH.try_with(|depth| depth.replace(depth.get() + 1)) else {
-            return Some(Writing { key: 0, nested: false }); // thread teardown: just write
-        };
-        if depth == 0 {
-            OUTER.with(|outer| outer.set(key));
-            return Some(Writing { key, nested: false });
-        }
-        // (`try_with`: during thread teardown the vectors may be gone; then write directly.)
-        let nested_busy = NESTED.try_with(|n| n.borrow().contains(&key)).unwrap_or(false);
-        if OUTER.with(Cell::get) == key || nested_busy {
-            let queued = DEFERRED.try_with(|d| d.borrow_mut().push((key, line.to_vec())));
-            if queued.is_ok() {
-                ANY_DEFERRED.with(|any| any.set(true));
-                DEPTH.with(|d| d.set(d.get() - 1));
-                return None;
-            }
-        }
-        let pushed = NESTED.try_with(|n| n.borrow_mut().push(key)).is_ok();
-        Some(Writing { key, nested: pushed })
-    }
-
-    /// The next line deferred for this handler, oldest first.
-    fn next_deferred(&self) -> Option<Vec<u8>> {
-        if !ANY_DEFERRED.try_with(Cell::get).unwrap_or(false) {
-            return None;
-        }
-        DEFERRED
-            .try_with(|deferred| {
-                let mut deferred = deferred.borrow_mut();
-                let at = deferred.iter().position(|(k, _)| *k == self.key)?;
-                let (_, line) = deferred.remove(at);
-                if deferred.is_empty() {
-                    ANY_DEFERRED.with(|any| any.set(false));
-                }
-                Some(line)
-            })
-            .ok()
-            .flatten()
-    }
-}
-
-impl Drop for Writing {
-    fn drop(&mut self) {
-        if self.key == 0 {
-            return;
-        }
-        let _ = DEPTH.try_with(|d| d.set(d.get() - 1));
-        if self.nested {
-            let _ = NESTED.try_with(|nested| {
-                let mut nested = nested.borrow_mut();
-                if let Some(at) = nested.iter().rposition(|k| *k == self.key) {
-                    nested.remove(at);
-                }
-            });
-        } else {
-            let _ = OUTER.try_with(|outer| outer.set(0));
-        }
-    }
-}
-
 /// What a handler has done so far (`hlog::stats()`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HandlerStats {
@@ -278,6 +194,13 @@ pub struct HandlerStats {
     pub written: u64,
     /// Records its sink failed to write (or that failed to format).
     pub errors: u64,
+}
+
+/// Where [`HandlerBuilder::install`] puts a handler: the logger (which implements this), so
+/// handlers need nothing from the module above them.
+pub(crate) trait Install {
+    /// Give `handler` its id and add it.
+    fn install(&self, handler: Handler) -> HandlerId;
 }
 
 /// A handler's minimum level: a [`Level`], a level name (`"DEBUG"`) or a number (`25`).
@@ -360,7 +283,7 @@ impl IntoFormat for String {
 /// ```
 #[must_use = "a handler is added only by .install()"]
 pub struct HandlerBuilder<'l> {
-    logger: &'l Logger,
+    target: &'l dyn Install,
     sink: Box<dyn FnOnce() -> Result<Box<dyn Sink>, ConfigError> + 'l>,
     level: Result<u32, ConfigError>,
     format: Result<Format, FormatError>,
@@ -369,9 +292,9 @@ pub struct HandlerBuilder<'l> {
 }
 
 impl<'l> HandlerBuilder<'l> {
-    pub(crate) fn new(logger: &'l Logger, sink: impl IntoSink + 'l) -> Self {
+    pub(crate) fn new(target: &'l dyn Install, sink: impl IntoSink + 'l) -> Self {
         HandlerBuilder {
-            logger,
+            target,
             sink: Box::new(move || sink.into_sink()),
             level: Ok(Level::TRACE.no()),
             format: Ok(Format::default_format()),
@@ -415,8 +338,8 @@ impl<'l> HandlerBuilder<'l> {
             Colorize::Off => false,
         };
         let description = sink.describe();
-        Ok(self.logger.install(|id| Handler {
-            id,
+        Ok(self.target.install(Handler {
+            id: HandlerId(usize::MAX), // given by `install`
             level_no,
             format,
             colorize,

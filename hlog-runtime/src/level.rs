@@ -248,3 +248,46 @@ fn unknown_level(name: &str) -> Level {
     unknown.push(level);
     level
 }
+
+/// What `log!(level, ...)` accepts as a level.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a level",
+    label = "expected a `Level`",
+    note = "`log!` takes a `Level` (`Level::INFO`, or one returned by `hlog::level(...)`) or a \
+            registered level's name as a string literal: `log!(\"AUDIT\", \"...\")`"
+)]
+pub trait AsLevel {
+    /// The level.
+    fn as_level(&self) -> Level;
+}
+
+impl AsLevel for Level {
+    fn as_level(&self) -> Level {
+        *self
+    }
+}
+
+impl AsLevel for &Level {
+    fn as_level(&self) -> Level {
+        **self
+    }
+}
+
+/// Method-call access to [`AsLevel`], so a wrong level is reported at the level expression.
+#[doc(hidden)]
+pub trait LevelFallback {
+    /// The level (generated code calls this).
+    fn __hlog_level(&self) -> Level
+    where
+        Self: AsLevel;
+}
+
+impl<T: ?Sized> LevelFallback for T {
+    fn __hlog_level(&self) -> Level
+    where
+        Self: AsLevel,
+    {
+        self.as_level()
+    }
+}

@@ -8,10 +8,13 @@ mod format;
 mod handler;
 mod level;
 mod logger;
+mod message;
+mod out;
 mod record;
+mod reentry;
 mod report;
 mod thread;
-mod write;
+mod value;
 
 pub mod sink;
 pub mod time;
@@ -24,8 +27,10 @@ pub use format::{DEFAULT_FORMAT, Format};
 pub use handler::{Colorize, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo};
 pub use level::Level;
 pub use logger::{Logger, logger};
-pub use record::{Message, Record, Template, Value};
-pub use write::Out;
+pub use message::{Message, Template};
+pub use out::Out;
+pub use record::Record;
+pub use value::Value;
 
 /// Start adding a handler to the global logger; finish with `.install()`.
 ///

@@ -7,10 +7,13 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use arc_swap::ArcSwap;
 
 use crate::callsite::Callsite;
-use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats};
+use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats, Install};
+use crate::level::Level;
+use crate::message::Layout;
 use crate::record::Record;
 use crate::sink::{Console, IntoSink};
 use crate::time::{Timestamp, Zone};
+use crate::value::Value;
 
 /// The global logger's lowest accepted level number (`u32::MAX` with no handler): the first,
 /// cheapest check of every log call.
@@ -143,17 +146,6 @@ impl Logger {
         HandlerBuilder::new(self, sink)
     }
 
-    pub(crate) fn install(&self, make: impl FnOnce(HandlerId) -> Handler) -> HandlerId {
-        let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
-        let id = HandlerId(self.core.next_id.fetch_add(1, Ordering::Relaxed));
-        let mut handlers = Vec::clone(&self.core.handlers.load());
-        handlers.push(Arc::new(make(id)));
-        self.core.handlers.store(Arc::new(handlers));
-        self.handlers_changed();
-        self.configuration_changed();
-        id
-    }
-
     /// Remove one handler, flushing its sink. Returns false if no handler has that id.
     pub fn remove(&self, id: HandlerId) -> bool {
         let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
@@ -268,7 +260,7 @@ impl Logger {
     #[inline]
     pub fn enabled(&self, callsite: &'static Callsite, level_no: u32) -> bool {
         if self.core.global {
-            return enabled_global(callsite, level_no);
+            return enabled_global_gate(callsite, level_no);
         }
         level_no >= self.core.min_level.load(Ordering::Relaxed)
             && self.module_enabled(callsite.module())
@@ -306,6 +298,20 @@ impl Logger {
                 handler.handle(record, &mut buffer, zone);
             }
         }
+    }
+}
+
+impl Install for Logger {
+    fn install(&self, mut handler: Handler) -> HandlerId {
+        let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
+        let id = HandlerId(self.core.next_id.fetch_add(1, Ordering::Relaxed));
+        handler.id = id;
+        let mut handlers = Vec::clone(&self.core.handlers.load());
+        handlers.push(Arc::new(handler));
+        self.core.handlers.store(Arc::new(handlers));
+        self.handlers_changed();
+        self.configuration_changed();
+        id
     }
 }
 
@@ -347,7 +353,7 @@ fn flush_at_exit(core: &Arc<Core>) {
 /// The global logger's gate: the level floor (one relaxed load), then the interest cached in
 /// the call site, recomputed on a cold path after a configuration change.
 #[inline(always)]
-pub(crate) fn enabled_global(callsite: &'static Callsite, level_no: u32) -> bool {
+fn enabled_global_gate(callsite: &'static Callsite, level_no: u32) -> bool {
     if level_no < GLOBAL_MIN_LEVEL.load(Ordering::Relaxed) {
         return false;
     }
@@ -398,4 +404,84 @@ impl Drop for Core {
     fn drop(&mut self) {
         self.handlers.load().iter().for_each(|h| h.drop_sink());
     }
+}
+
+#[doc(hidden)]
+/// The lowest level number that compile-time features let through (`max_level_*`, and
+/// `release_max_level_*` in builds without debug assertions).
+pub const STATIC_MIN_LEVEL: u32 = static_min_level();
+
+const fn static_min_level() -> u32 {
+    const OFF: u32 = u32::MAX;
+    if cfg!(feature = "max_level_off") {
+        return OFF;
+    }
+    if !cfg!(debug_assertions) {
+        if cfg!(feature = "release_max_level_off") {
+            return OFF;
+        } else if cfg!(feature = "release_max_level_error") {
+            return Level::ERROR.no();
+        } else if cfg!(feature = "release_max_level_warning") {
+            return Level::WARNING.no();
+        } else if cfg!(feature = "release_max_level_info") {
+            return Level::INFO.no();
+        } else if cfg!(feature = "release_max_level_debug") {
+            return Level::DEBUG.no();
+        }
+    }
+    if cfg!(feature = "max_level_error") {
+        Level::ERROR.no()
+    } else if cfg!(feature = "max_level_warning") {
+        Level::WARNING.no()
+    } else if cfg!(feature = "max_level_info") {
+        Level::INFO.no()
+    } else if cfg!(feature = "max_level_debug") {
+        Level::DEBUG.no()
+    } else {
+        0
+    }
+}
+
+/// The gate of a call through the global logger. Called by generated code; not a stable API.
+#[doc(hidden)]
+#[inline(always)]
+#[allow(clippy::absurd_extreme_comparisons)] // the ceiling is 0 unless a feature sets it
+pub fn enabled_global(callsite: &'static Callsite, level_no: u32) -> bool {
+    level_no >= STATIC_MIN_LEVEL && enabled_global_gate(callsite, level_no)
+}
+
+/// The gate of a call through a given logger. Called by generated code; not a stable API.
+#[doc(hidden)]
+#[inline(always)]
+#[allow(clippy::absurd_extreme_comparisons)] // the ceiling is 0 unless a feature sets it
+pub fn enabled(logger: &Logger, callsite: &'static Callsite, level_no: u32) -> bool {
+    level_no >= STATIC_MIN_LEVEL && logger.enabled(callsite, level_no)
+}
+
+/// Build the record and hand it to the logger's handlers. Out of line, so a call site stays
+/// small: it passes its `static` call site and message layout, and one array of values.
+/// Called by generated code; not a stable API.
+#[doc(hidden)]
+#[inline(never)]
+pub fn dispatch(
+    logger: &Logger,
+    callsite: &'static Callsite,
+    layout: &Layout,
+    level: &Level,
+    values: &[(&'static str, Value<'_>)],
+) {
+    let (message, fields) = layout.message(values);
+    logger.log(&Record::new(logger.now(), level, callsite, message, fields));
+}
+
+/// [`dispatch`] to the global logger.
+#[doc(hidden)]
+#[inline(never)]
+pub fn dispatch_global(
+    callsite: &'static Callsite,
+    layout: &Layout,
+    level: &Level,
+    values: &[(&'static str, Value<'_>)],
+) {
+    dispatch(logger(), callsite, layout, level, values);
 }

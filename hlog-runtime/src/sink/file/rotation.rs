@@ -1320,7 +1320,7 @@ mod tests {
     use super::*;
     use crate::callsite::Callsite;
     use crate::level::Level;
-    use crate::record::Message;
+    use crate::message::Message;
     use std::path::Path;
 
     const CET: &str = "CET-1CEST,M3.5.0,M10.5.0/3";
