@@ -63,12 +63,12 @@ struct Core {
     zone: OnceLock<Zone>,
 }
 
-/// The global logger. It starts with one handler, loguru's: the console (stderr), every level
-/// from TRACE, default format; `remove_all()` takes it away.
+/// The global logger. It starts with one handler: the console on stdout, DEBUG and up,
+/// loguru's default format; `remove_all()` takes it away.
 pub fn logger() -> &'static Logger {
     static GLOBAL: LazyLock<Logger> = LazyLock::new(|| {
         let logger = Logger::with_core(true);
-        let _ = logger.add(Console::stderr()).install();
+        let _ = logger.add(Console::stdout()).level(Level::DEBUG).install();
         logger
     });
     &GLOBAL

@@ -1,5 +1,6 @@
-//! The main demo: `cargo run --example quickstart`. Prints loguru-style lines for every level,
-//! a custom one included; coloured on a terminal (or with FORCE_COLOR=1), plain when piped.
+//! The main demo: `cargo run --example quickstart`. Prints loguru-style lines on stdout for
+//! every level from DEBUG (the default console handler's), a custom one included; coloured on a
+//! terminal (or with FORCE_COLOR=1), plain when piped.
 
 use hlog::{critical, debug, error, info, log, success, trace, warning};
 
@@ -7,7 +8,7 @@ fn main() {
     let host = "0.0.0.0";
     let port = 8000;
     info!("Server started on {host}:{port}");
-    trace!("Loaded {n} routes", n = 12);
+    trace!("Loaded {n} routes", n = 12); // below the default handler's DEBUG: not shown
     debug!("Connection pool ready: {size} connections", size = 8);
     success!("Health check passed in {ms:.1}ms", ms = 3.27);
     warning!("Slow query: <yellow>{ms}ms</yellow>", ms = 150);
