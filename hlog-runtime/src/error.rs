@@ -8,6 +8,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use hlog_template::Error as TemplateError;
+
 /// Why a handler could not be installed. Nothing is added when `install()` returns one.
 ///
 /// # Examples
@@ -162,7 +164,7 @@ pub enum LevelError {
         /// The markup as given.
         color: String,
         /// What the parser found.
-        error: Box<hlog_template::Error>,
+        error: Box<TemplateError>,
     },
 }
 
@@ -240,18 +242,18 @@ impl Error for SpecError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormatError {
     source: String,
-    errors: Vec<hlog_template::Error>,
+    errors: Vec<TemplateError>,
 }
 
 impl FormatError {
-    pub(crate) fn new(source: &str, errors: Vec<hlog_template::Error>) -> Self {
+    pub(crate) fn new(source: &str, errors: Vec<TemplateError>) -> Self {
         FormatError { source: source.to_owned(), errors }
     }
 }
 
 impl FormatError {
     /// Each problem, with its byte range in the format text.
-    pub fn errors(&self) -> &[hlog_template::Error] {
+    pub fn errors(&self) -> &[TemplateError] {
         &self.errors
     }
 }

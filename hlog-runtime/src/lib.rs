@@ -25,6 +25,9 @@ pub mod __private;
 pub use error::{ConfigError, FormatError, LevelError, SpecError};
 pub use format::{DEFAULT_FORMAT, Format};
 pub use handler::{Colorize, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo};
+/// A problem the template parser found in a format (see [`FormatError::errors`]): what, where
+/// (a byte range) and how to fix it.
+pub use hlog_template::Error as TemplateError;
 pub use level::Level;
 pub use logger::{Logger, logger};
 pub use message::{Message, Template};

@@ -21,7 +21,15 @@
 //! Arguments of a call that is filtered out (by level or module) are never evaluated, so there
 //! is no need for loguru's `opt(lazy=True)`.
 
-pub use hlog_runtime::*;
+pub use hlog_runtime::{
+    Colorize, ConfigError, DEFAULT_FORMAT, Format, FormatError, HandlerBuilder, HandlerId,
+    HandlerStats, IntoFormat, IntoLevelNo, Level, LevelError, Logger, Message, Out, Record,
+    SpecError, Template, TemplateError, Value, add, complete, disable, enable, level, logger,
+    remove, remove_all, reopen, sink, stats, time,
+};
+
+#[doc(hidden)]
+pub use hlog_runtime::__private;
 
 #[doc(hidden)]
 pub use hlog_macros::{__format, __log};
