@@ -1,25 +1,6 @@
-//! # hlog
-//!
-//! Logging with the API that made Python's loguru loved — one logger, `info!("User {user} logged
-//! in")`, sinks added in one call, colour as `<red>...</red>` — built the Rust way: templates and
-//! markup are parsed at compile time into specialised writer code, so a log call costs what a
-//! hand-written `write!` costs, allocates nothing, and every mistake in a template is a compile
-//! error.
-//!
-//! ```
-//! use hlog::{info, warning};
-//!
-//! let user = "alice";
-//! let addr = "10.0.0.1";
-//! info!("User {user} logged in from {ip}", ip = addr); // {user} is captured from scope
-//! warning!("Slow query: <yellow>{ms}ms</yellow>", ms = 150);
-//! ```
-//!
-//! The global logger starts with one handler: the console (stderr), loguru's format, every level.
-//! Add more with [`add`], remove them with [`remove`] / [`remove_all`].
-//!
-//! Arguments of a call that is filtered out (by level or module) are never evaluated, so there
-//! is no need for loguru's `opt(lazy=True)`.
+// The crate docs are the README (a link to the repository's README, so the published crate
+// holds a copy): its Rust blocks are doctests, so what users paste compiles.
+#![doc = include_str!("../README.md")]
 
 pub use hlog_runtime::{
     Colorize, ConfigError, DEFAULT_FORMAT, Format, FormatError, HandlerBuilder, HandlerId,
@@ -138,5 +119,23 @@ macro_rules! log {
 /// ```
 #[macro_export]
 macro_rules! format {
+    ($($arg:tt)+) => { $crate::__format!($crate, $($arg)+) };
+}
+
+/// A handler format checked at compile time: `hlog::fmt!("{time:HH:mm:ss} {level} {message}")`.
+///
+/// Named `fmt!` rather than `format!` so that `use hlog::*` leaves the standard `format!` alone.
+///
+/// Fields: `time` (with loguru's time tokens, `{time:YYYY-MM-DD HH:mm:ss.SSS}`, `!UTC`), `level`,
+/// `level.no`, `level.icon`, `message`, `module`, `function`, `line`, `file`, `file.name`,
+/// `name` (module path), `thread`, `thread.id`, `process`, `process.id`, `elapsed`, `extra`,
+/// `extra[key]`, `exception`; colour markup as in messages.
+///
+/// ```
+/// let format = hlog::fmt!("<green>{time:HH:mm:ss}</green> {level: <8} {message}");
+/// assert_eq!(format.source(), "<green>{time:HH:mm:ss}</green> {level: <8} {message}");
+/// ```
+#[macro_export]
+macro_rules! fmt {
     ($($arg:tt)+) => { $crate::__format!($crate, $($arg)+) };
 }
