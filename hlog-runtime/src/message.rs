@@ -104,8 +104,10 @@ pub enum Piece {
 
 impl<'a> Template<'a> {
     /// A template over `values` (fields first, then the values only the message shows).
-    #[doc(hidden)]
-    pub const fn new(pieces: &'static [Piece], values: &'a [(&'static str, Value<'a>)]) -> Self {
+    pub(crate) const fn new(
+        pieces: &'static [Piece],
+        values: &'a [(&'static str, Value<'a>)],
+    ) -> Self {
         Template { pieces, values }
     }
 

@@ -128,7 +128,7 @@ impl<'a> Out<'a> {
 
     /// Emit SGR bytes when colourised.
     #[inline]
-    pub fn style(&mut self, sgr: &str) {
+    pub(crate) fn style(&mut self, sgr: &str) {
         if self.colors.is_some() {
             self.str(sgr);
         }
@@ -136,7 +136,7 @@ impl<'a> Out<'a> {
 
     /// Emit the record's level colour when colourised.
     #[inline]
-    pub fn level_style(&mut self) {
+    pub(crate) fn level_style(&mut self) {
         if let Some(colors) = self.colors {
             self.str(colors.level);
         }
@@ -145,7 +145,7 @@ impl<'a> Out<'a> {
     /// A closing tag in a message: reset, then re-apply what surrounds the message in the
     /// format (the caller then re-applies the message's own tags still open).
     #[inline]
-    pub fn reset(&mut self) {
+    pub(crate) fn reset(&mut self) {
         if let Some(colors) = self.colors {
             self.str("\x1b[0m");
             self.styles(colors.outer, colors.level);
