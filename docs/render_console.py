@@ -4,7 +4,7 @@
 Used to produce docs/console.png for the README from real hlog output.
 To regenerate (from the repository root):
 
-    FORCE_COLOR=1 cargo run -q --example quickstart 2> /tmp/quickstart.ansi && python3 docs/render_console.py /tmp/quickstart.ansi docs/console.png
+    FORCE_COLOR=1 cargo run -q --example quickstart > /tmp/quickstart.ansi && python3 docs/render_console.py /tmp/quickstart.ansi docs/console.png
 
 Requirements: Python 3, Pillow (`pip install pillow`) and a monospace TTF
 (DejaVu Sans Mono is preferred; `apt-get install fonts-dejavu-core`).
