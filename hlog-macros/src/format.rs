@@ -143,7 +143,10 @@ fn field_code(
                 quote!(#p::fmt::message(buf, record, ::core::option::Option::None))
             }
         }
-        Field::ExtraKey(key) => quote!(#p::fmt::extra_key(buf, record, #key)),
+        Field::ExtraKey(key) => {
+            let key: &str = key;
+            quote!(#p::fmt::extra_key(buf, record, #key))
+        }
         other => {
             let variant = Ident::new(&format!("{other:?}"), Span::call_site());
             quote!(#p::fmt::field(buf, &#p::fmt::Field::#variant, record, zone))
