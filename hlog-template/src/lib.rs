@@ -35,6 +35,7 @@
 
 mod error;
 mod format;
+mod lower;
 mod markup;
 mod parse;
 mod spec;
@@ -42,6 +43,7 @@ mod time;
 
 pub use error::{Error, ErrorKind};
 pub use format::{FIELD_NAMES, Field, Format, FormatPiece, parse_format, parse_time_field};
+pub use lower::{Lowered, Step, Style, lower_format};
 pub use markup::{Ansi, parse_color_markup, tag_ansi};
 pub use parse::{parse, parse_recovering};
 pub use spec::{Align, FormatSpec, Kind, Sign, parse_spec};
