@@ -8,7 +8,7 @@ use std::sync::Arc;
 use hlog_template::{Align, Ansi, Field, FormatPiece, FormatSpec, TimeFormat};
 
 use crate::record::{Record, Value};
-use crate::time::{self, Timestamp, Zone};
+use crate::time::{self, Zone};
 use crate::write::{Colors, Out, Style};
 
 /// loguru's default format.
@@ -286,22 +286,12 @@ fn write_field(
         Field::ThreadId => return number(buf, crate::thread::id()),
         Field::Process => text(buf, crate::thread::process_name()),
         Field::ProcessId => return number(buf, u64::from(std::process::id())),
-        Field::Elapsed => time::render_elapsed(buf, elapsed(record.time())),
+        Field::Elapsed => time::render_elapsed(buf, time::since_start(record.time())),
         Field::Extra => write_extra(buf, record.fields()),
         Field::ExtraKey(key) => return compiled::extra_key(buf, record, key),
         Field::Exception => write_exception(buf, record),
     }
     false
-}
-
-/// Time since the program's logger started (loguru's `{elapsed}`).
-fn elapsed(now: Timestamp) -> std::time::Duration {
-    let start = crate::logger::start_time();
-    let nanos = (i128::from(now.secs()) - i128::from(start.secs())) * 1_000_000_000
-        + i128::from(now.nanos())
-        - i128::from(start.nanos());
-    let nanos = u64::try_from(nanos.max(0)).unwrap_or(u64::MAX);
-    std::time::Duration::from_nanos(nanos)
 }
 
 /// `{extra}`: the structured fields as a JSON-style object, `{"user": "alice", "id": 42}`.
