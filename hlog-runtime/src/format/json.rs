@@ -67,4 +67,49 @@ mod tests {
             assert_eq!(String::from_utf8(quoted(text)).unwrap(), json, "{text:?}");
         }
     }
+
+    /// A small deterministic generator (xorshift), so a failure reproduces.
+    struct Chars(u64);
+
+    impl Chars {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        /// Mostly the characters that need care: quotes, backslashes, control characters,
+        /// multi-byte ones; sometimes any scalar value.
+        fn char(&mut self) -> char {
+            const TRICKY: &[char] = &[
+                '"', '\\', '/', '\n', '\r', '\t', '\0', '\x08', '\x0c', '\x1b', '\x7f', 'é', '€',
+                '😀',
+            ];
+            match self.next() % 4 {
+                0 => TRICKY[(self.next() % TRICKY.len() as u64) as usize],
+                1 => char::from(b' ' + (self.next() % 95) as u8),
+                2 => char::from((self.next() % 0x20) as u8),
+                _ => loop {
+                    if let Some(c) = char::from_u32((self.next() % 0x11_0000) as u32) {
+                        break c;
+                    }
+                },
+            }
+        }
+    }
+
+    /// Any text written as a JSON string reads back, with serde_json, as the same text.
+    #[test]
+    fn any_text_round_trips_through_serde_json() {
+        let mut chars = Chars(0x9E37_79B9_7F4A_7C15);
+        for case in 0..5_000 {
+            let len = (chars.next() % 40) as usize;
+            let text: String = (0..len).map(|_| chars.char()).collect();
+            let json = quoted(&text);
+            let back: String = serde_json::from_slice(&json)
+                .unwrap_or_else(|e| panic!("case {case}: {text:?} gave {json:?}: {e}"));
+            assert_eq!(back, text, "case {case}");
+        }
+    }
 }
