@@ -74,12 +74,6 @@ pub fn logger() -> &'static Logger {
     &GLOBAL
 }
 
-/// When the program's logging started (loguru's `{elapsed}` counts from here).
-pub(crate) fn start_time() -> Timestamp {
-    static START: OnceLock<Timestamp> = OnceLock::new();
-    *START.get_or_init(Timestamp::now)
-}
-
 impl Logger {
     /// A new, independent logger with no handler.
     pub fn new() -> Self {
@@ -87,7 +81,7 @@ impl Logger {
     }
 
     fn with_core(global: bool) -> Self {
-        start_time();
+        crate::time::start_time();
         let logger = Logger {
             core: Arc::new(Core {
                 handlers: ArcSwap::from_pointee(Vec::new()),

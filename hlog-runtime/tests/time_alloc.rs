@@ -89,7 +89,8 @@ fn rendering_does_not_allocate() {
             OffsetCompact,
             ZoneName,
             Literal(" | ".into()),
-        ],
+        ]
+        .into(),
         utc: false,
     };
     let mut every_utc = every.clone();

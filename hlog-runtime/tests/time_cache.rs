@@ -11,7 +11,7 @@ const NY: &str = "EST5EDT,M3.2.0,M11.1.0";
 const IST: &str = "IST-5:30";
 
 fn lit(s: &str) -> TimeToken {
-    Literal(s.to_owned())
+    Literal(s.to_owned().into())
 }
 
 /// `YYYY-MM-DD HH:mm:ss.SSSSSS d DDD Z zz`
@@ -39,7 +39,8 @@ fn full(utc: bool) -> TimeFormat {
             Offset,
             lit(" "),
             ZoneName,
-        ],
+        ]
+        .into(),
         utc,
     }
 }

@@ -17,7 +17,7 @@ fn local_zone_comes_from_tz() {
     assert_eq!(zone.offset_at(1_772_953_199), (-18_000, "EST"));
     assert_eq!(zone.offset_at(1_772_953_200), (-14_400, "EDT"));
     let format = TimeFormat {
-        tokens: vec![Hour2, Literal(":".into()), Minute2, Literal(" ".into()), ZoneName],
+        tokens: vec![Hour2, Literal(":".into()), Minute2, Literal(" ".into()), ZoneName].into(),
         utc: false,
     };
     let mut out = Vec::new();

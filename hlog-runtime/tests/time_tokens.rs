@@ -16,11 +16,11 @@ fn zone(spec: &str) -> Zone {
 }
 
 fn lit(s: &str) -> TimeToken {
-    Literal(s.to_owned())
+    Literal(s.to_owned().into())
 }
 
 fn format(tokens: Vec<TimeToken>) -> TimeFormat {
-    TimeFormat { tokens, utc: false }
+    TimeFormat { tokens: tokens.into(), utc: false }
 }
 
 fn rendered(format: &TimeFormat, secs: i64, nanos: u32, zone: &Zone) -> String {
@@ -221,7 +221,7 @@ fn utc_flag_ignores_the_zone() {
         for other in [UTC, CET, NY, IST] {
             let zone = zone(other);
             for (token, expected) in *rows {
-                let f = TimeFormat { tokens: vec![token.clone()], utc: true };
+                let f = TimeFormat { tokens: vec![token.clone()].into(), utc: true };
                 assert_eq!(
                     rendered(&f, *secs, *nanos, &zone),
                     *expected,

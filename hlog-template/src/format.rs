@@ -1,18 +1,17 @@
 //! Formats: templates whose placeholders name record fields (`{time}`, `{level: <8}`, ...).
 //! Resolved here, once, for both `hlog::format!` (compile time) and run-time format strings.
 
+use std::borrow::Cow;
+
 use crate::{
-    Accessor, Ansi, ArgRef, Error, ErrorKind, FormatSpec, Kind, Piece, TimeFormat,
-    parse_recovering, parse_spec, parse_time,
+    Accessor, Ansi, ArgRef, DEFAULT_TIME_FORMAT, Error, ErrorKind, FormatSpec, Kind, Piece,
+    TimeFormat, parse_recovering, parse_spec, parse_time,
 };
 
 /// The record fields a format may name.
 pub const FIELD_NAMES: &str = "time, level, level.no, level.icon, message, module, function, \
     line, file, file.name, file.path, name, thread, thread.id, process, process.id, elapsed, \
     extra, extra[key], exception";
-
-/// loguru's pattern for `{time}` without one: `2026-03-26T14:30:00.123456+0100`.
-pub const DEFAULT_TIME_PATTERN: &str = "YYYY-MM-DDTHH:mm:ss.SSSSSSZZ";
 
 /// A format resolved against the record's fields.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -39,10 +38,11 @@ pub enum FormatPiece {
     },
 }
 
-/// A record field named by a format.
+/// A record field named by a format. Its data is borrowed in a constant (what `hlog::format!`
+/// writes out) and owned when parsed at run time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Field {
-    /// `{time}` / `{time:PATTERN}`; `None` is loguru's default (`YYYY-MM-DDTHH:mm:ss.SSSSSSZZ`).
+    /// `{time}` / `{time:PATTERN}`; `None` is loguru's default, [`DEFAULT_TIME_FORMAT`].
     Time(Option<TimeFormat>),
     /// `{level}` / `{level.name}`
     Level,
@@ -77,27 +77,25 @@ pub enum Field {
     /// `{extra}`: every structured field
     Extra,
     /// `{extra[key]}`: one structured field
-    ExtraKey(String),
+    ExtraKey(Cow<'static, str>),
     /// `{exception}`: the attached error and its causes
     Exception,
 }
 
 /// The pattern of a `{time:PATTERN}` field: loguru's time tokens, where an empty pattern
-/// (`{time:}`, `{time:!UTC}`) means loguru's default, [`DEFAULT_TIME_PATTERN`].
+/// (`{time:}`, `{time:!UTC}`) means loguru's default, [`DEFAULT_TIME_FORMAT`].
 ///
 /// # Examples
 ///
 /// ```
 /// let utc_default = hlog_template::parse_time_field("!UTC").unwrap();
 /// assert!(utc_default.utc);
-/// assert_eq!(utc_default.tokens, hlog_template::parse_time_field("YYYY-MM-DDTHH:mm:ss.SSSSSSZZ").unwrap().tokens);
+/// assert_eq!(utc_default.tokens, hlog_template::DEFAULT_TIME_FORMAT.tokens);
 /// ```
 pub fn parse_time_field(pattern: &str) -> Result<TimeFormat, Error> {
     let mut time = parse_time(pattern)?;
     if time.tokens.is_empty() {
-        let utc = time.utc;
-        time = parse_time(DEFAULT_TIME_PATTERN).expect("the default pattern parses");
-        time.utc = utc;
+        time.tokens = DEFAULT_TIME_FORMAT.tokens;
     }
     Ok(time)
 }
@@ -185,7 +183,9 @@ fn resolve(src: &str, p: &crate::Placeholder) -> Result<(Field, FormatSpec), Err
         ("process", Some(_)) if attr("id") => Field::ProcessId,
         ("elapsed", None) => Field::Elapsed,
         ("extra", None) => Field::Extra,
-        ("extra", Some(Accessor::Key(key) | Accessor::Attr(key))) => Field::ExtraKey(key.clone()),
+        ("extra", Some(Accessor::Key(key) | Accessor::Attr(key))) => {
+            Field::ExtraKey(key.clone().into())
+        }
         ("exception", None) => Field::Exception,
         _ => return Err(unknown()),
     };

@@ -35,19 +35,19 @@
 
 mod error;
 mod format;
+mod lower;
 mod markup;
 mod parse;
 mod spec;
 mod time;
 
 pub use error::{Error, ErrorKind};
-pub use format::{
-    DEFAULT_TIME_PATTERN, FIELD_NAMES, Field, Format, FormatPiece, parse_format, parse_time_field,
-};
+pub use format::{FIELD_NAMES, Field, Format, FormatPiece, parse_format, parse_time_field};
+pub use lower::{Lowered, Step, Style, lower_format};
 pub use markup::{Ansi, parse_color_markup, tag_ansi};
 pub use parse::{parse, parse_recovering};
 pub use spec::{Align, FormatSpec, Kind, Sign, parse_spec};
-pub use time::{TimeFormat, TimeToken, parse_time};
+pub use time::{DEFAULT_TIME_FORMAT, TimeFormat, TimeToken, parse_time};
 
 use std::ops::Range;
 

@@ -1,12 +1,17 @@
 //! loguru's time patterns (`{time:YYYY-MM-DD HH:mm:ss.SSS}`), not strftime.
 
+use std::borrow::Cow;
+
 use crate::{Error, ErrorKind};
 
 /// A parsed time pattern.
+///
+/// Its tokens are borrowed in a constant (the default pattern, and the patterns `hlog::format!`
+/// parsed at compile time and wrote out as data) and owned when parsed at run time.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TimeFormat {
     /// Tokens in order.
-    pub tokens: Vec<TimeToken>,
+    pub tokens: Cow<'static, [TimeToken]>,
     /// `!UTC` suffix: render in UTC instead of local time.
     pub utc: bool,
 }
@@ -15,7 +20,7 @@ pub struct TimeFormat {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimeToken {
     /// Literal text (`[text]` escapes, and any character that is not a token).
-    Literal(String),
+    Literal(Cow<'static, str>),
     /// `YYYY` 2026
     Year,
     /// `YY` 26
@@ -81,6 +86,42 @@ pub enum TimeToken {
     ZoneName,
 }
 
+/// loguru's pattern for `{time}` without one, `YYYY-MM-DDTHH:mm:ss.SSSSSSZZ` (Python's
+/// `%Y-%m-%dT%H:%M:%S.%f%z`), e.g. `2026-03-26T14:30:00.123456+0100`. The one definition: the
+/// parser fills it in for `{time}`, `{time:}` and `{time:!UTC}`, and the runtime renders it.
+///
+/// # Examples
+///
+/// ```
+/// use hlog_template::{DEFAULT_TIME_FORMAT, parse_time};
+/// assert_eq!(parse_time("YYYY-MM-DDTHH:mm:ss.SSSSSSZZ").unwrap(), DEFAULT_TIME_FORMAT);
+/// ```
+pub const DEFAULT_TIME_FORMAT: TimeFormat = {
+    use TimeToken::*;
+    const fn lit(text: &'static str) -> TimeToken {
+        Literal(Cow::Borrowed(text))
+    }
+    TimeFormat {
+        tokens: Cow::Borrowed(&[
+            Year,
+            lit("-"),
+            Month2,
+            lit("-"),
+            Day2,
+            lit("T"),
+            Hour2,
+            lit(":"),
+            Minute2,
+            lit(":"),
+            Second2,
+            lit("."),
+            Fraction(6),
+            OffsetCompact,
+        ]),
+        utc: false,
+    }
+};
+
 /// Parse a time pattern such as `"YYYY-MM-DD HH:mm:ss.SSS"` or `"HH:mm [at] X!UTC"`.
 /// Error ranges are relative to `pattern`.
 ///
@@ -90,7 +131,7 @@ pub enum TimeToken {
 /// use hlog_template::{parse_time, TimeToken};
 /// let f = parse_time("HH:mm!UTC").unwrap();
 /// assert!(f.utc);
-/// assert_eq!(f.tokens, [TimeToken::Hour2, TimeToken::Literal(":".into()), TimeToken::Minute2]);
+/// assert_eq!(*f.tokens, [TimeToken::Hour2, TimeToken::Literal(":".into()), TimeToken::Minute2]);
 /// ```
 pub fn parse_time(pattern: &str) -> Result<TimeFormat, Error> {
     let (body, utc) = match pattern.strip_suffix("!UTC") {
@@ -142,15 +183,15 @@ pub fn parse_time(pattern: &str) -> Result<TimeFormat, Error> {
             continue;
         };
         if !literal.is_empty() {
-            tokens.push(TimeToken::Literal(std::mem::take(&mut literal)));
+            tokens.push(TimeToken::Literal(std::mem::take(&mut literal).into()));
         }
         tokens.push(token);
         i += len;
     }
     if !literal.is_empty() {
-        tokens.push(TimeToken::Literal(literal));
+        tokens.push(TimeToken::Literal(literal.into()));
     }
-    Ok(TimeFormat { tokens, utc })
+    Ok(TimeFormat { tokens: tokens.into(), utc })
 }
 
 /// The most `S` a fraction of a second may have (nanoseconds).

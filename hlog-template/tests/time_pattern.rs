@@ -5,7 +5,7 @@ use std::ops::Range;
 use hlog_template::{ErrorKind, TimeToken, parse_time};
 
 fn lit(text: &str) -> TimeToken {
-    TimeToken::Literal(text.to_owned())
+    TimeToken::Literal(text.to_owned().into())
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! `hlog::format!(F)` and `Format::parse(F)` render identical bytes for the same record.
+//! `hlog::format!(F)` and `Format::parse(F)` lower `F` to the same steps (the macro writes
+//! them out as constants) and render identical bytes for the same record.
 
 use hlog::time::{Timestamp, Zone};
 use hlog::{Format, Level, Logger, Message, Record};
@@ -15,9 +16,9 @@ macro_rules! formats {
     ($($f:literal),* $(,)?) => { vec![$(($f, hlog::format!($f))),*] };
 }
 
-#[test]
-fn same_bytes_for_every_format() {
-    let table = formats![
+/// Formats that exercise every step: each field, specs, markup, time patterns.
+fn table() -> Vec<(&'static str, Format)> {
+    formats![
         "{message}",
         "{time} {level} {message}",
         "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{level: <8}</level> | <cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> - <level>{message}</level>",
@@ -26,7 +27,25 @@ fn same_bytes_for_every_format() {
         "{extra} {extra[ms]} {extra[missing]}|{line:^7}|{level:*>10}|{message:.4}",
         "<red><bold>{level}</bold></red> <fg #FF5733>{name}</> <bg 232>{function}</bg 232> \\<lit>",
         "{thread.id} {process.id} {exception}",
-    ];
+        "",
+        "{time:} {time:!UTC} {time:YYYY-MM-DDTHH:mm:ss.SSSSSSZZ} {time:HH:mm:ss.SSS} {time:HH:mm:ss.SSS}",
+        "<level>{message: >30}</level> {elapsed} {level.icon:^3} {process} {thread}",
+        "<b><level>{message}</level></b> <lvl>{extra: <20.8}</lvl> {{braces}} {file.path}",
+    ]
+}
+
+#[test]
+fn same_lowered_steps_for_every_format() {
+    for (source, compiled) in table() {
+        let parsed = Format::parse(source).unwrap();
+        assert_eq!(compiled.lowered(), parsed.lowered(), "{source}");
+        assert_eq!(compiled.source(), source);
+    }
+}
+
+#[test]
+fn same_bytes_for_every_format() {
+    let table = table();
     let logger = Logger::new();
     let ms = 12.5;
     let fields = [("ms", hlog::Value::F64(ms))];

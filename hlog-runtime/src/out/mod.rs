@@ -4,29 +4,13 @@
 
 mod float;
 
-use std::borrow::Cow;
 use std::fmt::{self, Display, Write as _};
 
 use crate::value::Value;
 
-/// A style a format re-applies around a message: fixed SGR bytes or the record's level colour.
-#[doc(hidden)]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Style {
-    /// Fixed SGR bytes.
-    Sgr(Cow<'static, str>),
-    /// The record's level colour.
-    Level,
-}
-
-impl From<&hlog_template::Ansi> for Style {
-    fn from(ansi: &hlog_template::Ansi) -> Self {
-        match ansi {
-            hlog_template::Ansi::Bytes(sgr) => Style::Sgr(Cow::Owned(sgr.clone())),
-            hlog_template::Ansi::Level => Style::Level,
-        }
-    }
-}
+/// A style a format re-applies around a message: fixed SGR bytes or the record's level colour
+/// (the lowering's own type, so formats hand theirs over as they are).
+pub use hlog_template::Style;
 
 /// Colour context of an [`Out`]: the level's colour and the styles that surround the message
 /// in the handler's format (re-applied after the message's own closing tags).

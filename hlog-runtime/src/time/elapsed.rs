@@ -1,7 +1,26 @@
-//! Elapsed time as Python's `str(timedelta)` (loguru's `{elapsed}`).
+//! Elapsed time as Python's `str(timedelta)` (loguru's `{elapsed}`), counted from when the
+//! program's logging started.
 
+use super::Timestamp;
 use super::render::{number, two};
+use std::sync::OnceLock;
 use std::time::Duration;
+
+/// When the program's logging started (the first logger made, or the first `{elapsed}`).
+pub(crate) fn start_time() -> Timestamp {
+    static START: OnceLock<Timestamp> = OnceLock::new();
+    *START.get_or_init(Timestamp::now)
+}
+
+/// Time from [`start_time`] to `now` (zero if `now` is earlier).
+pub(crate) fn since_start(now: Timestamp) -> Duration {
+    let start = start_time();
+    let nanos = (i128::from(now.secs()) - i128::from(start.secs())) * 1_000_000_000
+        + i128::from(now.nanos())
+        - i128::from(start.nanos());
+    let nanos = u64::try_from(nanos.max(0)).unwrap_or(u64::MAX);
+    Duration::from_nanos(nanos)
+}
 
 /// Writes `d` to `out` as Python's `str(timedelta)` does: `H:MM:SS`, then `.ffffff` when the
 /// microseconds are not zero, preceded by `N day, ` / `N days, ` from one day on.

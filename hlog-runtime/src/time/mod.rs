@@ -29,6 +29,7 @@ mod zone;
 
 pub use civil::Civil;
 pub use elapsed::render_elapsed;
+pub(crate) use elapsed::{since_start, start_time};
 pub(crate) use render::{TimePlan, render_cached};
 pub use render::{default_time_format, local_render, render};
 pub use zone::{Zone, ZoneError};

@@ -6,7 +6,6 @@ use super::civil::Fields;
 use super::zone::{Abbr, Zone};
 use hlog_template::{TimeFormat, TimeToken};
 use std::cell::Cell;
-use std::sync::OnceLock;
 
 const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -111,7 +110,7 @@ fn lookup(secs: i64, zone: &Zone) -> Entry {
 /// use hlog_template::{TimeFormat, TimeToken::*};
 ///
 /// let format = TimeFormat {
-///     tokens: vec![Hour2, Literal(":".into()), Minute2, Literal(" ".into()), ZoneName],
+///     tokens: vec![Hour2, Literal(":".into()), Minute2, Literal(" ".into()), ZoneName].into(),
 ///     utc: false,
 /// };
 /// let zone = Zone::from_posix_tz("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
@@ -368,7 +367,7 @@ fn prefix_slow(
 /// use hlog_runtime::time::{Timestamp, local_render};
 /// use hlog_template::{TimeFormat, TimeToken};
 ///
-/// let format = TimeFormat { tokens: vec![TimeToken::Timestamp], utc: false };
+/// let format = TimeFormat { tokens: vec![TimeToken::Timestamp].into(), utc: false };
 /// let mut out = Vec::new();
 /// local_render(&mut out, &format, Timestamp::from_unix(1_774_531_800, 0));
 /// assert_eq!(out, b"1774531800");
@@ -378,7 +377,8 @@ pub fn local_render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp) {
 }
 
 /// loguru's format for `{time}` without a spec (Python's `%Y-%m-%dT%H:%M:%S.%f%z`):
-/// `YYYY-MM-DDTHH:mm:ss.SSSSSSZZ`, e.g. `2026-03-26T14:30:00.123456+0100`.
+/// `YYYY-MM-DDTHH:mm:ss.SSSSSSZZ`, e.g. `2026-03-26T14:30:00.123456+0100`: the address of
+/// [`hlog_template::DEFAULT_TIME_FORMAT`].
 ///
 /// # Examples
 ///
@@ -390,30 +390,9 @@ pub fn local_render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp) {
 /// assert_eq!(out, b"1970-01-01T00:00:00.000001+0000");
 /// ```
 pub fn default_time_format() -> &'static TimeFormat {
-    static FORMAT: OnceLock<TimeFormat> = OnceLock::new();
-    FORMAT.get_or_init(|| {
-        use TimeToken::*;
-        let lit = |s: &str| Literal(s.to_owned());
-        TimeFormat {
-            tokens: vec![
-                Year,
-                lit("-"),
-                Month2,
-                lit("-"),
-                Day2,
-                lit("T"),
-                Hour2,
-                lit(":"),
-                Minute2,
-                lit(":"),
-                Second2,
-                lit("."),
-                Fraction(6),
-                OffsetCompact,
-            ],
-            utc: false,
-        }
-    })
+    // The one definition is the parser's constant; this is its one address.
+    static FORMAT: TimeFormat = hlog_template::DEFAULT_TIME_FORMAT;
+    &FORMAT
 }
 
 /// `1`–`12` for hours `0`–`23` (Python's `(hour - 1) % 12 + 1`).
@@ -550,7 +529,7 @@ mod tests {
     }
 
     fn format(tokens: Vec<TimeToken>, utc: bool) -> TimeFormat {
-        TimeFormat { tokens, utc }
+        TimeFormat { tokens: tokens.into(), utc }
     }
 
     #[test]
@@ -559,7 +538,7 @@ mod tests {
         let ny = Zone::from_posix_tz("EST5EDT,M3.2.0,M11.1.0").unwrap();
         let ist = Zone::fixed(19_800);
         let f = default_time_format();
-        let utc = format(f.tokens.clone(), true);
+        let utc = format(f.tokens.to_vec(), true);
         let mut out = Vec::new();
         let secs = 1_774_746_000;
         let mut go = |zone: &Zone, format: &TimeFormat, secs: i64, nanos: u32| {

@@ -246,9 +246,9 @@ pub(crate) fn split_name(name: &str) -> (&str, &str) {
 }
 
 fn time_elements(time: &TimeFormat, elements: &mut Vec<Element>) -> Result<(), String> {
-    for token in &time.tokens {
+    for token in time.tokens.iter() {
         let element = match token {
-            TimeToken::Literal(text) => Element::Text(text.clone()),
+            TimeToken::Literal(text) => Element::Text(text.to_string()),
             TimeToken::Year => Element::Number(Field::Year, 4),
             TimeToken::Month2 => Element::Number(Field::Month, 2),
             TimeToken::Day2 => Element::Number(Field::Day, 2),
