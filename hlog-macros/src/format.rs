@@ -1,4 +1,4 @@
-//! `hlog::format!("...")`: a handler format checked at compile time, lowered by the one lowering
+//! `hlog::fmt!("...")`: a handler format checked at compile time, lowered by the one lowering
 //! run-time formats use (`hlog_template::lower_format`), and written out twice: as straight-line
 //! code, and as the lowered data itself (constants), so the run time parses nothing.
 
@@ -22,7 +22,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let lit: LitStr = syn::parse2(rest.clone()).map_err(|_| {
         syn::Error::new_spanned(
             &rest,
-            "expected a string literal: `hlog::format!(\"{time} | {level} | {message}\")`",
+            "expected a string literal: `hlog::fmt!(\"{time} | {level} | {message}\")`",
         )
     })?;
     let source = lit.value();

@@ -1,5 +1,5 @@
 //! Procedural macros of hlog. Use them through the `hlog` crate (`hlog::info!`,
-//! `hlog::format!`, ...), which passes its own path in so renamed dependencies work.
+//! `hlog::fmt!`, ...), which passes its own path in so renamed dependencies work.
 //!
 //! Each macro runs in phases, one file each: `ast` (what was written) → `bind` (placeholders
 //! matched to arguments, every problem collected) → `expand` (the generated code).
@@ -22,7 +22,7 @@ pub fn __log(input: TokenStream) -> TokenStream {
         .into()
 }
 
-/// `__format!(krate, "format")`: the body of `hlog::format!`.
+/// `__format!(krate, "format")`: the body of `hlog::fmt!`.
 #[doc(hidden)]
 #[proc_macro]
 pub fn __format(input: TokenStream) -> TokenStream {

@@ -235,7 +235,7 @@ impl IntoLevelNo for &str {
     }
 }
 
-/// A handler's format: a [`Format`] (from `hlog::format!` or `Format::parse`) or a string
+/// A handler's format: a [`Format`] (from `hlog::fmt!` or `Format::parse`) or a string
 /// parsed when the handler is installed.
 pub trait IntoFormat {
     /// The format, or why the text is not one.

@@ -1,5 +1,5 @@
 //! Formats: templates whose placeholders name record fields (`{time}`, `{level: <8}`, ...).
-//! Resolved here, once, for both `hlog::format!` (compile time) and run-time format strings.
+//! Resolved here, once, for both `hlog::fmt!` (compile time) and run-time format strings.
 
 use std::borrow::Cow;
 
@@ -38,7 +38,7 @@ pub enum FormatPiece {
     },
 }
 
-/// A record field named by a format. Its data is borrowed in a constant (what `hlog::format!`
+/// A record field named by a format. Its data is borrowed in a constant (what `hlog::fmt!`
 /// writes out) and owned when parsed at run time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Field {

@@ -1,5 +1,5 @@
 //! Formats lowered for rendering: what a handler writes on a plain sink and on a colourised one,
-//! decided once, here, for both callers. `hlog::format!` writes the lowered form out as
+//! decided once, here, for both callers. `hlog::fmt!` writes the lowered form out as
 //! straight-line code and as constant data; a format parsed at run time renders the same form
 //! with a loop.
 
@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use crate::{Ansi, DEFAULT_TIME_FORMAT, Field, Format, FormatPiece, FormatSpec, TimeFormat};
 
 /// A format lowered for the two kinds of sink. Its data is borrowed in a constant (what
-/// `hlog::format!` writes out) and owned when lowered at run time.
+/// `hlog::fmt!` writes out) and owned when lowered at run time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lowered {
     /// What a plain sink renders: styles dropped, neighbouring text merged.
@@ -66,7 +66,7 @@ impl From<&Ansi> for Style {
 
 /// Lower a parsed format for plain and colourised sinks: literal text merged with its
 /// neighbours (and with fixed colour codes when colourised), `{time}`'s default filled in, plain
-/// specs dropped. Both `hlog::format!` and run-time formats go through this one function.
+/// specs dropped. Both `hlog::fmt!` and run-time formats go through this one function.
 ///
 /// # Examples
 ///

@@ -6,7 +6,7 @@ use crate::{Error, ErrorKind};
 
 /// A parsed time pattern.
 ///
-/// Its tokens are borrowed in a constant (the default pattern, and the patterns `hlog::format!`
+/// Its tokens are borrowed in a constant (the default pattern, and the patterns `hlog::fmt!`
 /// parsed at compile time and wrote out as data) and owned when parsed at run time.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TimeFormat {

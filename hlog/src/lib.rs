@@ -106,22 +106,6 @@ macro_rules! log {
     ($($arg:tt)+) => { $crate::__log!($crate, dynamic, $($arg)+) };
 }
 
-/// A handler format checked at compile time: `hlog::format!("{time:HH:mm:ss} {level} {message}")`.
-///
-/// Fields: `time` (with loguru's time tokens, `{time:YYYY-MM-DD HH:mm:ss.SSS}`, `!UTC`), `level`,
-/// `level.no`, `level.icon`, `message`, `module`, `function`, `line`, `file`, `file.name`,
-/// `name` (module path), `thread`, `thread.id`, `process`, `process.id`, `elapsed`, `extra`,
-/// `extra[key]`, `exception`; colour markup as in messages.
-///
-/// ```
-/// let format = hlog::format!("<green>{time:HH:mm:ss}</green> {level: <8} {message}");
-/// assert_eq!(format.source(), "<green>{time:HH:mm:ss}</green> {level: <8} {message}");
-/// ```
-#[macro_export]
-macro_rules! format {
-    ($($arg:tt)+) => { $crate::__format!($crate, $($arg)+) };
-}
-
 /// A handler format checked at compile time: `hlog::fmt!("{time:HH:mm:ss} {level} {message}")`.
 ///
 /// Named `fmt!` rather than `format!` so that `use hlog::*` leaves the standard `format!` alone.

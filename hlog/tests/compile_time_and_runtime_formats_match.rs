@@ -1,4 +1,4 @@
-//! `hlog::format!(F)` and `Format::parse(F)` lower `F` to the same steps (the macro writes
+//! `hlog::fmt!(F)` and `Format::parse(F)` lower `F` to the same steps (the macro writes
 //! them out as constants) and render identical bytes for the same record.
 
 use hlog::time::{Timestamp, Zone};
@@ -13,7 +13,7 @@ static CALLSITE: hlog::__private::Callsite = hlog::__private::Callsite::new(
 );
 
 macro_rules! formats {
-    ($($f:literal),* $(,)?) => { vec![$(($f, hlog::format!($f))),*] };
+    ($($f:literal),* $(,)?) => { vec![$(($f, hlog::fmt!($f))),*] };
 }
 
 /// Formats that exercise every step: each field, specs, markup, time patterns.
@@ -85,5 +85,5 @@ fn the_default_format_is_logurus() {
         String::from_utf8(out).unwrap(),
         "2026-03-26 14:30:00.123 | INFO     | app::db:query:42 - Server started on 0.0.0.0:8000\n"
     );
-    assert_eq!(Format::default_format().source(), hlog::format!("<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{level: <8}</level> | <cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> - <level>{message}</level>").source());
+    assert_eq!(Format::default_format().source(), hlog::fmt!("<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{level: <8}</level> | <cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> - <level>{message}</level>").source());
 }

@@ -1,4 +1,4 @@
-//! `hlog::format!` parses and lowers its format at compile time and writes the result out as
+//! `hlog::fmt!` parses and lowers its format at compile time and writes the result out as
 //! constant data: building the `Format` parses nothing at run time (it is a constant expression),
 //! and its time patterns are tokens in the binary, not text parsed on first use.
 
@@ -13,7 +13,7 @@ const SOURCE: &str = "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> {time} {time
 
 // A `static`'s initializer is evaluated by the compiler: were the parser (or any allocation)
 // called to build the format, this would not compile.
-static FORMAT: Format = hlog::format!(
+static FORMAT: Format = hlog::fmt!(
     "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> {time} {time:[at] HH:mm!UTC} <level>{level: <8}</level> {extra[user]:>6} <cyan>{message}</cyan>"
 );
 

@@ -1,5 +1,5 @@
 //! Formats: how a handler turns a record into a line. Parsed and lowered by `hlog-template`,
-//! once: at compile time by `hlog::format!`, which writes the lowered steps out as straight-line
+//! once: at compile time by `hlog::fmt!`, which writes the lowered steps out as straight-line
 //! code and as constant data, or at run time by [`Format::parse`], which renders the same steps
 //! with a loop.
 //!
@@ -32,7 +32,7 @@ pub const DEFAULT_FORMAT: &str = "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> 
 
 /// A handler's format: record → one line of text (plus the attached error, if any).
 ///
-/// Build one with `hlog::format!("...")` (checked and compiled at build time) or
+/// Build one with `hlog::fmt!("...")` (checked and compiled at build time) or
 /// [`Format::parse`]. Both parse and lower the text with the same code, so the same text renders
 /// the same bytes. Cheap to clone.
 ///
@@ -49,7 +49,7 @@ pub struct Format(Repr);
 
 #[derive(Clone)]
 enum Repr {
-    /// Made by `hlog::format!` at compile time: a `static`.
+    /// Made by `hlog::fmt!` at compile time: a `static`.
     Compiled(&'static Compiled),
     /// Parsed at run time.
     Parsed(Arc<Parsed>),
@@ -71,7 +71,7 @@ impl Format {
         Ok(Format(Repr::Parsed(Arc::new(Parsed { source: source.into(), lowered, pieces }))))
     }
 
-    /// A format that `hlog::format!` checked, lowered and compiled at build time. `const`: it
+    /// A format that `hlog::fmt!` checked, lowered and compiled at build time. `const`: it
     /// takes the macro's data as it is, with nothing to parse.
     #[doc(hidden)]
     pub const fn compiled(compiled: &'static Compiled) -> Format {

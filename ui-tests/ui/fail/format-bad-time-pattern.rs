@@ -1,4 +1,4 @@
 // An unclosed `[` in a time pattern.
 fn main() {
-    let _ = hlog::format!("{time:HH:mm [at} {message}");
+    let _ = hlog::fmt!("{time:HH:mm [at} {message}");
 }

@@ -1,5 +1,5 @@
-// `hlog::format!` takes a string literal.
+// `hlog::fmt!` takes a string literal.
 fn main() {
     let source = "{message}";
-    let _ = hlog::format!(source);
+    let _ = hlog::fmt!(source);
 }

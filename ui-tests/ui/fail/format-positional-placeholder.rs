@@ -1,4 +1,4 @@
 // A format names record fields; `{}` is not one.
 fn main() {
-    let _ = hlog::format!("{} {message}");
+    let _ = hlog::fmt!("{} {message}");
 }

@@ -1,4 +1,4 @@
 // Record fields in a format take fill, alignment, width and precision, not `?`.
 fn main() {
-    let _ = hlog::format!("{level:?} {message}");
+    let _ = hlog::fmt!("{level:?} {message}");
 }

@@ -1,4 +1,4 @@
 // A time pattern has at most nine `S` (nanoseconds).
 fn main() {
-    let _ = hlog::format!("{time:SSSSSSSSSS} {message}");
+    let _ = hlog::fmt!("{time:SSSSSSSSSS} {message}");
 }

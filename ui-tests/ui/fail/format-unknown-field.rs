@@ -1,4 +1,4 @@
 // `{lvl}` is not a record field (`{level}` is).
 fn main() {
-    let _ = hlog::format!("{lvl} {message}");
+    let _ = hlog::fmt!("{lvl} {message}");
 }

@@ -1,4 +1,4 @@
 // Markup in a format is checked like markup in a message.
 fn main() {
-    let _ = hlog::format!("<gren>{message}</gren>");
+    let _ = hlog::fmt!("<gren>{message}</gren>");
 }

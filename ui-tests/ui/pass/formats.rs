@@ -1,20 +1,20 @@
-// `hlog::format!` with loguru's time tokens and every record field.
+// `hlog::fmt!` with loguru's time tokens and every record field.
 #![deny(warnings)]
 
 fn main() {
     let formats = [
-        hlog::format!("{time}"),
-        hlog::format!("{time:YYYY-MM-DD HH:mm:ss.SSS}"),
-        hlog::format!("{time:YY Q M MM MMM MMMM D DD Do DDD DDDD d E ddd dddd}"),
-        hlog::format!("{time:H HH h hh m mm s ss S SSSSSS SSSSSSSSS X x A Z ZZ zz}"),
-        hlog::format!("{time:HH:mm [at] X!UTC}"),
-        hlog::format!("{level} {level.no} {level.icon} {level.name} {message}"),
-        hlog::format!("{module} {function} {line} {file} {file.name} {file.path} {name}"),
-        hlog::format!("{thread} {thread.id} {thread.name} {process} {process.id} {elapsed}"),
-        hlog::format!("{extra} {extra[user]} {exception}"),
-        hlog::format!("{level: <8} | {line:>4} | {name:.10}"),
-        hlog::format!("{{braces}} \\<tag>"),
-        hlog::format!(
+        hlog::fmt!("{time}"),
+        hlog::fmt!("{time:YYYY-MM-DD HH:mm:ss.SSS}"),
+        hlog::fmt!("{time:YY Q M MM MMM MMMM D DD Do DDD DDDD d E ddd dddd}"),
+        hlog::fmt!("{time:H HH h hh m mm s ss S SSSSSS SSSSSSSSS X x A Z ZZ zz}"),
+        hlog::fmt!("{time:HH:mm [at] X!UTC}"),
+        hlog::fmt!("{level} {level.no} {level.icon} {level.name} {message}"),
+        hlog::fmt!("{module} {function} {line} {file} {file.name} {file.path} {name}"),
+        hlog::fmt!("{thread} {thread.id} {thread.name} {process} {process.id} {elapsed}"),
+        hlog::fmt!("{extra} {extra[user]} {exception}"),
+        hlog::fmt!("{level: <8} | {line:>4} | {name:.10}"),
+        hlog::fmt!("{{braces}} \\<tag>"),
+        hlog::fmt!(
             "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{level: <8}</level> | \
              <cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> - <level>{message}</level>"
         ),
@@ -25,7 +25,7 @@ fn main() {
     let capture = hlog::sink::Capture::new();
     logger
         .add(capture.clone())
-        .format(hlog::format!("{level}:{line}:{message}"))
+        .format(hlog::fmt!("{level}:{line}:{message}"))
         .install()
         .unwrap();
     hlog::info!(logger, "x");
