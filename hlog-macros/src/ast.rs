@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, Ident, Lit, LitStr, Token};
 
 /// The level of a call.
-pub enum LevelArg {
+pub(crate) enum LevelArg {
     /// `info!` and friends: a built-in level constant (`INFO`).
     Builtin(Ident),
     /// `log!("AUDIT", ...)`: a level registered by name.
@@ -17,7 +17,7 @@ pub enum LevelArg {
 }
 
 /// One argument after the template.
-pub enum Arg {
+pub(crate) enum Arg {
     /// `expr`
     Positional(Expr),
     /// `name = expr`
@@ -25,7 +25,7 @@ pub enum Arg {
 }
 
 /// A whole log call.
-pub struct LogCall {
+pub(crate) struct LogCall {
     /// The facade crate's path (`$crate` of `hlog`).
     pub krate: TokenStream,
     pub level: LevelArg,
@@ -36,7 +36,7 @@ pub struct LogCall {
 
 impl LogCall {
     /// Split `krate, LEVEL, rest...` and parse the rest.
-    pub fn parse_tokens(input: TokenStream) -> syn::Result<LogCall> {
+    pub(crate) fn parse_tokens(input: TokenStream) -> syn::Result<LogCall> {
         let (krate, rest) = split_krate(input);
         let mut tokens = rest.into_iter();
         let level = match tokens.next() {
@@ -67,7 +67,7 @@ impl LogCall {
 }
 
 /// `krate, rest...` → (`krate`, `rest...`): the facade passes its own path first (`$crate`).
-pub fn split_krate(input: TokenStream) -> (TokenStream, TokenStream) {
+pub(crate) fn split_krate(input: TokenStream) -> (TokenStream, TokenStream) {
     let mut tokens = input.into_iter();
     let mut krate = TokenStream::new();
     for token in tokens.by_ref() {
@@ -183,7 +183,7 @@ fn classify(expr: Expr) -> syn::Result<Arg> {
 
 impl Arg {
     /// The identifier a positional argument can also be referred to by (`info!("{a}", a)`).
-    pub fn shorthand(&self) -> Option<&Ident> {
+    pub(crate) fn shorthand(&self) -> Option<&Ident> {
         match self {
             Arg::Positional(Expr::Path(path)) if path.qself.is_none() && path.attrs.is_empty() => {
                 path.path.get_ident()
@@ -192,7 +192,7 @@ impl Arg {
         }
     }
 
-    pub fn expr(&self) -> &Expr {
+    pub(crate) fn expr(&self) -> &Expr {
         match self {
             Arg::Positional(expr) | Arg::Named(_, expr) => expr,
         }

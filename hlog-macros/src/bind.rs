@@ -13,7 +13,7 @@ use crate::span;
 
 /// An argument as the generated code evaluates it: explicit ones in source order, then the
 /// variables captured by `{name}` placeholders.
-pub struct BoundArg {
+pub(crate) struct BoundArg {
     pub expr: TokenStream,
     pub span: Span,
     /// The structured field name, for named, shorthand and captured arguments.
@@ -28,7 +28,7 @@ pub struct BoundArg {
 }
 
 /// A structured field shown through an accessor, `{user.name}`: recorded as `user.name`.
-pub struct FieldPath {
+pub(crate) struct FieldPath {
     pub first_use: usize,
     pub name: String,
     pub index: usize,
@@ -37,21 +37,21 @@ pub struct FieldPath {
 }
 
 /// A template piece with its placeholder resolved to an argument index.
-pub enum BoundPiece {
+pub(crate) enum BoundPiece {
     Literal(String),
     Style(Vec<Ansi>),
     Arg { index: usize, attrs: Vec<Ident>, spec: Option<String> },
 }
 
 /// A call whose template and arguments agree.
-pub struct Bound {
+pub(crate) struct Bound {
     pub args: Vec<BoundArg>,
     pub pieces: Vec<BoundPiece>,
     pub paths: Vec<FieldPath>,
 }
 
 /// Match placeholders to arguments; report every problem (not only the first) as one error.
-pub fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
+pub(crate) fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
     let lit = &call.template;
     let mut errors = Vec::new();
     let mut args = Vec::new();

@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use crate::ast::{LevelArg, LogCall};
 use crate::bind::{Bound, BoundPiece, bind};
 
-pub fn expand(call: &LogCall) -> TokenStream {
+pub(crate) fn expand(call: &LogCall) -> TokenStream {
     let krate = &call.krate;
     let p = quote!(#krate::__private);
     let template = call.template.value();

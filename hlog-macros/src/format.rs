@@ -12,7 +12,7 @@ use syn::LitStr;
 
 use crate::span;
 
-pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
+pub(crate) fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let (krate, rest) = crate::ast::split_krate(input);
     let mut rest: Vec<TokenTree> = rest.into_iter().collect();
     if matches!(rest.last(), Some(TokenTree::Punct(p)) if p.as_char() == ',') {

@@ -6,7 +6,7 @@ use syn::LitStr;
 /// The span of `range` (bytes of the literal's value) inside `lit`, where the compiler can give
 /// one (sub-spans of literals need a nightly compiler); otherwise the whole literal — never the
 /// call site.
-pub fn span_of(lit: &LitStr, range: std::ops::Range<usize>) -> Span {
+pub(crate) fn span_of(lit: &LitStr, range: std::ops::Range<usize>) -> Span {
     let token = lit.token();
     let source = token.to_string();
     // Only when the value appears verbatim in the source (no escapes) do offsets carry over.
@@ -20,7 +20,7 @@ pub fn span_of(lit: &LitStr, range: std::ops::Range<usize>) -> Span {
 }
 
 /// A compile error about `range` of the template, with the offending text quoted and the help.
-pub fn error(lit: &LitStr, error: &hlog_template::Error) -> syn::Error {
+pub(crate) fn error(lit: &LitStr, error: &hlog_template::Error) -> syn::Error {
     let mut message = error.message.clone();
     if let Some(help) = &error.help {
         message.push_str("\n  = help: ");

@@ -21,19 +21,19 @@ fn call_site(round: u32) {
 }
 
 mod db {
-    pub fn log() {
+    pub(crate) fn log() {
         hlog::info!("db");
     }
 
-    pub mod pool {
-        pub fn log() {
+    pub(crate) mod pool {
+        pub(crate) fn log() {
             hlog::info!("db::pool");
         }
     }
 }
 
 mod dbx {
-    pub fn log() {
+    pub(crate) fn log() {
         hlog::info!("dbx");
     }
 }

@@ -161,7 +161,7 @@ fn filter_on_module_path() {
 }
 
 mod inner {
-    pub fn log(logger: &hlog::Logger) {
+    pub(crate) fn log(logger: &hlog::Logger) {
         hlog::info!(logger, "from inner");
     }
 }

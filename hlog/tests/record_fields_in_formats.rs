@@ -55,8 +55,8 @@ fn level_name_number_and_icon() {
 }
 
 mod outer {
-    pub mod inner {
-        pub fn log(logger: &hlog::Logger) {
+    pub(crate) mod inner {
+        pub(crate) fn log(logger: &hlog::Logger) {
             hlog::info!(logger, "nested");
         }
     }

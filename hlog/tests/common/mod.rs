@@ -11,15 +11,15 @@ use hlog::time::{Timestamp, Zone};
 
 /// A clock that stands still until the test moves it.
 #[derive(Clone)]
-pub struct Clock(Arc<AtomicI64>);
+pub(crate) struct Clock(Arc<AtomicI64>);
 
 impl Clock {
     /// Starting at `secs` (Unix seconds).
-    pub fn at(secs: i64) -> Clock {
+    pub(crate) fn at(secs: i64) -> Clock {
         Clock(Arc::new(AtomicI64::new(secs * 1_000_000_000)))
     }
 
-    pub fn now(&self) -> Timestamp {
+    pub(crate) fn now(&self) -> Timestamp {
         let nanos = self.0.load(Ordering::SeqCst);
         Timestamp::from_unix(
             nanos.div_euclid(1_000_000_000),
@@ -27,26 +27,26 @@ impl Clock {
         )
     }
 
-    pub fn set(&self, secs: i64, nanos: u32) {
+    pub(crate) fn set(&self, secs: i64, nanos: u32) {
         self.0.store(secs * 1_000_000_000 + i64::from(nanos), Ordering::SeqCst);
     }
 
-    pub fn advance(&self, secs: f64) {
+    pub(crate) fn advance(&self, secs: f64) {
         self.0.fetch_add((secs * 1e9) as i64, Ordering::SeqCst);
     }
 
     /// A logger on this clock, in UTC.
-    pub fn logger(&self) -> Logger {
+    pub(crate) fn logger(&self) -> Logger {
         let clock = self.clone();
         Logger::new().with_clock(move || clock.now()).with_zone(Zone::utc())
     }
 }
 
 /// A new empty folder for one test, removed when dropped.
-pub struct TempDir(PathBuf);
+pub(crate) struct TempDir(PathBuf);
 
 impl TempDir {
-    pub fn new(name: &str) -> TempDir {
+    pub(crate) fn new(name: &str) -> TempDir {
         static COUNT: AtomicI64 = AtomicI64::new(0);
         let n = COUNT.fetch_add(1, Ordering::SeqCst);
         let dir = std::env::temp_dir().join(format!("hlog-{name}-{}-{n}", std::process::id()));
@@ -55,16 +55,16 @@ impl TempDir {
         TempDir(dir)
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.0
     }
 
-    pub fn join(&self, name: &str) -> PathBuf {
+    pub(crate) fn join(&self, name: &str) -> PathBuf {
         self.0.join(name)
     }
 
     /// File names in the folder, sorted.
-    pub fn names(&self) -> Vec<String> {
+    pub(crate) fn names(&self) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(&self.0)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
