@@ -296,7 +296,7 @@ struct FileWriter {
     fresh: bool,
     /// No record written yet: the rotation schedule is anchored by the first one.
     anchor: bool,
-    rotation: Option<(Rotation, RotationState)>,
+    rotation: Option<RotationState>,
     retention: Option<Retention>,
     compression: Option<Compression>,
     naming: Naming,
@@ -308,8 +308,6 @@ struct FileWriter {
     watched_at: i64,
     follow_symlinks: bool,
     mode: Option<u32>,
-    /// A rotation that failed: do not retry before this second.
-    retry_rotation_at: i64,
     worker: Worker,
     errors: Arc<Mutex<Vec<String>>>,
     pending_errors: Arc<std::sync::atomic::AtomicUsize>,
@@ -370,10 +368,7 @@ impl FileWriter {
             started: now,
             fresh: true,
             anchor: true,
-            rotation: rotation.map(|r| {
-                let state = RotationState::new(&r, now, &zone);
-                (r, state)
-            }),
+            rotation: rotation.map(|r| RotationState::new(&r, now, &zone)),
             retention,
             compression,
             naming,
@@ -384,7 +379,6 @@ impl FileWriter {
             watched_at: now.secs(),
             follow_symlinks: config.follow_symlinks,
             mode: config.mode,
-            retry_rotation_at: i64::MIN,
             worker,
             errors,
             pending_errors,
@@ -516,7 +510,7 @@ impl FileWriter {
         }
         self.open_file(now)?;
         self.started = now;
-        if let Some((_, state)) = &mut self.rotation {
+        if let Some(state) = &mut self.rotation {
             state.rotated(now, &self.zone);
         }
         self.submit(rotated, now);
@@ -588,12 +582,12 @@ impl FileWriter {
         }
         if std::mem::take(&mut self.anchor) {
             // The rotation grid starts with the first file's start; later files keep to it.
-            if let Some((rotation, state)) = &mut self.rotation {
-                *state = RotationState::new(rotation, self.started, &self.zone);
+            if let Some(state) = &mut self.rotation {
+                state.start(self.started, &self.zone);
             }
         }
         let due = match &mut self.rotation {
-            Some((_, state)) if now.secs() >= self.retry_rotation_at => {
+            Some(state) => {
                 let info = FileInfo { path: &self.path, size: self.size, started: self.started };
                 state.should_rotate(now, &self.zone, self.size, line.len() as u64, record, &info)
             }
@@ -602,7 +596,9 @@ impl FileWriter {
         if due {
             if let Err(error) = self.rotate(now) {
                 // Keep writing to the current file (reopened if needed); retry in a second.
-                self.retry_rotation_at = now.secs() + 1;
+                if let Some(state) = &mut self.rotation {
+                    state.failed(now);
+                }
                 if self.file.is_none() {
                     let _ = self.open_file(now);
                 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use hlog_template::{ArgRef, Piece, TimeFormat, TimeToken};
 
-use crate::time::{self, Timestamp, Zone};
+use crate::time::{self, Timestamp, Zone, calendar};
 
 /// loguru's naming: `<root>.<YYYY-MM-DD_HH-MM-SS_ffffff><ext>`.
 pub const DEFAULT_NAMING: &str = "{root}.{time:YYYY-MM-DD_HH-mm-ss_SSSSSS}{ext}";
@@ -216,7 +216,7 @@ impl Naming {
         if !(rest.is_empty() || ARCHIVES.contains(&rest) || is_numbered_archive(rest)) {
             return None;
         }
-        let started = timestamp(fields)?;
+        let started = calendar::utc_timestamp(fields)?;
         Some((started, counter))
     }
 }
@@ -273,23 +273,6 @@ fn merge_text(elements: Vec<Element>) -> Vec<Element> {
         }
     }
     merged
-}
-
-/// Wall-clock fields as if in UTC: enough to order files started by one sink.
-fn timestamp([year, month, day, hour, minute, second, nanos]: [i64; 7]) -> Option<Timestamp> {
-    let month = ::time::Month::try_from(u8::try_from(month).ok()?).ok()?;
-    let date =
-        ::time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?)
-            .ok()?;
-    let time = ::time::Time::from_hms_nano(
-        u8::try_from(hour).ok()?,
-        u8::try_from(minute).ok()?,
-        u8::try_from(second).ok()?,
-        u32::try_from(nanos).ok()?,
-    )
-    .ok()?;
-    let at = ::time::PrimitiveDateTime::new(date, time).assume_utc();
-    Some(Timestamp::from_unix(at.unix_timestamp(), at.nanosecond()))
 }
 
 #[cfg(test)]

@@ -18,9 +18,9 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::rotation::{nanos_of, parse_duration, timestamp_of};
-use super::spec::SpecError;
+use super::spec::{SpecError, parse_duration};
 use crate::time::Timestamp;
+use crate::time::calendar::{nanos_of, timestamp_of};
 
 /// Which rotated files a file sink keeps. It is applied after each rotation (after
 /// compression), to the rotated files and archives this sink named; the live file and other
