@@ -17,6 +17,7 @@
 
 pub mod compression;
 mod naming;
+mod primitives;
 pub mod retention;
 pub mod rotation;
 mod spec;
@@ -25,7 +26,7 @@ mod test_dir;
 mod worker;
 
 use std::collections::HashSet;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -37,6 +38,10 @@ pub use rotation::{Frequency, Rotation, TimeOfDay, Weekday};
 pub use spec::{FileInfo, SpecError};
 
 use self::naming::Naming;
+use self::primitives::{
+    NAMES_TRIED, is_symlink_refusal, is_taken, mode_of, move_to_free_name, open_options, same_file,
+    set_mode,
+};
 use self::rotation::RotationState;
 use self::worker::{Job, Worker};
 use super::Sink;
@@ -405,30 +410,18 @@ impl FileWriter {
         if let Some(dir) = self.path.parent() {
             fs::create_dir_all(dir)?;
         }
-        let mut options = OpenOptions::new();
+        let mut options = open_options(self.follow_symlinks, self.mode);
         options.create(true);
         if self.truncate {
             options.write(true).truncate(true);
         } else {
             options.append(true);
         }
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            if !self.follow_symlinks {
-                options.custom_flags(libc::O_NOFOLLOW);
-            }
-            if let Some(mode) = self.mode {
-                options.mode(mode);
-            }
-        }
         let existed = fs::symlink_metadata(&self.path).is_ok();
         let file = options.open(&self.path)?;
         let metadata = file.metadata()?;
-        #[cfg(unix)]
         if let Some(mode) = self.mode {
-            use std::os::unix::fs::PermissionsExt;
-            file.set_permissions(fs::Permissions::from_mode(mode))?;
+            set_mode(&file, mode)?;
         }
         self.size = metadata.len();
         self.fresh = !existed || self.truncate || self.size == 0;
@@ -482,7 +475,11 @@ impl FileWriter {
         }
         self.watched_at = now.secs();
         let Some(file) = &self.file else { return Ok(()) };
-        if same_file(file, &self.path) {
+        let still_there = match (file.metadata(), fs::metadata(&self.path)) {
+            (Ok(open), Ok(at_path)) => same_file(&open, &at_path).unwrap_or(true),
+            _ => false,
+        };
+        if still_there {
             return Ok(());
         }
         self.flush_buffer()?;
@@ -494,7 +491,7 @@ impl FileWriter {
         self.flush_buffer()?;
         let old_path = self.path.clone();
         let new_path = fill_time(&self.template, now, &self.zone).map_err(io::Error::other)?;
-        let mode = self.file.as_ref().and_then(|f| f.metadata().ok()).map(|m| file_mode(&m));
+        let mode = self.file.as_ref().and_then(|f| f.metadata().ok()).and_then(|m| mode_of(&m));
         let rotated = if new_path == old_path {
             let rotated = self.rename_aside(&old_path)?;
             Some(rotated)
@@ -517,35 +514,21 @@ impl FileWriter {
         Ok(())
     }
 
-    /// Move the current file to its rotated name, never over an existing file.
+    /// Move the current file to its rotated name, never over anything. A name whose archive
+    /// is taken is skipped too, so archives never need a name of their own.
     fn rename_aside(&self, path: &Path) -> io::Result<PathBuf> {
         let archive = self.compression.as_ref().map(|c| c.extension()).filter(|e| !e.is_empty());
-        for counter in 1..10_000 {
-            let target = self.naming.rotated_path(self.started, &self.zone, counter);
-            // Skip a name whose archive exists too, so archives never need a name of their own.
-            if let Some(ext) = archive {
-                let mut archived = target.clone().into_os_string();
-                archived.push(".");
-                archived.push(ext);
-                if Path::new(&archived).exists() {
-                    continue;
-                }
-            }
-            // A hard link fails if the target exists, so nothing is ever overwritten.
-            match fs::hard_link(path, &target) {
-                Ok(()) => {
-                    fs::remove_file(path)?;
-                    return Ok(target);
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-                Err(_) if !target.exists() => {
-                    fs::rename(path, &target)?;
-                    return Ok(target);
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        Err(io::Error::other("no free name for the rotated file"))
+        let names = (1..=NAMES_TRIED)
+            .map(|counter| self.naming.rotated_path(self.started, &self.zone, counter))
+            .filter(|name| {
+                archive.is_none_or(|ext| {
+                    let mut archived = name.clone().into_os_string();
+                    archived.push(".");
+                    archived.push(ext);
+                    !is_taken(Path::new(&archived))
+                })
+            });
+        move_to_free_name(path, names)
     }
 
     fn submit(&self, rotated: Option<PathBuf>, now: Timestamp) {
@@ -768,41 +751,4 @@ fn fill_time(template: &Path, now: Timestamp, zone: &Zone) -> Result<PathBuf, St
         }
     }
     Ok(template.with_file_name(String::from_utf8_lossy(&out).as_ref()))
-}
-
-#[cfg(unix)]
-fn same_file(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(open), Ok(at_path)) => open.dev() == at_path.dev() && open.ino() == at_path.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_file: &File, path: &Path) -> bool {
-    path.exists()
-}
-
-#[cfg(unix)]
-fn file_mode(metadata: &fs::Metadata) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    metadata.permissions().mode() & 0o7777
-}
-
-#[cfg(not(unix))]
-fn file_mode(_metadata: &fs::Metadata) -> u32 {
-    0o666
-}
-
-fn is_symlink_refusal(error: &io::Error) -> bool {
-    #[cfg(unix)]
-    {
-        error.raw_os_error() == Some(libc::ELOOP)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = error;
-        false
-    }
 }

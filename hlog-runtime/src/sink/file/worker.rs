@@ -15,14 +15,15 @@ use std::ffi::OsStr;
 use std::fs;
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::thread::{self, JoinHandle, ThreadId};
 
 use crossbeam_channel::{Receiver, Sender};
 
-use crate::sink::file::compression::Compression;
-use crate::sink::file::retention::{Candidate, Retention};
+use super::compression::Compression;
+use super::primitives::same_file;
+use super::retention::{Candidate, Retention};
 use crate::time::Timestamp;
 
 /// Where the worker reports a failure: one clear sentence, without a `hlog:` prefix.
@@ -263,7 +264,8 @@ fn candidates(job: &Job, on_error: &(dyn Fn(String) + Send + Sync)) -> Vec<Candi
             return Vec::new();
         }
     };
-    let live = FileId::of(&job.live);
+    // The live file under another spelling or a hard link is no candidate either.
+    let live = fs::metadata(&job.live).ok();
     let mut candidates = Vec::new();
     for entry in entries {
         let Ok(entry) = entry else { continue };
@@ -275,51 +277,14 @@ fn candidates(job: &Job, on_error: &(dyn Fn(String) + Send + Sync)) -> Vec<Candi
         }
         // Not followed: a symlink is never a candidate, whatever it points to.
         let Ok(metadata) = fs::symlink_metadata(&path) else { continue };
-        if !metadata.file_type().is_file() || live.is_some_and(|live| live.is(&metadata)) {
+        let is_live = live.as_ref().is_some_and(|live| same_file(live, &metadata) == Some(true));
+        if !metadata.file_type().is_file() || is_live {
             continue;
         }
         let modified = metadata.modified().map(Timestamp::from).unwrap_or(started);
         candidates.push(Candidate { path, started, counter, modified });
     }
     candidates
-}
-
-/// A file's identity, to recognise the live file under another spelling or a hard link.
-#[derive(Clone, Copy)]
-struct FileId {
-    #[cfg(unix)]
-    dev: u64,
-    #[cfg(unix)]
-    ino: u64,
-}
-
-impl FileId {
-    fn of(path: &Path) -> Option<FileId> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            let metadata = fs::metadata(path).ok()?;
-            Some(FileId { dev: metadata.dev(), ino: metadata.ino() })
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = path;
-            None
-        }
-    }
-
-    fn is(self, metadata: &fs::Metadata) -> bool {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            self.dev == metadata.dev() && self.ino == metadata.ino()
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = metadata;
-            false
-        }
-    }
 }
 
 /// Call `on_error`; a panic in it is swallowed (there is nowhere left to report it).
@@ -340,6 +305,7 @@ fn panic_message(panic: &(dyn Any + Send)) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
     use std::sync::atomic::{AtomicU64, Ordering};
     use std::time::Duration;
 
