@@ -34,7 +34,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::primitives::{
-    NAMES_TRIED, mode_of, move_to_free_name, open_options, same_file, set_mode,
+    IoContext, NAMES_TRIED, mode_of, move_to_free_name, open_options, same_file, set_mode,
 };
 use super::spec::SpecError;
 use crate::time::Timestamp;
@@ -216,7 +216,8 @@ impl Compression {
 
     /// Compress `source` (see the module documentation for the names and the guarantees) and
     /// return the archive's path. The source is removed once the archive is complete. On an
-    /// error the source is kept and no partial archive is left.
+    /// error the source is kept and no partial archive is left; the error says which step
+    /// failed, and the caller which file it was compressing.
     pub(crate) fn compress(&self, source: &Path) -> io::Result<PathBuf> {
         match self {
             Compression::Custom(compress) => compress_custom(compress.as_ref(), source),
@@ -228,33 +229,19 @@ impl Compression {
         if let Some(missing) = self.missing_features() {
             return Err(io::Error::new(io::ErrorKind::Unsupported, missing));
         }
-        let name = source.file_name().ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{} does not name a file", source.display()),
-            )
-        })?;
+        let name = source
+            .file_name()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
         let dir = match source.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
         let mut input = open_source(source)?;
-        let metadata = input
-            .metadata()
-            .map_err(|e| context(e, format_args!("cannot read {}", source.display())))?;
+        let metadata = input.metadata()?;
         let (temp_path, temp) = create_temp(dir)?;
         let written = self
             .write_archive(&mut input, &metadata, name, temp)
-            .map_err(|e| {
-                context(
-                    e,
-                    format_args!(
-                        "cannot write the {} archive of {}",
-                        self.extension(),
-                        source.display()
-                    ),
-                )
-            })
+            .context("writing", &temp_path)
             .and_then(|_| publish(&temp_path, dir, name, self.extension()));
         let archive = match written {
             Ok(archive) => archive,
@@ -265,16 +252,7 @@ impl Compression {
         };
         sync_dir(dir);
         drop(input);
-        fs::remove_file(source).map_err(|e| {
-            context(
-                e,
-                format_args!(
-                    "the archive {} is complete, but {} could not be removed",
-                    archive.display(),
-                    source.display()
-                ),
-            )
-        })?;
+        fs::remove_file(source).context("removing it once archived as", &archive)?;
         Ok(archive)
     }
 
@@ -404,45 +382,24 @@ fn compress_custom(
         // The closure compressed in place, or did nothing: there is nothing to remove.
         return Ok(archive);
     }
-    if let Err(error) = fs::symlink_metadata(&archive) {
-        return Err(context(
-            error,
-            format_args!(
-                "the compression closure returned {}, where there is no file",
-                archive.display()
-            ),
-        ));
-    }
+    fs::symlink_metadata(&archive).context("looking for the closure's archive at", &archive)?;
     match fs::remove_file(source) {
-        Ok(()) => Ok(archive),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(archive),
-        Err(error) => Err(context(
-            error,
-            format_args!(
-                "the archive {} is complete, but {} could not be removed",
-                archive.display(),
-                source.display()
-            ),
-        )),
+        Err(error) if error.kind() != io::ErrorKind::NotFound => {
+            Err(error).context("removing it once archived as", &archive)
+        }
+        _ => Ok(archive),
     }
 }
 
 /// Open the file to compress: a regular file, not followed through a symlink.
 fn open_source(source: &Path) -> io::Result<File> {
-    let cannot = |e: io::Error| context(e, format_args!("cannot read {}", source.display()));
-    let metadata = fs::symlink_metadata(source).map_err(cannot)?;
-    if !metadata.file_type().is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("{} is not a regular file", source.display()),
-        ));
+    let not_regular = || io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
+    if !fs::symlink_metadata(source)?.file_type().is_file() {
+        return Err(not_regular());
     }
-    let file = open_options(false, None).read(true).open(source).map_err(cannot)?;
-    if !file.metadata().map_err(cannot)?.file_type().is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("{} is not a regular file", source.display()),
-        ));
+    let file = open_options(false, None).read(true).open(source)?;
+    if !file.metadata()?.file_type().is_file() {
+        return Err(not_regular());
     }
     Ok(file)
 }
@@ -456,12 +413,7 @@ fn create_temp(dir: &Path) -> io::Result<(PathBuf, File)> {
         match open_options(false, Some(0o600)).write(true).create_new(true).open(&path) {
             Ok(file) => return Ok((path, file)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => {
-                return Err(context(
-                    e,
-                    format_args!("cannot create a temporary file in {}", dir.display()),
-                ));
-            }
+            Err(e) => return Err(e).context("creating a temporary file in", dir),
         }
     }
 }
@@ -572,10 +524,6 @@ fn zip_time(metadata: &Metadata) -> Option<zip::DateTime> {
     .ok()
 }
 
-fn context(error: io::Error, what: fmt::Arguments<'_>) -> io::Error {
-    io::Error::new(error.kind(), format!("{what}: {error}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -669,8 +617,6 @@ mod tests {
         let dir = TempDir::new("missing");
         let error = Compression::Gzip.compress(&dir.join("app.log")).unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::NotFound);
-        assert!(error.to_string().contains("cannot read"), "{error}");
-        assert!(error.to_string().contains("app.log"), "{error}");
         assert!(dir.names().is_empty(), "nothing written: {:?}", dir.names());
     }
 
@@ -756,7 +702,7 @@ mod tests {
             assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &limit), 0);
         }
         let error = Compression::Gzip.compress(&source).unwrap_err();
-        assert!(error.to_string().starts_with("cannot write the gz archive of "), "{error}");
+        assert!(error.to_string().starts_with(&format!("writing {}", dir.0.display())), "{error}");
         assert!(fs::read(&source).unwrap() == bytes, "the source is intact");
         assert_eq!(dir.names(), [ROTATED], "no partial archive");
     }
@@ -807,7 +753,9 @@ mod tests {
         let liar = Compression::custom(|p: &Path| Ok(p.with_extension("nothing")));
         let source = write_source(&dir, "d.log", b"d\n");
         let error = liar.compress(&source).unwrap_err();
-        assert!(error.to_string().contains("where there is no file"), "{error}");
+        let expected =
+            format!("looking for the closure's archive at {}", dir.join("d.nothing").display());
+        assert!(error.to_string().starts_with(&expected), "{error}");
         assert!(source.exists());
 
         // Fails: the error comes back, the source is kept.

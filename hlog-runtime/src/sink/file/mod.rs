@@ -43,7 +43,7 @@ use self::primitives::{
     set_mode,
 };
 use self::rotation::RotationState;
-use self::worker::{Job, Worker};
+use self::worker::{Matcher, Policies, Worker};
 use super::Sink;
 use crate::error::ConfigError;
 use crate::record::Record;
@@ -302,8 +302,6 @@ struct FileWriter {
     /// No record written yet: the rotation schedule is anchored by the first one.
     anchor: bool,
     rotation: Option<RotationState>,
-    retention: Option<Retention>,
-    compression: Option<Compression>,
     naming: Naming,
     zone: Zone,
     truncate: bool,
@@ -314,8 +312,6 @@ struct FileWriter {
     follow_symlinks: bool,
     mode: Option<u32>,
     worker: Worker,
-    errors: Arc<Mutex<Vec<String>>>,
-    pending_errors: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl FileWriter {
@@ -350,17 +346,12 @@ impl FileWriter {
                 return Err(ConfigError::PathInUse { path: config.path.clone() });
             }
         }
-        let errors: Arc<Mutex<Vec<String>>> = Arc::default();
-        let pending_errors: Arc<std::sync::atomic::AtomicUsize> = Arc::default();
-        let (worker_errors, worker_pending) = (errors.clone(), pending_errors.clone());
-        let worker = Worker::start(
-            &path.display().to_string(),
-            Arc::new(move |error: String| {
-                // Reported on stderr by the handler (once), counted in stats() per failure.
-                worker_errors.lock().unwrap_or_else(|e| e.into_inner()).push(error);
-                worker_pending.fetch_add(1, std::sync::atomic::Ordering::Release);
-            }),
-        );
+        let matcher: Matcher = {
+            let naming = naming.clone();
+            Arc::new(move |name| naming.parse(name))
+        };
+        let dir = naming.dir().to_path_buf();
+        let worker = Worker::start(&path, Policies { compression, retention, dir, matcher });
         let mut writer = FileWriter {
             template: config.path.clone(),
             dated,
@@ -374,8 +365,6 @@ impl FileWriter {
             fresh: true,
             anchor: true,
             rotation: rotation.map(|r| RotationState::new(&r, now, &zone)),
-            retention,
-            compression,
             naming,
             zone,
             truncate: config.truncate,
@@ -385,8 +374,6 @@ impl FileWriter {
             follow_symlinks: config.follow_symlinks,
             mode: config.mode,
             worker,
-            errors,
-            pending_errors,
         };
         // A dated name is the first record's time: that file is made by the first record.
         if !config.delay && !dated {
@@ -510,14 +497,14 @@ impl FileWriter {
         if let Some(state) = &mut self.rotation {
             state.rotated(now, &self.zone);
         }
-        self.submit(rotated, now);
+        self.worker.submit(rotated, &self.path, now);
         Ok(())
     }
 
     /// Move the current file to its rotated name, never over anything. A name whose archive
     /// is taken is skipped too, so archives never need a name of their own.
     fn rename_aside(&self, path: &Path) -> io::Result<PathBuf> {
-        let archive = self.compression.as_ref().map(|c| c.extension()).filter(|e| !e.is_empty());
+        let archive = self.worker.compression().map(|c| c.extension()).filter(|e| !e.is_empty());
         let names = (1..=NAMES_TRIED)
             .map(|counter| self.naming.rotated_path(self.started, &self.zone, counter))
             .filter(|name| {
@@ -529,22 +516,6 @@ impl FileWriter {
                 })
             });
         move_to_free_name(path, names)
-    }
-
-    fn submit(&self, rotated: Option<PathBuf>, now: Timestamp) {
-        if self.compression.is_none() && self.retention.is_none() {
-            return;
-        }
-        let naming = self.naming.clone();
-        self.worker.submit(Job {
-            rotated,
-            compression: self.compression.clone(),
-            retention: self.retention.clone(),
-            dir: self.naming.dir().to_path_buf(),
-            live: self.path.clone(),
-            matcher: Arc::new(move |name| naming.parse(name)),
-            now,
-        });
     }
 
     /// The rare part of [`Sink::write`]: open the file if it is not, check its path once a
@@ -622,31 +593,6 @@ impl FileWriter {
         }
         Ok(())
     }
-
-    /// Background failures since the last call, as one error (each is counted once).
-    #[inline]
-    fn take_worker_error(&self) -> Option<String> {
-        if self.pending_errors.load(std::sync::atomic::Ordering::Acquire) == 0 {
-            return None; // the common case costs one load, not a lock
-        }
-        self.take_worker_error_slow()
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn take_worker_error_slow(&self) -> Option<String> {
-        self.pending_errors.store(0, std::sync::atomic::Ordering::Release);
-        let mut errors = self.errors.lock().unwrap_or_else(|e| e.into_inner());
-        match errors.len() {
-            0 => None,
-            1 => errors.pop(),
-            n => {
-                let first = errors.remove(0);
-                errors.clear();
-                Some(format!("{first} (and {} more background failures)", n - 1))
-            }
-        }
-    }
 }
 
 impl Sink for FileWriter {
@@ -663,8 +609,8 @@ impl Sink for FileWriter {
             self.before_write(line, record)?;
         }
         self.buffer_line(line, record, now)?;
-        match self.take_worker_error() {
-            Some(error) => Err(io::Error::other(error)),
+        match self.worker.take_error() {
+            Some(error) => Err(error),
             None => Ok(()),
         }
     }
@@ -675,8 +621,8 @@ impl Sink for FileWriter {
             file.flush()?;
         }
         self.worker.wait_idle();
-        match self.take_worker_error() {
-            Some(error) => Err(io::Error::other(error)),
+        match self.worker.take_error() {
+            Some(error) => Err(error),
             None => Ok(()),
         }
     }
@@ -702,8 +648,8 @@ impl FileWriter {
     fn close(&mut self) {
         let _ = self.flush_buffer();
         self.file = None;
-        if self.rotation.is_none() && self.compression.is_some() && self.path.exists() {
-            self.submit(Some(self.path.clone()), Timestamp::now());
+        if self.rotation.is_none() && self.worker.compression().is_some() && self.path.exists() {
+            self.worker.submit(Some(self.path.clone()), &self.path, Timestamp::now());
         }
     }
 }

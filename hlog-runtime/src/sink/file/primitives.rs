@@ -161,6 +161,13 @@ pub(crate) struct FileError {
     source: io::Error,
 }
 
+impl FileError {
+    /// `source` as an `io::Error` of its kind that says `<action> <path>: <source>`.
+    pub(crate) fn wrap(action: &'static str, path: &Path, source: io::Error) -> io::Error {
+        io::Error::new(source.kind(), FileError { action, path: path.to_path_buf(), source })
+    }
+}
+
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}: {}", self.action, self.path.display(), self.source)
@@ -181,9 +188,7 @@ pub(crate) trait IoContext<T> {
 
 impl<T> IoContext<T> for io::Result<T> {
     fn context(self, action: &'static str, path: &Path) -> io::Result<T> {
-        self.map_err(|source| {
-            io::Error::new(source.kind(), FileError { action, path: path.to_path_buf(), source })
-        })
+        self.map_err(|source| FileError::wrap(action, path, source))
     }
 }
 
