@@ -768,15 +768,6 @@ mod tests {
     }
 
     #[test]
-    fn debug_names_the_variant() {
-        assert_eq!(format!("{:?}", Compression::TarGz), "TarGz");
-        assert_eq!(
-            format!("{:?}", Compression::custom(|p| Ok(p.to_path_buf()))),
-            "Custom(<closure>)"
-        );
-    }
-
-    #[test]
     fn archive_names_follow_the_scheme() {
         let name = OsStr::new("app.log");
         assert_eq!(archive_name(name, 1, "gz"), "app.log.gz");
