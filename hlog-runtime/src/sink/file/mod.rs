@@ -94,8 +94,9 @@ pub trait IntoSetting<T> {
     fn into_setting(self) -> Result<T, SpecError>;
 }
 
-macro_rules! string_settings {
-    ($($ty:ty => $parse:path),*) => {$(
+/// A setting's string forms (parsed), the policy itself, and the typed values it converts from.
+macro_rules! settings {
+    ($($ty:ty => $parse:path, from $($from:ty),*;)*) => {$(
         impl IntoSetting<$ty> for &str {
             fn into_setting(self) -> Result<$ty, SpecError> {
                 $parse(self)
@@ -111,33 +112,18 @@ macro_rules! string_settings {
                 Ok(self)
             }
         }
+        $(impl IntoSetting<$ty> for $from {
+            fn into_setting(self) -> Result<$ty, SpecError> {
+                Ok(<$ty>::from(self))
+            }
+        })*
     )*};
 }
 
-string_settings!(Rotation => Rotation::parse, Retention => Retention::parse, Compression => Compression::parse);
-
-impl IntoSetting<Rotation> for std::time::Duration {
-    fn into_setting(self) -> Result<Rotation, SpecError> {
-        Ok(Rotation::from(self))
-    }
-}
-
-impl IntoSetting<Rotation> for u64 {
-    fn into_setting(self) -> Result<Rotation, SpecError> {
-        Ok(Rotation::from(self))
-    }
-}
-
-impl IntoSetting<Retention> for std::time::Duration {
-    fn into_setting(self) -> Result<Retention, SpecError> {
-        Ok(Retention::from(self))
-    }
-}
-
-impl IntoSetting<Retention> for usize {
-    fn into_setting(self) -> Result<Retention, SpecError> {
-        Ok(Retention::from(self))
-    }
+settings! {
+    Rotation => Rotation::parse, from u64, std::time::Duration;
+    Retention => Retention::parse, from usize, std::time::Duration;
+    Compression => Compression::parse, from;
 }
 
 impl FileSink {
@@ -247,29 +233,18 @@ impl super::IntoSink for FileSink {
     }
 }
 
-impl super::IntoSink for &str {
-    fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
-        FileSink::new(self).into_sink()
-    }
+/// A path is a file sink with the defaults.
+macro_rules! path_sinks {
+    ($($path:ty),*) => {$(
+        impl super::IntoSink for $path {
+            fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
+                FileSink::new(self).into_sink()
+            }
+        }
+    )*};
 }
 
-impl super::IntoSink for String {
-    fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
-        FileSink::new(self).into_sink()
-    }
-}
-
-impl super::IntoSink for &Path {
-    fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
-        FileSink::new(self).into_sink()
-    }
-}
-
-impl super::IntoSink for PathBuf {
-    fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
-        FileSink::new(self).into_sink()
-    }
-}
+path_sinks!(&str, String, &Path, PathBuf);
 
 /// Paths of this process's rotating file sinks: a second one on the same path would rename the
 /// first one's files.
