@@ -469,3 +469,41 @@ impl Drop for FileWriter {
         // Then the worker's Drop finishes its jobs, and the path is released.
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error;
+
+    use super::*;
+    use crate::callsite::Callsite;
+    use crate::level::Level;
+    use crate::record::Message;
+    use crate::sink::file::test_dir::TempDir;
+
+    static CALLSITE: Callsite = Callsite::new("tests", "mod.rs", 1, "m", || "tests");
+
+    /// What the handler reports and counts: a background failure comes back from the sink's
+    /// next write or flush as an `io::Error` of the original kind that names what was done to
+    /// which file, with the original as its source.
+    #[test]
+    fn a_background_failure_comes_back_with_its_kind_and_file() {
+        let dir = TempDir::new("sink-failure");
+        let full = Compression::custom(|_: &Path| Err(io::Error::from(io::ErrorKind::StorageFull)));
+        let config =
+            FileSink::new(dir.join("app.log")).rotation(16_u64).compression(full).buffer_size(0);
+        let mut writer = FileWriter::open(config).unwrap();
+        let level = Level::INFO;
+        let record = Record::new(Timestamp::now(), &level, &CALLSITE, Message::Static("m"), &[]);
+        writer.write(b"the first line\n", &record).unwrap();
+        // This one rotates; the failure comes with it, or with the flush that waits for it.
+        let failed = writer.write(b"the second line\n", &record).err();
+        let error = failed.or_else(|| writer.flush().err()).expect("the failure comes back");
+        assert_eq!(error.kind(), io::ErrorKind::StorageFull);
+        let rotated = dir.names().into_iter().find(|n| n != "app.log").unwrap();
+        let original = io::Error::from(io::ErrorKind::StorageFull);
+        let expected = format!("compressing {}: {original}", dir.join(&rotated).display());
+        assert_eq!(error.to_string(), expected);
+        assert!(error.source().unwrap().downcast_ref::<io::Error>().is_some());
+        assert!(writer.flush().is_ok(), "reported once");
+    }
+}
