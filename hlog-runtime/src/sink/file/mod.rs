@@ -276,7 +276,7 @@ impl Drop for RotatingPath {
 struct FileWriter {
     /// The file being written, with its buffer.
     file: LogFile,
-    /// How files are opened and written.
+    /// How files are opened, and whether their path is watched.
     settings: Settings,
     /// What the live and the rotated files are called.
     names: Names,
