@@ -1,147 +1,332 @@
 //! Rotation strings, through the public API: every accepted form with the policy it gives, the
-//! refusals with the kind of value they name, and the typed conversions.
+//! refusals with the kind of value they name, the exact messages, and the typed forms.
 
 use std::time::Duration;
 
-use hlog_runtime::sink::file::Rotation;
-use hlog_runtime::sink::file::rotation::{Frequency, TimeOfDay, Weekday};
+use hlog_runtime::sink::file::{Frequency, Rotation, TimeOfDay, Weekday};
+
+/// The accepted forms, quoted at the end of every refusal.
+const FORMS: &str = "accepted forms: a size (\"500 KB\", \"10 MB\", \"0.5 GB\", \"2 GiB\", \
+     \"1 Kb\" = 125 bytes, \"4096\" = 4096 bytes), a duration (\"30 min\", \"12 hours\", \
+     \"1 day\", \"1 week\", \"1h 30min\"), a frequency (\"hourly\", \"daily\", \"weekly\", \
+     \"monthly\", \"yearly\"), a time of day (\"00:00\", \"18:30:15\", \"4 PM\", \"10:30 pm\"), \
+     a day of the week with an optional time (\"sunday\", \"monday at 12:00\", \"w0\" to \"w6\" \
+     with w0 = Monday)";
 
 const HOUR: u64 = 3600;
 const DAY: u64 = 86_400;
 
-fn at(h: u8, m: u8, s: u8) -> TimeOfDay {
+fn hms(h: u8, m: u8, s: u8) -> TimeOfDay {
     TimeOfDay::new(h, m, s).unwrap()
 }
 
-fn secs(s: u64) -> Rotation {
-    Rotation::every(Duration::from_secs(s))
+/// `input` gives `expected` through `parse` and `FromStr`, with spaces around it too.
+fn accepts(input: &str, expected: Rotation) {
+    assert_eq!(Rotation::parse(input), Ok(expected.clone()), "{input:?}");
+    assert_eq!(input.parse::<Rotation>(), Ok(expected.clone()), "{input:?}");
+    assert_eq!(Rotation::parse(&format!("  {input}\t")), Ok(expected), "{input:?}");
 }
 
-fn accepted() -> Vec<(&'static str, Rotation)> {
-    vec![
-        // Sizes: powers of 1000 and 1024, b for bits, decimals, plain bytes.
-        ("500 KB", Rotation::size(500_000)),
-        ("10 MB", Rotation::size(10_000_000)),
-        ("1 GB", Rotation::size(1_000_000_000)),
-        ("0.5 GB", Rotation::size(500_000_000)),
-        ("2 GiB", Rotation::size(2 << 30)),
-        ("1 KiB", Rotation::size(1024)),
-        ("1 Kb", Rotation::size(125)),
-        ("1 kib", Rotation::size(128)),
-        ("1 mb", Rotation::size(125_000)),
-        ("1 TB", Rotation::size(1_000_000_000_000)),
-        ("1 TiB", Rotation::size(1 << 40)),
-        ("0.001 MB", Rotation::size(1000)),
-        ("4096", Rotation::size(4096)),
-        ("12", Rotation::size(12)),
-        // Durations, several parts summed.
+/// Sizes: powers of 1000 and 1024, `b` for bits, decimals and exponents, plain bytes.
+#[test]
+fn sizes() {
+    let cases: &[(&str, u64)] = &[
+        ("500 KB", 500_000),
+        ("10 MB", 10_000_000),
+        ("1 GB", 1_000_000_000),
+        ("0.5 GB", 500_000_000),
+        ("2 GiB", 2 << 30),
+        ("1 KiB", 1024),
+        ("1 KB", 1000),
+        ("1 kB", 1000),
+        ("1 kb", 125),
+        ("1 Kb", 125),
+        ("1 mb", 125_000),
+        ("1 Kib", 128),
+        ("1 kib", 128),
+        ("1 KIB", 1024),
+        ("0.001 MB", 1000),
+        ("1.5 B", 1),
+        ("8 b", 1),
+        ("100B", 100),
+        ("5EB", 5_000_000_000_000_000_000),
+        ("1 TB", 1_000_000_000_000),
+        ("1 TiB", 1 << 40),
+        ("1 PB", 1_000_000_000_000_000),
+        ("1 MiB", 1 << 20),
+        ("1e3 B", 1000),
+        ("1.5e3 KB", 1_500_000),
+        (".5 KB", 500),
+        ("1. KB", 1000),
+        ("+1 KB", 1000),
+        ("1 ZB", u64::MAX),
+        ("1 YiB", u64::MAX),
+        ("0.0000001 TB", 100_000),
+        ("1000", 1000),
+        ("4096", 4096),
+        ("12", 12),
+        ("1", 1),
+        ("1e3", 1000),
+    ];
+    for &(input, bytes) in cases {
+        accepts(input, Rotation::size(bytes));
+    }
+}
+
+/// Durations: loguru's units, case-insensitive, several parts summed.
+#[test]
+fn durations() {
+    let secs = Duration::from_secs;
+    let cases: &[(&str, Duration)] = &[
         ("1 day", secs(DAY)),
         ("2 days", secs(2 * DAY)),
+        ("1 d", secs(DAY)),
+        ("1 DAY", secs(DAY)),
         ("12 hours", secs(12 * HOUR)),
+        ("1 hour", secs(HOUR)),
+        ("1 H", secs(HOUR)),
+        ("1.5 h", secs(5400)),
         ("1 week", secs(7 * DAY)),
-        ("30 min", secs(1800)),
+        ("2 weeks", secs(14 * DAY)),
+        ("1 w", secs(7 * DAY)),
+        ("30 min", secs(30 * 60)),
+        ("30 mins", secs(30 * 60)),
+        ("1 minute", secs(60)),
+        ("5 minutes", secs(300)),
         ("1h 30min", secs(HOUR + 1800)),
+        ("1h30min", secs(HOUR + 1800)),
+        ("2 days, 3h", secs(2 * DAY + 3 * HOUR)),
         ("1 d, 12 h", secs(DAY + 12 * HOUR)),
-        ("1 month", secs(2_628_000)),
+        ("1 day 1 s", secs(DAY + 1)),
+        ("1 y", secs(365 * DAY)),
         ("1 year", secs(365 * DAY)),
+        ("2 years", secs(2 * 365 * DAY)),
+        // loguru's month: a twelfth of 365 days.
+        ("1 month", secs(2_628_000)),
+        ("3 months", secs(3 * 2_628_000)),
+        ("10 s", secs(10)),
         ("90 s", secs(90)),
-        ("100 ms", Rotation::every(Duration::from_millis(100))),
-        ("100 us", Rotation::every(Duration::from_micros(100))),
-        // Frequencies.
-        ("hourly", Rotation::hourly()),
-        ("daily", Rotation::daily()),
-        ("weekly", Rotation::weekly()),
-        ("monthly", Rotation::monthly()),
-        ("yearly", Rotation::yearly()),
-        ("Daily", Rotation::Calendar(Frequency::Daily)),
-        // Times of day.
-        ("00:00", Rotation::daily_at(0, 0)),
-        ("12:00", Rotation::daily_at(12, 0)),
-        ("23:59", Rotation::daily_at(23, 59)),
-        ("4 PM", Rotation::daily_at(16, 0)),
-        ("10 pm", Rotation::daily_at(22, 0)),
-        ("10:30 pm", Rotation::daily_at(22, 30)),
-        ("12 am", Rotation::daily_at(0, 0)),
-        ("18:30:15", Rotation::DailyAt(at(18, 30, 15))),
-        // Days of the week, Monday = w0.
-        ("sunday", Rotation::weekly_on(Weekday::Sunday, 0, 0)),
-        ("monday at 12:00", Rotation::weekly_on(Weekday::Monday, 12, 0)),
-        ("Monday at 4 PM", Rotation::weekly_on(Weekday::Monday, 16, 0)),
-        ("w0", Rotation::weekly_on(Weekday::Monday, 0, 0)),
-        ("W3", Rotation::weekly_on(Weekday::Thursday, 0, 0)),
-        ("w6", Rotation::weekly_on(Weekday::Sunday, 0, 0)),
-        ("friday at 18:30:15", Rotation::WeeklyOn(Weekday::Friday, at(18, 30, 15))),
-    ]
-}
-
-#[test]
-fn every_accepted_form_gives_its_policy() {
-    for (input, expected) in accepted() {
-        assert_eq!(Rotation::parse(input), Ok(expected.clone()), "{input:?}");
-        assert_eq!(input.parse::<Rotation>(), Ok(expected.clone()), "{input:?}");
-        assert_eq!(Rotation::parse(&format!("  {input}\t")), Ok(expected), "{input:?}");
+        ("10 sec", secs(10)),
+        ("10 secs", secs(10)),
+        ("1 second", secs(1)),
+        ("10 seconds", secs(10)),
+        ("0.5 s", Duration::from_millis(500)),
+        ("500 ms", Duration::from_millis(500)),
+        ("100 ms", Duration::from_millis(100)),
+        ("1 millisecond", Duration::from_millis(1)),
+        ("2 milliseconds", Duration::from_millis(2)),
+        ("250 us", Duration::from_micros(250)),
+        ("100 us", Duration::from_micros(100)),
+        ("1 microsecond", Duration::from_micros(1)),
+        ("3 microseconds", Duration::from_micros(3)),
+    ];
+    for &(input, duration) in cases {
+        accepts(input, Rotation::every(duration));
     }
 }
 
+#[test]
+fn frequencies() {
+    let cases = [
+        ("hourly", Frequency::Hourly),
+        ("daily", Frequency::Daily),
+        ("weekly", Frequency::Weekly),
+        ("monthly", Frequency::Monthly),
+        ("yearly", Frequency::Yearly),
+        ("DAILY", Frequency::Daily),
+        ("Daily", Frequency::Daily),
+        ("Weekly", Frequency::Weekly),
+    ];
+    for (input, frequency) in cases {
+        accepts(input, Rotation::Calendar(frequency));
+    }
+}
+
+/// Times of day: 24-hour clock, or 12-hour with AM/PM; seconds and fractions.
+#[test]
+fn times_of_day() {
+    let cases = [
+        ("00:00", hms(0, 0, 0)),
+        ("12:00", hms(12, 0, 0)),
+        ("23:59", hms(23, 59, 0)),
+        ("4 PM", hms(16, 0, 0)),
+        ("4pm", hms(16, 0, 0)),
+        ("10 pm", hms(22, 0, 0)),
+        ("10:30 pm", hms(22, 30, 0)),
+        ("10:30 PM", hms(22, 30, 0)),
+        ("10:30:15 am", hms(10, 30, 15)),
+        ("12 AM", hms(0, 0, 0)),
+        ("12 am", hms(0, 0, 0)),
+        ("12 PM", hms(12, 0, 0)),
+        ("12:30 am", hms(0, 30, 0)),
+        ("1 am", hms(1, 0, 0)),
+        ("18:30:15", hms(18, 30, 15)),
+        ("4:05", hms(4, 5, 0)),
+        ("04:05", hms(4, 5, 0)),
+        ("23:59:59", hms(23, 59, 59)),
+        ("12:00:00.5", hms(12, 0, 0).with_nanosecond(500_000_000).unwrap()),
+        ("12:00:00.000001", hms(12, 0, 0).with_nanosecond(1_000).unwrap()),
+    ];
+    for (input, time) in cases {
+        accepts(input, Rotation::DailyAt(time));
+    }
+}
+
+/// Days of the week, Monday = w0, with an optional time.
+#[test]
+fn days_of_the_week() {
+    use Weekday::*;
+    let cases = [
+        ("sunday", Sunday, hms(0, 0, 0)),
+        ("Sunday", Sunday, hms(0, 0, 0)),
+        ("MONDAY", Monday, hms(0, 0, 0)),
+        ("tuesday", Tuesday, hms(0, 0, 0)),
+        ("wednesday", Wednesday, hms(0, 0, 0)),
+        ("thursday", Thursday, hms(0, 0, 0)),
+        ("friday", Friday, hms(0, 0, 0)),
+        ("saturday", Saturday, hms(0, 0, 0)),
+        ("w0", Monday, hms(0, 0, 0)),
+        ("W1", Tuesday, hms(0, 0, 0)),
+        ("W3", Thursday, hms(0, 0, 0)),
+        ("w4", Friday, hms(0, 0, 0)),
+        ("w6", Sunday, hms(0, 0, 0)),
+        ("monday at 12:00", Monday, hms(12, 0, 0)),
+        ("Monday at 4 PM", Monday, hms(16, 0, 0)),
+        ("monday AT 12", Monday, hms(12, 0, 0)),
+        ("w6 at 23:59:59", Sunday, hms(23, 59, 59)),
+        ("friday at 10:30 pm", Friday, hms(22, 30, 0)),
+        ("friday at 18:30:15", Friday, hms(18, 30, 15)),
+        ("saturday   at   06:15", Saturday, hms(6, 15, 0)),
+    ];
+    for (input, day, time) in cases {
+        accepts(input, Rotation::WeeklyOn(day, time));
+    }
+}
+
+/// Refused strings: the message quotes the input, names the kind of value it looked like and
+/// why it is not one, and lists the accepted forms.
 #[test]
 fn refusals_quote_the_input_and_name_the_expected_kind() {
-    let cases = [
+    let cases: &[(&str, &str)] = &[
         ("", "the text is empty"),
-        ("0", "expected a size"),
+        ("   ", "the text is empty"),
+        ("0", "expected a size, but 0 bytes"),
+        ("0 KB", "expected a size, but 0 bytes"),
         ("-1", "expected a size, but it is negative"),
+        ("-5 MB", "expected a size, but it is negative"),
+        ("1.5", "expected a size, but \"1.5\" has no unit"),
+        ("1 b", "expected a size, but \"1 b\" is less than one byte"),
         ("10 MBs", "expected a size, but \"MBs\" is not a size unit"),
+        ("10 bytes", "expected a size, but \"bytes\" is not a size unit"),
+        ("10 KIb2", "expected a size, but \"KIb2\" is not a size unit"),
+        ("10 M", "expected a size or a duration, but \"M\" is neither"),
+        ("10 Ki", "expected a size or a duration, but \"Ki\" is neither"),
         ("1 XB", "expected a duration, but \"XB\" is not a unit of time"),
         ("0 days", "expected a duration, but it is zero"),
+        ("0 s 0 ms", "expected a duration, but it is zero"),
+        ("0.0000000001 s", "expected a duration, but it is zero"),
+        ("-1 day", "expected a duration, but it is negative"),
         ("-2 hours", "expected a duration, but it is negative"),
+        ("1 day -2 h", "expected a duration, but it is negative"),
+        ("10 dayz", "expected a duration, but \"dayz\" is not a unit of time"),
         ("5 fortnights", "expected a duration, but \"fortnights\" is not a unit of time"),
+        ("1 hr", "expected a duration, but \"hr\" is not a unit of time"),
+        ("1 day 30", "expected a duration, but \"30\" has no unit of time"),
+        ("1 day, x", "expected a duration, but \"x\" is not a number"),
+        ("1.2.3 s", "expected a duration, but \"1.2.3\" is not a number"),
         ("true", "not a size, a duration, a frequency, a time of day or a day of the week"),
-        ("25:00", "expected a time of day, but hour 25 is out of range (0 to 23)"),
-        ("13 PM", "expected a time of day, but with PM the hour is 1 to 12, not 13"),
-        ("w7", "expected a day of the week, but \"w7\" is out of range"),
-        ("someday at 12:00", "expected a day of the week, but \"someday\" is not one"),
-        ("monday at 12:99", "expected a time of day after \"at\", but minute 99"),
+        ("false", "not a size, a duration, a frequency, a time of day or a day of the week"),
+        ("never", "not a size, a duration, a frequency, a time of day or a day of the week"),
+        ("dayly", "expected a frequency, but \"dayly\" is not one"),
         ("fortnightly", "expected a frequency, but \"fortnightly\" is not one"),
+        ("25:00", "expected a time of day, but hour 25 is out of range (0 to 23)"),
+        ("24:00", "expected a time of day, but hour 24 is out of range (0 to 23)"),
+        ("12:60", "expected a time of day, but minute 60 is out of range (0 to 59)"),
+        ("12:00:60", "expected a time of day, but second 60 is out of range (0 to 59)"),
+        ("13 PM", "expected a time of day, but with PM the hour is 1 to 12, not 13"),
+        ("0 AM", "expected a time of day, but with AM the hour is 1 to 12, not 0"),
+        ("1:2:3:4", "expected a time of day, but \"1:2:3:4\" is not a time of day"),
+        ("12:", "expected a time of day, but \"12:\" is not a time of day"),
+        ("123:00", "expected a time of day, but \"123:00\" is not a time of day"),
+        ("12:00:00.", "expected a time of day, but \"12:00:00.\" is not a time of day"),
+        ("12:00:00.1234567891", "expected a time of day, but"),
+        ("w7", "expected a day of the week, but \"w7\" is out of range"),
+        ("w10", "expected a day of the week, but \"w10\" is out of range"),
+        ("mon", "expected a day of the week, but \"mon\" is not one"),
+        ("funday at 12:00", "expected a day of the week, but \"funday\" is not one"),
+        ("someday at 12:00", "expected a day of the week, but \"someday\" is not one"),
+        ("monday at 25:00", "expected a time of day after \"at\", but hour 25"),
+        ("monday at 12:99", "expected a time of day after \"at\", but minute 99"),
+        ("monday at", "expected a time of day after \"at\""),
+        ("monday at noon", "expected a time of day after \"at\", but \"noon\""),
+        ("at 12:00", "expected a day of the week before \"at\""),
     ];
-    for (input, reason) in cases {
+    for &(input, reason) in cases {
         let err = Rotation::parse(input).expect_err(input);
-        let text = err.to_string();
-        assert!(text.starts_with(&format!("invalid rotation {input:?}: {reason}")), "{text}");
-        for form in ["\"10 MB\"", "\"1 day\"", "\"daily\"", "\"00:00\"", "\"monday at 12:00\""] {
-            assert!(text.contains(form), "{input:?} does not list {form}: {text}");
-        }
         assert_eq!((err.setting, err.input.as_str()), ("rotation", input));
+        assert!(err.message.starts_with(reason), "{input:?}: {}", err.message);
+        assert!(err.message.ends_with(&format!("; {FORMS}")), "{input:?}: {}", err.message);
+        assert_eq!(err.to_string(), format!("invalid rotation {input:?}: {}", err.message));
+        assert!(input.parse::<Rotation>().is_err(), "{input:?}");
     }
 }
 
 #[test]
-fn a_size_typo_says_it_expected_a_size() {
-    let err = Rotation::parse("10 MBs").unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "invalid rotation \"10 MBs\": expected a size, but \"MBs\" is not a size unit (B, KB, \
-         MB, GB, TB, PB, EB, ZB, YB or KiB, MiB, GiB, …; a lower-case b counts bits); accepted \
-         forms: a size (\"500 KB\", \"10 MB\", \"0.5 GB\", \"2 GiB\", \"1 Kb\" = 125 bytes, \
-         \"4096\" = 4096 bytes), a duration (\"30 min\", \"12 hours\", \"1 day\", \"1 week\", \
-         \"1h 30min\"), a frequency (\"hourly\", \"daily\", \"weekly\", \"monthly\", \
-         \"yearly\"), a time of day (\"00:00\", \"18:30:15\", \"4 PM\", \"10:30 pm\"), a day \
-         of the week with an optional time (\"sunday\", \"monday at 12:00\", \"w0\" to \"w6\" \
-         with w0 = Monday)"
-    );
+fn exact_error_texts() {
+    let cases = [
+        (
+            "10 MBs",
+            "expected a size, but \"MBs\" is not a size unit (B, KB, MB, GB, TB, PB, EB, ZB, YB \
+             or KiB, MiB, GiB, …; a lower-case b counts bits)",
+        ),
+        (
+            "0",
+            "expected a size, but 0 bytes would start a new file for every record: give a positive size",
+        ),
+        ("true", "not a size, a duration, a frequency, a time of day or a day of the week"),
+        (
+            "w7",
+            "expected a day of the week, but \"w7\" is out of range: w0 (Monday) to w6 (Sunday)",
+        ),
+        ("13 PM", "expected a time of day, but with PM the hour is 1 to 12, not 13"),
+        (
+            "10 M",
+            "expected a size or a duration, but \"M\" is neither a size unit (B, KB, MB, GB, TB, \
+             PB, EB, ZB, YB or KiB, MiB, GiB, …; a lower-case b counts bits) nor a unit of time \
+             (y, months, w, d, h, min, s, ms or us, or years, weeks, days, hours, minutes, \
+             seconds, milliseconds, microseconds)",
+        ),
+    ];
+    for (input, reason) in cases {
+        let text = format!("invalid rotation {input:?}: {reason}; {FORMS}");
+        assert_eq!(Rotation::parse(input).unwrap_err().to_string(), text);
+    }
 }
 
 #[test]
 fn typed_values_convert() {
     assert_eq!(Rotation::from(1_000_u64), Rotation::Size(1000));
+    assert_eq!(Rotation::from(Duration::from_secs(60)), Rotation::every(Duration::from_secs(60)));
+    assert_eq!(Rotation::from(hms(6, 0, 0)), Rotation::daily_at(6, 0));
+    assert_eq!(Rotation::from(hms(1, 2, 3)), Rotation::DailyAt(hms(1, 2, 3)));
+    assert_eq!(Rotation::daily_at(18, 30), Rotation::DailyAt(hms(18, 30, 0)));
     assert_eq!(
-        Rotation::from(Duration::from_secs(60)),
-        Rotation::Interval(Duration::from_secs(60))
+        Rotation::weekly_on(Weekday::Monday, 12, 0),
+        Rotation::WeeklyOn(Weekday::Monday, hms(12, 0, 0))
     );
-    assert_eq!(Rotation::from(at(6, 0, 0)), Rotation::daily_at(6, 0));
+    assert_eq!(Rotation::hourly(), Rotation::Calendar(Frequency::Hourly));
+    assert_eq!(Rotation::yearly(), Rotation::Calendar(Frequency::Yearly));
     assert_eq!(
         Rotation::any([Rotation::size(1), Rotation::daily()]),
         Rotation::Any(vec![Rotation::Size(1), Rotation::Calendar(Frequency::Daily)])
     );
+    assert_eq!(
+        format!("{:?}", Rotation::any([Rotation::size(1), Rotation::daily_at(4, 5)])),
+        "Any([Size(1), DailyAt(04:05:00)])"
+    );
     let when = Rotation::when(|_, file| file.size > 10);
+    assert_eq!(when, when.clone(), "the same closure");
+    assert_ne!(when, Rotation::when(|_, _| true), "another closure");
     assert_eq!(
         format!("{:?}", Rotation::any([when, Rotation::size(5)])),
         "Any([When(<closure>), Size(5)])"

@@ -53,7 +53,7 @@ pub struct Civil<'z> {
 
 impl<'z> Civil<'z> {
     /// Breaks `ts` down into the wall-clock time of `zone` (no caching: see
-    /// [`render`](super::render) for the cached path).
+    /// [`render`](super::render()) for the cached path).
     ///
     /// # Examples
     ///

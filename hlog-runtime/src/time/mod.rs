@@ -22,6 +22,7 @@
 //! assert_eq!(out, b"2026-03-26T14:30:00.123456+0100");
 //! ```
 
+pub(crate) mod calendar;
 mod civil;
 mod elapsed;
 mod render;

@@ -7,8 +7,9 @@
 //!
 //! - Nothing is ever overwritten. When `<file>.<ext>` is taken (by anything, even a dangling
 //!   symlink), the archive is `<file>.2.<ext>`, then `<file>.3.<ext>`, and so on. The final
-//!   name is claimed with a hard link, which fails rather than replace an existing file (on a
-//!   file system without hard links: a check, then a rename).
+//!   name is claimed with a hard link, which fails rather than replace anything (on a file
+//!   system without hard links: with a new empty file, which fails the same way, that the
+//!   rename then replaces).
 //! - The archive is written to a hidden temporary file in the same folder
 //!   (`.hlog-compress-<pid>-<n>.tmp`), synced to disk, and only then given its name; the source
 //!   is removed only after that. On any error the partial archive is removed and the source is
@@ -25,14 +26,17 @@
 
 use std::ffi::{OsStr, OsString};
 use std::fmt;
-use std::fs::{self, File, Metadata, OpenOptions};
+use std::fs::{self, File, Metadata};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::sink::file::spec::SpecError;
+use super::primitives::{
+    IoContext, NAMES_TRIED, mode_of, move_to_free_name, open_options, same_file, set_mode,
+};
+use super::spec::SpecError;
 use crate::time::Timestamp;
 
 /// How rotated files are compressed.
@@ -86,9 +90,6 @@ pub enum Compression {
 /// The accepted strings, for error messages.
 const ACCEPTED: &str = "gz, bz2, xz, lzma, zip, tar, tar.gz (or tgz), tar.bz2, tar.xz \
                         (case-insensitive, with or without a leading dot)";
-
-/// How many names `<file>.N.<ext>` are tried before giving up.
-const MAX_NAMES: u32 = 10_000;
 
 impl Compression {
     /// Parse loguru's compression strings: `gz`, `bz2`, `xz`, `lzma`, `zip`, `tar`, `tar.gz`,
@@ -215,7 +216,8 @@ impl Compression {
 
     /// Compress `source` (see the module documentation for the names and the guarantees) and
     /// return the archive's path. The source is removed once the archive is complete. On an
-    /// error the source is kept and no partial archive is left.
+    /// error the source is kept and no partial archive is left; the error says which step
+    /// failed, and the caller which file it was compressing.
     pub(crate) fn compress(&self, source: &Path) -> io::Result<PathBuf> {
         match self {
             Compression::Custom(compress) => compress_custom(compress.as_ref(), source),
@@ -227,33 +229,19 @@ impl Compression {
         if let Some(missing) = self.missing_features() {
             return Err(io::Error::new(io::ErrorKind::Unsupported, missing));
         }
-        let name = source.file_name().ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{} does not name a file", source.display()),
-            )
-        })?;
+        let name = source
+            .file_name()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
         let dir = match source.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
         let mut input = open_source(source)?;
-        let metadata = input
-            .metadata()
-            .map_err(|e| context(e, format_args!("cannot read {}", source.display())))?;
+        let metadata = input.metadata()?;
         let (temp_path, temp) = create_temp(dir)?;
         let written = self
             .write_archive(&mut input, &metadata, name, temp)
-            .map_err(|e| {
-                context(
-                    e,
-                    format_args!(
-                        "cannot write the {} archive of {}",
-                        self.extension(),
-                        source.display()
-                    ),
-                )
-            })
+            .context("writing", &temp_path)
             .and_then(|_| publish(&temp_path, dir, name, self.extension()));
         let archive = match written {
             Ok(archive) => archive,
@@ -264,16 +252,7 @@ impl Compression {
         };
         sync_dir(dir);
         drop(input);
-        fs::remove_file(source).map_err(|e| {
-            context(
-                e,
-                format_args!(
-                    "the archive {} is complete, but {} could not be removed",
-                    archive.display(),
-                    source.display()
-                ),
-            )
-        })?;
+        fs::remove_file(source).context("removing it once archived as", &archive)?;
         Ok(archive)
     }
 
@@ -285,7 +264,9 @@ impl Compression {
         name: &OsStr,
         out: File,
     ) -> io::Result<()> {
-        set_mode(&out, metadata)?;
+        if let Some(mode) = mode_of(metadata) {
+            set_mode(&out, mode)?;
+        }
         let out = BufWriter::with_capacity(64 * 1024, out);
         let out = match self {
             Compression::Gzip => {
@@ -393,56 +374,32 @@ fn compress_custom(
         Some(dir) if archive.is_relative() => dir.join(archive),
         _ => archive,
     };
-    if same_file(&archive, source) {
+    let same = match (fs::symlink_metadata(&archive), fs::symlink_metadata(source)) {
+        (Ok(a), Ok(b)) => same_file(&a, &b).unwrap_or(archive == source),
+        _ => false,
+    };
+    if same {
         // The closure compressed in place, or did nothing: there is nothing to remove.
         return Ok(archive);
     }
-    if let Err(error) = fs::symlink_metadata(&archive) {
-        return Err(context(
-            error,
-            format_args!(
-                "the compression closure returned {}, where there is no file",
-                archive.display()
-            ),
-        ));
-    }
+    fs::symlink_metadata(&archive).context("looking for the closure's archive at", &archive)?;
     match fs::remove_file(source) {
-        Ok(()) => Ok(archive),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(archive),
-        Err(error) => Err(context(
-            error,
-            format_args!(
-                "the archive {} is complete, but {} could not be removed",
-                archive.display(),
-                source.display()
-            ),
-        )),
+        Err(error) if error.kind() != io::ErrorKind::NotFound => {
+            Err(error).context("removing it once archived as", &archive)
+        }
+        _ => Ok(archive),
     }
 }
 
 /// Open the file to compress: a regular file, not followed through a symlink.
 fn open_source(source: &Path) -> io::Result<File> {
-    let cannot = |e: io::Error| context(e, format_args!("cannot read {}", source.display()));
-    let metadata = fs::symlink_metadata(source).map_err(cannot)?;
-    if !metadata.file_type().is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("{} is not a regular file", source.display()),
-        ));
+    let not_regular = || io::Error::new(io::ErrorKind::InvalidInput, "not a regular file");
+    if !fs::symlink_metadata(source)?.file_type().is_file() {
+        return Err(not_regular());
     }
-    let mut options = OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW);
-    }
-    let file = options.open(source).map_err(cannot)?;
-    if !file.metadata().map_err(cannot)?.file_type().is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("{} is not a regular file", source.display()),
-        ));
+    let file = open_options(false, None).read(true).open(source)?;
+    if !file.metadata()?.file_type().is_file() {
+        return Err(not_regular());
     }
     Ok(file)
 }
@@ -453,22 +410,10 @@ fn create_temp(dir: &Path) -> io::Result<(PathBuf, File)> {
     loop {
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let path = dir.join(format!(".hlog-compress-{}-{n}.tmp", std::process::id()));
-        let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
-        }
-        match options.open(&path) {
+        match open_options(false, Some(0o600)).write(true).create_new(true).open(&path) {
             Ok(file) => return Ok((path, file)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => {
-                return Err(context(
-                    e,
-                    format_args!("cannot create a temporary file in {}", dir.display()),
-                ));
-            }
+            Err(e) => return Err(e).context("creating a temporary file in", dir),
         }
     }
 }
@@ -484,39 +429,9 @@ fn archive_name(name: &OsStr, n: u32, ext: &str) -> OsString {
     archive
 }
 
-/// Give the finished temporary file the first free archive name; never replace a file.
+/// Give the finished temporary file the first free archive name; never replace anything.
 fn publish(temp: &Path, dir: &Path, name: &OsStr, ext: &str) -> io::Result<PathBuf> {
-    for n in 1..=MAX_NAMES {
-        let target = dir.join(archive_name(name, n, ext));
-        let cannot = |e: io::Error| {
-            context(e, format_args!("cannot move {} to {}", temp.display(), target.display()))
-        };
-        match fs::hard_link(temp, &target) {
-            Ok(()) => {
-                // The archive is complete under its name; the second name can go.
-                let _ = fs::remove_file(temp);
-                return Ok(target);
-            }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            // No hard links on this file system: check, then rename.
-            Err(_) => match fs::symlink_metadata(&target) {
-                Ok(_) => continue,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    fs::rename(temp, &target).map_err(cannot)?;
-                    return Ok(target);
-                }
-                Err(e) => return Err(cannot(e)),
-            },
-        }
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        format!(
-            "no free name for the archive: {} to {} are all taken",
-            dir.join(archive_name(name, 1, ext)).display(),
-            archive_name(name, MAX_NAMES, ext).to_string_lossy()
-        ),
-    ))
+    move_to_free_name(temp, (1..=NAMES_TRIED).map(|n| dir.join(archive_name(name, n, ext))))
 }
 
 /// Make the new directory entry durable (best effort: not every system can sync a folder).
@@ -527,37 +442,6 @@ fn sync_dir(dir: &Path) {
     }
     #[cfg(not(unix))]
     let _ = dir;
-}
-
-/// Give the archive the permission bits of the source.
-fn set_mode(out: &File, metadata: &Metadata) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = metadata.permissions().mode() & 0o7777;
-        out.set_permissions(fs::Permissions::from_mode(mode))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = (out, metadata);
-        Ok(())
-    }
-}
-
-/// Whether two paths name the same file (both must exist).
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
-            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-            _ => false,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        a == b
-    }
 }
 
 fn name_bytes(name: &OsStr) -> Vec<u8> {
@@ -638,10 +522,6 @@ fn zip_time(metadata: &Metadata) -> Option<zip::DateTime> {
         civil.second,
     )
     .ok()
-}
-
-fn context(error: io::Error, what: fmt::Arguments<'_>) -> io::Error {
-    io::Error::new(error.kind(), format!("{what}: {error}"))
 }
 
 #[cfg(test)]
@@ -737,8 +617,6 @@ mod tests {
         let dir = TempDir::new("missing");
         let error = Compression::Gzip.compress(&dir.join("app.log")).unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::NotFound);
-        assert!(error.to_string().contains("cannot read"), "{error}");
-        assert!(error.to_string().contains("app.log"), "{error}");
         assert!(dir.names().is_empty(), "nothing written: {:?}", dir.names());
     }
 
@@ -824,7 +702,7 @@ mod tests {
             assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &limit), 0);
         }
         let error = Compression::Gzip.compress(&source).unwrap_err();
-        assert!(error.to_string().starts_with("cannot write the gz archive of "), "{error}");
+        assert!(error.to_string().starts_with(&format!("writing {}", dir.0.display())), "{error}");
         assert!(fs::read(&source).unwrap() == bytes, "the source is intact");
         assert_eq!(dir.names(), [ROTATED], "no partial archive");
     }
@@ -875,7 +753,9 @@ mod tests {
         let liar = Compression::custom(|p: &Path| Ok(p.with_extension("nothing")));
         let source = write_source(&dir, "d.log", b"d\n");
         let error = liar.compress(&source).unwrap_err();
-        assert!(error.to_string().contains("where there is no file"), "{error}");
+        let expected =
+            format!("looking for the closure's archive at {}", dir.join("d.nothing").display());
+        assert!(error.to_string().starts_with(&expected), "{error}");
         assert!(source.exists());
 
         // Fails: the error comes back, the source is kept.
@@ -885,15 +765,6 @@ mod tests {
         let error = failing.compress(&source).unwrap_err();
         assert_eq!(error.to_string(), "the archive server is down");
         assert!(source.exists());
-    }
-
-    #[test]
-    fn debug_names_the_variant() {
-        assert_eq!(format!("{:?}", Compression::TarGz), "TarGz");
-        assert_eq!(
-            format!("{:?}", Compression::custom(|p| Ok(p.to_path_buf()))),
-            "Custom(<closure>)"
-        );
     }
 
     #[test]

@@ -16,7 +16,9 @@
 //! ```
 
 pub mod compression;
+mod log_file;
 mod naming;
+mod primitives;
 pub mod retention;
 pub mod rotation;
 mod spec;
@@ -25,8 +27,7 @@ mod test_dir;
 mod worker;
 
 use std::collections::HashSet;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -36,9 +37,11 @@ pub use retention::Retention;
 pub use rotation::{Frequency, Rotation, TimeOfDay, Weekday};
 pub use spec::{FileInfo, SpecError};
 
-use self::naming::Naming;
+use self::log_file::{LogFile, Settings};
+use self::naming::Names;
+use self::primitives::{is_symlink_refusal, move_to_free_name};
 use self::rotation::RotationState;
-use self::worker::{Job, Worker};
+use self::worker::{Matcher, Policies, Worker};
 use super::Sink;
 use crate::error::ConfigError;
 use crate::record::Record;
@@ -91,8 +94,9 @@ pub trait IntoSetting<T> {
     fn into_setting(self) -> Result<T, SpecError>;
 }
 
-macro_rules! string_settings {
-    ($($ty:ty => $parse:path),*) => {$(
+/// A setting's string forms (parsed), the policy itself, and the typed values it converts from.
+macro_rules! settings {
+    ($($ty:ty => $parse:path, from $($from:ty),*;)*) => {$(
         impl IntoSetting<$ty> for &str {
             fn into_setting(self) -> Result<$ty, SpecError> {
                 $parse(self)
@@ -108,33 +112,18 @@ macro_rules! string_settings {
                 Ok(self)
             }
         }
+        $(impl IntoSetting<$ty> for $from {
+            fn into_setting(self) -> Result<$ty, SpecError> {
+                Ok(<$ty>::from(self))
+            }
+        })*
     )*};
 }
 
-string_settings!(Rotation => Rotation::parse, Retention => Retention::parse, Compression => Compression::parse);
-
-impl IntoSetting<Rotation> for std::time::Duration {
-    fn into_setting(self) -> Result<Rotation, SpecError> {
-        Ok(Rotation::from(self))
-    }
-}
-
-impl IntoSetting<Rotation> for u64 {
-    fn into_setting(self) -> Result<Rotation, SpecError> {
-        Ok(Rotation::from(self))
-    }
-}
-
-impl IntoSetting<Retention> for std::time::Duration {
-    fn into_setting(self) -> Result<Retention, SpecError> {
-        Ok(Retention::from(self))
-    }
-}
-
-impl IntoSetting<Retention> for usize {
-    fn into_setting(self) -> Result<Retention, SpecError> {
-        Ok(Retention::from(self))
-    }
+settings! {
+    Rotation => Rotation::parse, from u64, std::time::Duration;
+    Retention => Retention::parse, from usize, std::time::Duration;
+    Compression => Compression::parse, from;
 }
 
 impl FileSink {
@@ -244,75 +233,61 @@ impl super::IntoSink for FileSink {
     }
 }
 
-impl super::IntoSink for &str {
-    fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
-        FileSink::new(self).into_sink()
-    }
+/// A path is a file sink with the defaults.
+macro_rules! path_sinks {
+    ($($path:ty),*) => {$(
+        impl super::IntoSink for $path {
+            fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
+                FileSink::new(self).into_sink()
+            }
+        }
+    )*};
 }
 
-impl super::IntoSink for String {
-    fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
-        FileSink::new(self).into_sink()
-    }
-}
-
-impl super::IntoSink for &Path {
-    fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
-        FileSink::new(self).into_sink()
-    }
-}
-
-impl super::IntoSink for PathBuf {
-    fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
-        FileSink::new(self).into_sink()
-    }
-}
-
-/// Bytes kept for a retry when the file refuses a write.
-const RETAINED_ON_ERROR: usize = 4 << 20;
+path_sinks!(&str, String, &Path, PathBuf);
 
 /// Paths of this process's rotating file sinks: a second one on the same path would rename the
 /// first one's files.
 static ROTATING: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
 
+/// A path claimed by a rotating sink of this process until it is dropped.
+struct RotatingPath(PathBuf);
+
+impl RotatingPath {
+    fn claim(path: &Path) -> Result<RotatingPath, ConfigError> {
+        let mut rotating = ROTATING.lock().unwrap_or_else(|e| e.into_inner());
+        if !rotating.get_or_insert_with(HashSet::new).insert(path.to_path_buf()) {
+            return Err(ConfigError::PathInUse { path: path.to_path_buf() });
+        }
+        Ok(RotatingPath(path.to_path_buf()))
+    }
+}
+
+impl Drop for RotatingPath {
+    fn drop(&mut self) {
+        let mut rotating = ROTATING.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(paths) = rotating.as_mut() {
+            paths.remove(&self.0);
+        }
+    }
+}
+
 /// The running sink.
 struct FileWriter {
-    /// The path as configured (may hold `{time}`).
-    template: PathBuf,
-    /// The file name holds `{time}`: each file's name comes from its first record's time.
-    dated: bool,
-    /// The path of the current file.
-    path: PathBuf,
-    file: Option<File>,
-    buffer: Vec<u8>,
-    buffer_size: usize,
-    /// The second of the oldest buffered record: the buffer is written once a second.
-    buffered_since: i64,
-    /// Bytes in the current file, buffered ones included.
-    size: u64,
-    started: Timestamp,
-    /// The sink made this file (or emptied it) and nothing is in it yet: it starts with its
-    /// first record (so a file added before a frozen or replayed clock starts on that clock).
-    fresh: bool,
-    /// No record written yet: the rotation schedule is anchored by the first one.
-    anchor: bool,
-    rotation: Option<(Rotation, RotationState)>,
-    retention: Option<Retention>,
-    compression: Option<Compression>,
-    naming: Naming,
-    zone: Zone,
-    truncate: bool,
-    flush_on: u32,
-    watch: bool,
-    /// The second at which the path was last checked, for `watch`.
-    watched_at: i64,
-    follow_symlinks: bool,
-    mode: Option<u32>,
-    /// A rotation that failed: do not retry before this second.
-    retry_rotation_at: i64,
+    /// The file being written, with its buffer.
+    file: LogFile,
+    /// How files are opened, and whether their path is watched.
+    settings: Settings,
+    /// What the live and the rotated files are called.
+    names: Names,
+    /// When to start a new file (`None`: never).
+    rotation: Option<RotationState>,
+    /// No record written yet: the first one names a dated file and anchors the rotation grid.
+    first_record: bool,
+    /// Compression and retention, on the sink's background thread, and their failures.
     worker: Worker,
-    errors: Arc<Mutex<Vec<String>>>,
-    pending_errors: Arc<std::sync::atomic::AtomicUsize>,
+    /// A rotating sink's hold on its path (released after the worker's last job).
+    _rotating: Option<RotatingPath>,
 }
 
 impl FileWriter {
@@ -328,246 +303,40 @@ impl FileWriter {
         }
         let zone = config.zone.unwrap_or_else(|| Zone::local().clone());
         let now = Timestamp::now();
-        let path = fill_time(&config.path, now, &zone).map_err(|reason| ConfigError::FileName {
-            pattern: config.path.display().to_string(),
-            reason,
-        })?;
-        let dated = config.path.file_name().and_then(|n| n.to_str()).filter(|n| n.contains('{'));
-        let naming = Naming::new(&path, &config.naming)
-            .map_err(|reason| ConfigError::FileName { pattern: config.naming.clone(), reason })?
-            .with_dated(dated.unwrap_or(""))
-            .map_err(|reason| ConfigError::FileName {
-                pattern: dated.unwrap_or_default().to_owned(),
-                reason,
-            })?;
-        let dated = dated.is_some();
-        if rotation.is_some() {
-            let mut rotating = ROTATING.lock().unwrap_or_else(|e| e.into_inner());
-            if !rotating.get_or_insert_with(HashSet::new).insert(config.path.clone()) {
-                return Err(ConfigError::PathInUse { path: config.path.clone() });
-            }
-        }
-        let errors: Arc<Mutex<Vec<String>>> = Arc::default();
-        let pending_errors: Arc<std::sync::atomic::AtomicUsize> = Arc::default();
-        let (worker_errors, worker_pending) = (errors.clone(), pending_errors.clone());
-        let worker = Worker::start(
-            &path.display().to_string(),
-            Arc::new(move |error: String| {
-                // Reported on stderr by the handler (once), counted in stats() per failure.
-                worker_errors.lock().unwrap_or_else(|e| e.into_inner()).push(error);
-                worker_pending.fetch_add(1, std::sync::atomic::Ordering::Release);
-            }),
-        );
+        let (names, path) = Names::new(&config.path, &config.naming, zone, now)?;
+        let rotating = rotation.as_ref().map(|_| RotatingPath::claim(&config.path)).transpose()?;
+        let matcher: Matcher = {
+            let naming = names.rotated.clone();
+            Arc::new(move |name| naming.parse(name))
+        };
+        let dir = names.rotated.dir().to_path_buf();
+        let worker = Worker::start(&path, Policies { compression, retention, dir, matcher });
         let mut writer = FileWriter {
-            template: config.path.clone(),
-            dated,
-            path,
-            file: None,
-            buffer: Vec::with_capacity(config.buffer_size),
-            buffer_size: config.buffer_size,
-            buffered_since: now.secs(),
-            size: 0,
-            started: now,
-            fresh: true,
-            anchor: true,
-            rotation: rotation.map(|r| {
-                let state = RotationState::new(&r, now, &zone);
-                (r, state)
-            }),
-            retention,
-            compression,
-            naming,
-            zone,
-            truncate: config.truncate,
-            flush_on: config.flush_on,
-            watch: config.watch,
-            watched_at: now.secs(),
-            follow_symlinks: config.follow_symlinks,
-            mode: config.mode,
-            retry_rotation_at: i64::MIN,
+            file: LogFile::new(path, config.buffer_size, config.flush_on, now),
+            settings: Settings {
+                truncate: config.truncate,
+                follow_symlinks: config.follow_symlinks,
+                mode: config.mode,
+                watch: config.watch,
+            },
+            rotation: rotation.map(|r| RotationState::new(&r, now, &names.zone)),
+            names,
+            first_record: true,
             worker,
-            errors,
-            pending_errors,
+            _rotating: rotating,
         };
         // A dated name is the first record's time: that file is made by the first record.
-        if !config.delay && !dated {
-            writer.open_file(now).map_err(|error| writer.open_error(error))?;
+        if !config.delay && !writer.names.dated {
+            if let Err(error) = writer.file.open(&mut writer.settings, now) {
+                let path = writer.file.path.clone();
+                return Err(if is_symlink_refusal(&error) {
+                    ConfigError::Symlink { path }
+                } else {
+                    ConfigError::Open { path, source: error }
+                });
+            }
         }
         Ok(writer)
-    }
-
-    fn open_error(&self, error: io::Error) -> ConfigError {
-        let path = self.path.clone();
-        if is_symlink_refusal(&error) {
-            ConfigError::Symlink { path }
-        } else {
-            ConfigError::Open { path, source: error }
-        }
-    }
-
-    /// Open (or create) the current file; a file that was already there keeps its start time
-    /// (birth time, else last write), unless truncated.
-    fn open_file(&mut self, now: Timestamp) -> io::Result<()> {
-        if let Some(dir) = self.path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        let mut options = OpenOptions::new();
-        options.create(true);
-        if self.truncate {
-            options.write(true).truncate(true);
-        } else {
-            options.append(true);
-        }
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            if !self.follow_symlinks {
-                options.custom_flags(libc::O_NOFOLLOW);
-            }
-            if let Some(mode) = self.mode {
-                options.mode(mode);
-            }
-        }
-        let existed = fs::symlink_metadata(&self.path).is_ok();
-        let file = options.open(&self.path)?;
-        let metadata = file.metadata()?;
-        #[cfg(unix)]
-        if let Some(mode) = self.mode {
-            use std::os::unix::fs::PermissionsExt;
-            file.set_permissions(fs::Permissions::from_mode(mode))?;
-        }
-        self.size = metadata.len();
-        self.fresh = !existed || self.truncate || self.size == 0;
-        self.started = if self.fresh {
-            now
-        } else {
-            metadata.created().or_else(|_| metadata.modified()).map(Timestamp::from).unwrap_or(now)
-        };
-        // Truncation applies to the first file only; later ones start empty anyway.
-        self.truncate = false;
-        self.file = Some(file);
-        Ok(())
-    }
-
-    /// Write the buffer to the file.
-    fn flush_buffer(&mut self) -> io::Result<()> {
-        if self.buffer.is_empty() {
-            return Ok(());
-        }
-        let Some(file) = &mut self.file else {
-            return Err(io::Error::other("the log file is not open"));
-        };
-        let mut written = 0;
-        let result = loop {
-            match file.write(&self.buffer[written..]) {
-                Ok(0) => break Err(io::Error::from(io::ErrorKind::WriteZero)),
-                Ok(n) => {
-                    written += n;
-                    if written == self.buffer.len() {
-                        break Ok(());
-                    }
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => break Err(e),
-            }
-        };
-        // What did not reach the file stays for the next attempt (a full disk may free up),
-        // up to a bound, so a file that stays broken cannot eat the memory.
-        self.buffer.drain(..written);
-        if result.is_err() && self.buffer.len() > RETAINED_ON_ERROR {
-            self.buffer.clear();
-        }
-        result
-    }
-
-    /// `watch`: once a second, check that the path still names our file; if it was moved or
-    /// deleted, start a new one there.
-    fn check_path(&mut self, now: Timestamp) -> io::Result<()> {
-        if !self.watch || now.secs() == self.watched_at {
-            return Ok(());
-        }
-        self.watched_at = now.secs();
-        let Some(file) = &self.file else { return Ok(()) };
-        if same_file(file, &self.path) {
-            return Ok(());
-        }
-        self.flush_buffer()?;
-        self.file = None;
-        self.open_file(now)
-    }
-
-    fn rotate(&mut self, now: Timestamp) -> io::Result<()> {
-        self.flush_buffer()?;
-        let old_path = self.path.clone();
-        let new_path = fill_time(&self.template, now, &self.zone).map_err(io::Error::other)?;
-        let mode = self.file.as_ref().and_then(|f| f.metadata().ok()).map(|m| file_mode(&m));
-        let rotated = if new_path == old_path {
-            let rotated = self.rename_aside(&old_path)?;
-            Some(rotated)
-        } else {
-            // `{time}` in the path: the next file has another name; the old one stays as is.
-            Some(old_path.clone())
-        };
-        self.file = None;
-        self.path = new_path;
-        if let (Some(mode), None) = (mode, self.mode) {
-            // The next file keeps the mode of the one it replaces (loguru loses a chmod).
-            self.mode = Some(mode);
-        }
-        self.open_file(now)?;
-        self.started = now;
-        if let Some((_, state)) = &mut self.rotation {
-            state.rotated(now, &self.zone);
-        }
-        self.submit(rotated, now);
-        Ok(())
-    }
-
-    /// Move the current file to its rotated name, never over an existing file.
-    fn rename_aside(&self, path: &Path) -> io::Result<PathBuf> {
-        let archive = self.compression.as_ref().map(|c| c.extension()).filter(|e| !e.is_empty());
-        for counter in 1..10_000 {
-            let target = self.naming.rotated_path(self.started, &self.zone, counter);
-            // Skip a name whose archive exists too, so archives never need a name of their own.
-            if let Some(ext) = archive {
-                let mut archived = target.clone().into_os_string();
-                archived.push(".");
-                archived.push(ext);
-                if Path::new(&archived).exists() {
-                    continue;
-                }
-            }
-            // A hard link fails if the target exists, so nothing is ever overwritten.
-            match fs::hard_link(path, &target) {
-                Ok(()) => {
-                    fs::remove_file(path)?;
-                    return Ok(target);
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-                Err(_) if !target.exists() => {
-                    fs::rename(path, &target)?;
-                    return Ok(target);
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        Err(io::Error::other("no free name for the rotated file"))
-    }
-
-    fn submit(&self, rotated: Option<PathBuf>, now: Timestamp) {
-        if self.compression.is_none() && self.retention.is_none() {
-            return;
-        }
-        let naming = self.naming.clone();
-        self.worker.submit(Job {
-            rotated,
-            compression: self.compression.clone(),
-            retention: self.retention.clone(),
-            dir: self.naming.dir().to_path_buf(),
-            live: self.path.clone(),
-            matcher: Arc::new(move |name| naming.parse(name)),
-            now,
-        });
     }
 
     /// The rare part of [`Sink::write`]: open the file if it is not, check its path once a
@@ -575,97 +344,78 @@ impl FileWriter {
     #[inline(never)]
     fn before_write(&mut self, line: &[u8], record: &Record<'_>) -> io::Result<()> {
         let now = record.time();
-        if self.file.is_none() {
+        if !self.file.is_open() {
             // `delay`, a dated name, or a reopen that failed earlier: open now.
-            if self.anchor && self.dated {
-                self.path = fill_time(&self.template, now, &self.zone).map_err(io::Error::other)?;
+            if self.first_record && self.names.dated {
+                self.file.path = self.names.live_path(now)?;
             }
-            self.open_file(now)?;
+            self.file.open(&mut self.settings, now)?;
         }
-        self.check_path(now)?;
-        if std::mem::take(&mut self.fresh) && self.size == 0 {
-            self.started = now;
+        self.file.follow_path(&mut self.settings, now)?;
+        if std::mem::take(&mut self.file.fresh) && self.file.size == 0 {
+            self.file.started = now;
         }
-        if std::mem::take(&mut self.anchor) {
+        let first_record = std::mem::take(&mut self.first_record);
+        let Some(rotation) = &mut self.rotation else { return Ok(()) };
+        let zone = &self.names.zone;
+        if first_record {
             // The rotation grid starts with the first file's start; later files keep to it.
-            if let Some((rotation, state)) = &mut self.rotation {
-                *state = RotationState::new(rotation, self.started, &self.zone);
-            }
+            rotation.start(self.file.started, zone);
         }
-        let due = match &mut self.rotation {
-            Some((_, state)) if now.secs() >= self.retry_rotation_at => {
-                let info = FileInfo { path: &self.path, size: self.size, started: self.started };
-                state.should_rotate(now, &self.zone, self.size, line.len() as u64, record, &info)
-            }
-            _ => false,
-        };
-        if due {
+        let (size, len) = (self.file.size, line.len() as u64);
+        if rotation.should_rotate(now, zone, size, len, record, &self.file.info()) {
             if let Err(error) = self.rotate(now) {
                 // Keep writing to the current file (reopened if needed); retry in a second.
-                self.retry_rotation_at = now.secs() + 1;
-                if self.file.is_none() {
-                    let _ = self.open_file(now);
+                if let Some(rotation) = &mut self.rotation {
+                    rotation.failed(now);
+                }
+                if !self.file.is_open() {
+                    let _ = self.file.open(&mut self.settings, now);
                 }
                 crate::report::report_once(format_args!(
                     "file sink {}: rotation failed ({error}); writing on to the current file",
-                    self.path.display()
+                    self.file.path.display()
                 ));
             }
         }
         Ok(())
     }
 
-    /// Append a line to the buffer, writing the buffer out when it is full, a second old, or
-    /// the record's level asks for it.
-    #[inline]
-    fn buffer_line(&mut self, line: &[u8], record: &Record<'_>, now: Timestamp) -> io::Result<()> {
-        // The buffer never grows past its size: make room first, and write a line too long for
-        // it straight through.
-        if !self.buffer.is_empty() && self.buffer.len() + line.len() > self.buffer_size {
-            self.flush_buffer()?;
-        }
-        self.size += line.len() as u64;
-        if line.len() > self.buffer_size {
-            let file =
-                self.file.as_mut().ok_or_else(|| io::Error::other("the log file is not open"))?;
-            file.write_all(line)?;
+    /// Move the current file aside (or, with `{time}` in the path, leave it and open a new
+    /// name), start a new one, and hand the old one to the worker.
+    fn rotate(&mut self, now: Timestamp) -> io::Result<()> {
+        self.file.flush()?;
+        let next = self.names.live_path(now)?;
+        let mode = self.file.mode();
+        let rotated = if next == self.file.path {
+            let archive =
+                self.worker.compression().map(|c| c.extension()).filter(|e| !e.is_empty());
+            move_to_free_name(
+                &self.file.path,
+                self.names.rotated_paths(self.file.started, archive),
+            )?
         } else {
-            if self.buffer.is_empty() {
-                self.buffered_since = now.secs();
-            }
-            self.buffer.extend_from_slice(line);
-            if self.buffer.len() == self.buffer_size
-                || record.level().no() >= self.flush_on
-                || now.secs() != self.buffered_since
-            {
-                self.flush_buffer()?;
-            }
+            self.file.path.clone()
+        };
+        // The next file keeps the mode of the one it replaces (loguru loses a chmod).
+        self.settings.mode = self.settings.mode.or(mode);
+        self.file.path = next;
+        self.file.reopen(&mut self.settings, now)?;
+        self.file.started = now;
+        if let Some(rotation) = &mut self.rotation {
+            rotation.rotated(now, &self.names.zone);
         }
+        self.worker.submit(Some(rotated), &self.file.path, now);
         Ok(())
     }
 
-    /// Background failures since the last call, as one error (each is counted once).
-    #[inline]
-    fn take_worker_error(&self) -> Option<String> {
-        if self.pending_errors.load(std::sync::atomic::Ordering::Acquire) == 0 {
-            return None; // the common case costs one load, not a lock
-        }
-        self.take_worker_error_slow()
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn take_worker_error_slow(&self) -> Option<String> {
-        self.pending_errors.store(0, std::sync::atomic::Ordering::Release);
-        let mut errors = self.errors.lock().unwrap_or_else(|e| e.into_inner());
-        match errors.len() {
-            0 => None,
-            1 => errors.pop(),
-            n => {
-                let first = errors.remove(0);
-                errors.clear();
-                Some(format!("{first} (and {} more background failures)", n - 1))
-            }
+    /// Close the file; without rotation, compress it when compression is set (loguru's
+    /// behaviour).
+    fn close(&mut self) {
+        self.file.close();
+        if self.rotation.is_none() && self.worker.compression().is_some() && self.file.path.exists()
+        {
+            self.worker.submit(Some(self.file.path.clone()), &self.file.path, Timestamp::now());
         }
     }
 }
@@ -675,29 +425,26 @@ impl Sink for FileWriter {
         let now = record.time();
         // One test for the rare per-record work: opening, the once-a-second path check, the
         // first record's bookkeeping and rotation.
-        if self.file.is_none()
-            || self.fresh
-            || self.anchor
+        if !self.file.is_open()
+            || self.file.fresh
+            || self.first_record
             || self.rotation.is_some()
-            || (self.watch && now.secs() != self.watched_at)
+            || (self.settings.watch && now.secs() != self.file.checked_at)
         {
             self.before_write(line, record)?;
         }
-        self.buffer_line(line, record, now)?;
-        match self.take_worker_error() {
-            Some(error) => Err(io::Error::other(error)),
+        self.file.write(line, record, now)?;
+        match self.worker.take_error() {
+            Some(error) => Err(error),
             None => Ok(()),
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.flush_buffer()?;
-        if let Some(file) = &mut self.file {
-            file.flush()?;
-        }
+        self.file.flush()?;
         self.worker.wait_idle();
-        match self.take_worker_error() {
-            Some(error) => Err(io::Error::other(error)),
+        match self.worker.take_error() {
+            Some(error) => Err(error),
             None => Ok(()),
         }
     }
@@ -708,105 +455,55 @@ impl Sink for FileWriter {
     }
 
     fn reopen(&mut self) -> io::Result<()> {
-        self.flush_buffer()?;
-        self.file = None;
-        self.open_file(Timestamp::now())
+        self.file.reopen(&mut self.settings, Timestamp::now())
     }
 
     fn describe(&self) -> String {
-        format!("file {}", self.path.display())
-    }
-}
-
-impl FileWriter {
-    /// Without rotation, closing the sink compresses the live file (loguru's behaviour).
-    fn close(&mut self) {
-        let _ = self.flush_buffer();
-        self.file = None;
-        if self.rotation.is_none() && self.compression.is_some() && self.path.exists() {
-            self.submit(Some(self.path.clone()), Timestamp::now());
-        }
+        format!("file {}", self.file.path.display())
     }
 }
 
 impl Drop for FileWriter {
     fn drop(&mut self) {
         self.close();
-        if self.rotation.is_some() {
-            let mut rotating = ROTATING.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(paths) = rotating.as_mut() {
-                paths.remove(&self.template);
-            }
-        }
-        // The worker's Drop finishes its jobs.
+        // Then the worker's Drop finishes its jobs, and the path is released.
     }
 }
 
-/// Fill a `{time:...}` placeholder in the file name, if any.
-fn fill_time(template: &Path, now: Timestamp, zone: &Zone) -> Result<PathBuf, String> {
-    let Some(name) = template.file_name().and_then(|n| n.to_str()) else {
-        return Ok(template.to_path_buf());
-    };
-    if !name.contains('{') {
-        return Ok(template.to_path_buf());
-    }
-    let parsed = hlog_template::parse_format(name).map_err(|errors| {
-        let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        problems.join("; ")
-    })?;
-    let mut out = Vec::new();
-    for piece in &parsed.pieces {
-        match piece {
-            hlog_template::FormatPiece::Literal(text) => out.extend_from_slice(text.as_bytes()),
-            hlog_template::FormatPiece::Field {
-                field: hlog_template::Field::Time(pattern),
-                ..
-            } => {
-                let pattern = match pattern {
-                    Some(pattern) => pattern,
-                    None => crate::time::default_time_format(),
-                };
-                crate::time::render(&mut out, pattern, now, zone);
-            }
-            _ => return Err("only {time} can be filled in".to_owned()),
-        }
-    }
-    Ok(template.with_file_name(String::from_utf8_lossy(&out).as_ref()))
-}
+#[cfg(test)]
+mod tests {
+    use std::error::Error;
 
-#[cfg(unix)]
-fn same_file(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(open), Ok(at_path)) => open.dev() == at_path.dev() && open.ino() == at_path.ino(),
-        _ => false,
-    }
-}
+    use super::*;
+    use crate::callsite::Callsite;
+    use crate::level::Level;
+    use crate::message::Message;
+    use crate::sink::file::test_dir::TempDir;
 
-#[cfg(not(unix))]
-fn same_file(_file: &File, path: &Path) -> bool {
-    path.exists()
-}
+    static CALLSITE: Callsite = Callsite::new("tests", "mod.rs", 1, "m", || "tests");
 
-#[cfg(unix)]
-fn file_mode(metadata: &fs::Metadata) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    metadata.permissions().mode() & 0o7777
-}
-
-#[cfg(not(unix))]
-fn file_mode(_metadata: &fs::Metadata) -> u32 {
-    0o666
-}
-
-fn is_symlink_refusal(error: &io::Error) -> bool {
-    #[cfg(unix)]
-    {
-        error.raw_os_error() == Some(libc::ELOOP)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = error;
-        false
+    /// What the handler reports and counts: a background failure comes back from the sink's
+    /// next write or flush as an `io::Error` of the original kind that names what was done to
+    /// which file, with the original as its source.
+    #[test]
+    fn a_background_failure_comes_back_with_its_kind_and_file() {
+        let dir = TempDir::new("sink-failure");
+        let full = Compression::custom(|_: &Path| Err(io::Error::from(io::ErrorKind::StorageFull)));
+        let config =
+            FileSink::new(dir.join("app.log")).rotation(16_u64).compression(full).buffer_size(0);
+        let mut writer = FileWriter::open(config).unwrap();
+        let level = Level::INFO;
+        let record = Record::new(Timestamp::now(), &level, &CALLSITE, Message::Static("m"), &[]);
+        writer.write(b"the first line\n", &record).unwrap();
+        // This one rotates; the failure comes with it, or with the flush that waits for it.
+        let failed = writer.write(b"the second line\n", &record).err();
+        let error = failed.or_else(|| writer.flush().err()).expect("the failure comes back");
+        assert_eq!(error.kind(), io::ErrorKind::StorageFull);
+        let rotated = dir.names().into_iter().find(|n| n != "app.log").unwrap();
+        let original = io::Error::from(io::ErrorKind::StorageFull);
+        let expected = format!("compressing {}: {original}", dir.join(&rotated).display());
+        assert_eq!(error.to_string(), expected);
+        assert!(error.source().unwrap().downcast_ref::<io::Error>().is_some());
+        assert!(writer.flush().is_ok(), "reported once");
     }
 }

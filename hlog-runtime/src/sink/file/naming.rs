@@ -2,11 +2,14 @@
 //! matcher that says which files in the folder this sink produced (retention touches no other).
 
 use std::ffi::OsStr;
+use std::io;
 use std::path::{Path, PathBuf};
 
-use hlog_template::{ArgRef, Piece, TimeFormat, TimeToken};
+use hlog_template::{ArgRef, FormatPiece, Piece, TimeFormat, TimeToken};
 
-use crate::time::{self, Timestamp, Zone};
+use super::primitives::{NAMES_TRIED, is_taken};
+use crate::error::ConfigError;
+use crate::time::{self, Timestamp, Zone, calendar};
 
 /// loguru's naming: `<root>.<YYYY-MM-DD_HH-MM-SS_ffffff><ext>`.
 pub const DEFAULT_NAMING: &str = "{root}.{time:YYYY-MM-DD_HH-mm-ss_SSSSSS}{ext}";
@@ -57,10 +60,7 @@ impl Naming {
             .and_then(OsStr::to_str)
             .ok_or_else(|| "the file name is not valid UTF-8".to_owned())?;
         let (root, ext) = split_name(name);
-        let template = hlog_template::parse(pattern).map_err(|errors| {
-            let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            problems.join("; ")
-        })?;
+        let template = hlog_template::parse(pattern).map_err(joined)?;
         let mut elements = Vec::new();
         let mut has_counter = false;
         for piece in template.pieces {
@@ -80,12 +80,7 @@ impl Naming {
                     }
                     (ArgRef::Name(n), Some((spec, _))) if n == "time" => {
                         let time = hlog_template::parse_time(spec).map_err(|e| e.to_string())?;
-                        time_elements(&time, &mut elements).map_err(|token| {
-                            format!(
-                                "`{token}` is not a fixed-width number; use YYYY MM DD HH mm ss \
-                                 and S…"
-                            )
-                        })?;
+                        time_elements(&time, &mut elements)?;
                     }
                     _ => {
                         return Err("accepted placeholders are {root}, {ext} and \
@@ -112,10 +107,7 @@ impl Naming {
         if !template.contains('{') {
             return Ok(self);
         }
-        let parsed = hlog_template::parse(template).map_err(|errors| {
-            let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            problems.join("; ")
-        })?;
+        let parsed = hlog_template::parse(template).map_err(joined)?;
         let mut elements = Vec::new();
         for piece in parsed.pieces {
             match piece {
@@ -123,11 +115,7 @@ impl Naming {
                 Piece::Placeholder(p) if p.arg == ArgRef::Name("time".into()) => {
                     let spec = p.spec.map(|(s, _)| s).unwrap_or_default();
                     let time = hlog_template::parse_time_field(&spec).map_err(|e| e.to_string())?;
-                    time_elements(&time, &mut elements).map_err(|token| {
-                        format!(
-                            "`{token}` is not a fixed-width number; use YYYY MM DD HH mm ss and S…"
-                        )
-                    })?;
+                    time_elements(&time, &mut elements)?;
                 }
                 _ => return Err("only {time} can be filled in".to_owned()),
             }
@@ -216,9 +204,102 @@ impl Naming {
         if !(rest.is_empty() || ARCHIVES.contains(&rest) || is_numbered_archive(rest)) {
             return None;
         }
-        let started = timestamp(fields)?;
+        let started = calendar::utc_timestamp(fields)?;
         Some((started, counter))
     }
+}
+
+/// The names of one sink's files: the live file's (the configured path, a `{time}` in its name
+/// filled in when a file is opened) and the rotated files'.
+pub(crate) struct Names {
+    /// The path as configured (may hold `{time}`).
+    template: PathBuf,
+    /// The file name holds `{time}`: each file's name comes from its first record's time.
+    pub(crate) dated: bool,
+    pub(crate) rotated: Naming,
+    /// The zone of `{time}` and of the times in rotated names.
+    pub(crate) zone: Zone,
+}
+
+impl Names {
+    /// The names of a sink writing `path` that names rotated files by `pattern`, and the path
+    /// of its file at `now`.
+    pub(crate) fn new(
+        path: &Path,
+        pattern: &str,
+        zone: Zone,
+        now: Timestamp,
+    ) -> Result<(Names, PathBuf), ConfigError> {
+        let invalid = |pattern: &str| {
+            let pattern = pattern.to_owned();
+            move |reason| ConfigError::FileName { pattern, reason }
+        };
+        let live = fill_time(path, now, &zone).map_err(invalid(&path.display().to_string()))?;
+        let dated = path.file_name().and_then(OsStr::to_str).filter(|n| n.contains('{'));
+        let rotated = Naming::new(&live, pattern)
+            .map_err(invalid(pattern))?
+            .with_dated(dated.unwrap_or(""))
+            .map_err(invalid(dated.unwrap_or_default()))?;
+        let names = Names { template: path.to_path_buf(), dated: dated.is_some(), rotated, zone };
+        Ok((names, live))
+    }
+
+    /// The path of a file opened at `now`.
+    pub(crate) fn live_path(&self, now: Timestamp) -> io::Result<PathBuf> {
+        fill_time(&self.template, now, &self.zone).map_err(io::Error::other)
+    }
+
+    /// The names a file started at `started` may be rotated to, in order (`<name>`,
+    /// `<name>.2`, …); with `archive`, a name whose archive `<name>.<archive>` is taken is left
+    /// out, so archives never need a name of their own.
+    pub(crate) fn rotated_paths(
+        &self,
+        started: Timestamp,
+        archive: Option<&str>,
+    ) -> impl Iterator<Item = PathBuf> {
+        (1..=NAMES_TRIED)
+            .map(move |counter| self.rotated.rotated_path(started, &self.zone, counter))
+            .filter(move |name| {
+                archive.is_none_or(|ext| {
+                    let mut archived = name.clone().into_os_string();
+                    archived.push(".");
+                    archived.push(ext);
+                    !is_taken(Path::new(&archived))
+                })
+            })
+    }
+}
+
+/// Fill a `{time:...}` placeholder in the file name, if any.
+fn fill_time(template: &Path, now: Timestamp, zone: &Zone) -> Result<PathBuf, String> {
+    let Some(name) = template.file_name().and_then(OsStr::to_str) else {
+        return Ok(template.to_path_buf());
+    };
+    if !name.contains('{') {
+        return Ok(template.to_path_buf());
+    }
+    let parsed = hlog_template::parse_format(name).map_err(joined)?;
+    let mut out = Vec::new();
+    for piece in &parsed.pieces {
+        match piece {
+            FormatPiece::Literal(text) => out.extend_from_slice(text.as_bytes()),
+            FormatPiece::Field { field: hlog_template::Field::Time(pattern), .. } => {
+                let pattern = match pattern {
+                    Some(pattern) => pattern,
+                    None => time::default_time_format(),
+                };
+                time::render(&mut out, pattern, now, zone);
+            }
+            _ => return Err("only {time} can be filled in".to_owned()),
+        }
+    }
+    Ok(template.with_file_name(String::from_utf8_lossy(&out).as_ref()))
+}
+
+/// A parser's errors as one reason.
+fn joined<E: ToString>(errors: Vec<E>) -> String {
+    let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    problems.join("; ")
 }
 
 /// Whether what follows the counter in the pattern matches the start of `rest`.
@@ -256,7 +337,11 @@ fn time_elements(time: &TimeFormat, elements: &mut Vec<Element>) -> Result<(), S
             TimeToken::Minute2 => Element::Number(Field::Minute, 2),
             TimeToken::Second2 => Element::Number(Field::Second, 2),
             TimeToken::Fraction(n) => Element::Number(Field::Fraction, usize::from(*n)),
-            other => return Err(format!("{other:?}")),
+            other => {
+                return Err(format!(
+                    "`{other:?}` is not a fixed-width number; use YYYY MM DD HH mm ss and S…"
+                ));
+            }
         };
         elements.push(element);
     }
@@ -273,23 +358,6 @@ fn merge_text(elements: Vec<Element>) -> Vec<Element> {
         }
     }
     merged
-}
-
-/// Wall-clock fields as if in UTC: enough to order files started by one sink.
-fn timestamp([year, month, day, hour, minute, second, nanos]: [i64; 7]) -> Option<Timestamp> {
-    let month = ::time::Month::try_from(u8::try_from(month).ok()?).ok()?;
-    let date =
-        ::time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?)
-            .ok()?;
-    let time = ::time::Time::from_hms_nano(
-        u8::try_from(hour).ok()?,
-        u8::try_from(minute).ok()?,
-        u8::try_from(second).ok()?,
-        u32::try_from(nanos).ok()?,
-    )
-    .ok()?;
-    let at = ::time::PrimitiveDateTime::new(date, time).assume_utc();
-    Some(Timestamp::from_unix(at.unix_timestamp(), at.nanosecond()))
 }
 
 #[cfg(test)]

@@ -6,52 +6,58 @@
 //! slow compression never delays another's retention, and dropping a sink simply finishes its
 //! own jobs and joins its own thread.
 //!
-//! Jobs run in the order they were submitted. A failure is reported through the sink's
-//! `on_error` and the thread carries on; so does a panic (in a user closure, say), which is
-//! caught and reported.
+//! Jobs run in the order they were submitted. A failure is kept, as an `io::Error` that says
+//! what was being done to which file, for the sink's next write or flush to return, and the
+//! thread carries on; so does a panic (in a user closure, say), which is caught and kept too.
 
 use std::any::Any;
+use std::error::Error;
 use std::ffi::OsStr;
+use std::fmt;
 use std::fs;
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::thread::{self, JoinHandle, ThreadId};
 
 use crossbeam_channel::{Receiver, Sender};
 
-use crate::sink::file::compression::Compression;
-use crate::sink::file::retention::{Candidate, Retention};
+use super::compression::Compression;
+use super::primitives::{FileError, IoContext, same_file};
+use super::retention::{Candidate, Retention};
 use crate::time::Timestamp;
-
-/// Where the worker reports a failure: one clear sentence, without a `hlog:` prefix.
-pub(crate) type OnError = Arc<dyn Fn(String) + Send + Sync>;
 
 /// Whether a file name is one the sink produced (rotated or archived), and then its start time
 /// and counter.
 pub(crate) type Matcher = Arc<dyn Fn(&OsStr) -> Option<(Timestamp, u32)> + Send + Sync>;
 
-/// What to do after a rotation (or at close).
-pub(crate) struct Job {
-    /// The file just rotated (or the live file at close, when compression is set and there is
-    /// no rotation); compressed when `compression` is set.
-    pub rotated: Option<PathBuf>,
+/// What a sink's worker does after each rotation: the same for every job.
+pub(crate) struct Policies {
+    /// Compress the rotated file.
     pub compression: Option<Compression>,
-    /// Run after compression, on the files of `dir` that `matcher` accepts.
+    /// Then apply retention to the files of `dir` that `matcher` accepts.
     pub retention: Option<Retention>,
     pub dir: PathBuf,
-    /// The file being written: never a candidate.
-    pub live: PathBuf,
     pub matcher: Matcher,
+}
+
+/// One rotation (or the close of a sink without rotation) for the worker to follow up.
+struct Job {
+    /// The file just rotated, or the live file at close; compressed when compression is set.
+    rotated: Option<PathBuf>,
+    /// The file being written: never a candidate for retention.
+    live: PathBuf,
     /// The time of the rotation, for age-based retention.
-    pub now: Timestamp,
+    now: Timestamp,
 }
 
 /// A file sink's background thread.
 pub(crate) struct Worker {
-    name: String,
-    on_error: OnError,
+    /// The sink's path: names the thread.
+    name: PathBuf,
+    policies: Arc<Policies>,
     shared: Arc<Shared>,
     /// Started by the first job; `None` inside when the thread could not be started (jobs then
     /// run in the caller's thread).
@@ -64,11 +70,12 @@ struct Running {
     id: ThreadId,
 }
 
-/// Progress, for `wait_idle`.
+/// What the thread shares with the sink: progress, for `wait_idle`, and failures.
 #[derive(Default)]
 struct Shared {
     state: Mutex<State>,
     changed: Condvar,
+    failures: Failures,
 }
 
 #[derive(Default)]
@@ -90,6 +97,61 @@ impl Shared {
     }
 }
 
+/// Failures not yet returned by the sink: the first one, and how many there were.
+#[derive(Default)]
+struct Failures {
+    /// Read on every write, so that the common case is one load and no lock.
+    count: AtomicUsize,
+    first: Mutex<Option<io::Error>>,
+}
+
+impl Failures {
+    fn push(&self, error: io::Error) {
+        let mut first = self.first.lock().unwrap_or_else(|e| e.into_inner());
+        first.get_or_insert(error);
+        self.count.fetch_add(1, Ordering::Release);
+    }
+
+    #[inline]
+    fn take(&self) -> Option<io::Error> {
+        if self.count.load(Ordering::Acquire) == 0 {
+            return None;
+        }
+        self.take_slow()
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn take_slow(&self) -> Option<io::Error> {
+        let mut first = self.first.lock().unwrap_or_else(|e| e.into_inner());
+        let count = self.count.swap(0, Ordering::Acquire);
+        let first = first.take()?;
+        Some(match count {
+            0 | 1 => first,
+            _ => io::Error::new(first.kind(), AndMore { first, more: count - 1 }),
+        })
+    }
+}
+
+/// Several background failures returned as one: the first, and how many followed it.
+#[derive(Debug)]
+struct AndMore {
+    first: io::Error,
+    more: usize,
+}
+
+impl fmt::Display for AndMore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (and {} more background failures)", self.first, self.more)
+    }
+}
+
+impl Error for AndMore {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        Some(&self.first)
+    }
+}
+
 /// Marks the thread stopped however it ends, so `wait_idle` never waits for a dead thread.
 struct StopGuard(Arc<Shared>);
 
@@ -101,25 +163,49 @@ impl Drop for StopGuard {
 }
 
 impl Worker {
-    /// A worker for the sink `name` (used to name the thread); failures go to `on_error`. The
+    /// The worker of the sink writing `name`, which applies `policies` after each rotation. The
     /// thread starts with the first job.
-    pub(crate) fn start(name: &str, on_error: OnError) -> Worker {
-        Worker { name: name.to_owned(), on_error, shared: Arc::default(), thread: OnceLock::new() }
+    pub(crate) fn start(name: &Path, policies: Policies) -> Worker {
+        Worker {
+            name: name.to_path_buf(),
+            policies: Arc::new(policies),
+            shared: Arc::default(),
+            thread: OnceLock::new(),
+        }
     }
 
-    /// Queue a job; never waits for the jobs before it.
-    pub(crate) fn submit(&self, job: Job) {
+    /// The compression of rotated files, if any.
+    pub(crate) fn compression(&self) -> Option<&Compression> {
+        self.policies.compression.as_ref()
+    }
+
+    /// Follow up the rotation of `rotated` (or the close of `live`, its path given as
+    /// `rotated`) at `now`: compress it, then apply retention. Queued; never waits for the
+    /// jobs before it. Nothing to do without compression and retention.
+    pub(crate) fn submit(&self, rotated: Option<PathBuf>, live: &Path, now: Timestamp) {
+        if self.policies.compression.is_none() && self.policies.retention.is_none() {
+            return;
+        }
+        let job = Job { rotated, live: live.to_path_buf(), now };
         let Some(running) = self.thread.get_or_init(|| self.spawn()) else {
             // No thread: do the work here rather than lose it.
-            run_job(job, self.on_error.as_ref());
+            run_job(&job, &self.policies, &self.shared.failures);
             return;
         };
         self.shared.lock().submitted += 1;
         if let Err(crossbeam_channel::SendError(job)) = running.jobs.send(job) {
             // The thread is gone (it never should be): do the work here.
-            run_job(job, self.on_error.as_ref());
+            run_job(&job, &self.policies, &self.shared.failures);
             self.shared.finished_one();
         }
+    }
+
+    /// The failures since the last call, as one error: the first, with the number of others
+    /// (each says what was being done to which file, and keeps the original error's kind and,
+    /// as its `source()`, the error itself).
+    #[inline]
+    pub(crate) fn take_error(&self) -> Option<io::Error> {
+        self.shared.failures.take()
     }
 
     /// Block until every job submitted so far is done (`hlog::complete()`). Returns at once on
@@ -139,24 +225,19 @@ impl Worker {
     fn spawn(&self) -> Option<Running> {
         let (jobs, queue) = crossbeam_channel::unbounded();
         let shared = self.shared.clone();
-        let on_error = self.on_error.clone();
+        let policies = self.policies.clone();
         let spawned = thread::Builder::new()
-            .name(format!("hlog file {}", self.name).replace('\0', ""))
-            .spawn(move || work(queue, shared, on_error));
+            .name(format!("hlog file {}", self.name.display()).replace('\0', ""))
+            .spawn(move || work(queue, shared, policies));
         match spawned {
             Ok(handle) => {
                 let id = handle.thread().id();
                 Some(Running { jobs, handle, id })
             }
             Err(error) => {
-                report(
-                    self.on_error.as_ref(),
-                    format!(
-                        "cannot start the background thread of {} ({error}); compressing and \
-                         deleting old files in the logging thread instead",
-                        self.name
-                    ),
-                );
+                // The jobs run in the logging thread instead.
+                let error = FileError::wrap("starting the background thread of", &self.name, error);
+                self.shared.failures.push(error);
                 None
             }
         }
@@ -178,66 +259,56 @@ impl Drop for Worker {
 }
 
 /// The thread: run jobs until the channel closes.
-fn work(queue: Receiver<Job>, shared: Arc<Shared>, on_error: OnError) {
+fn work(queue: Receiver<Job>, shared: Arc<Shared>, policies: Arc<Policies>) {
     let _stop = StopGuard(shared.clone());
     for job in queue {
-        run_job(job, on_error.as_ref());
+        run_job(&job, &policies, &shared.failures);
         shared.finished_one();
     }
 }
 
-/// Compress, then apply retention; report every failure and panic, never unwind.
-fn run_job(job: Job, on_error: &(dyn Fn(String) + Send + Sync)) {
+/// Compress, then apply retention; keep every failure and panic, never unwind.
+fn run_job(job: &Job, policies: &Policies, failures: &Failures) {
     // A rotated file that an earlier job's retention already deleted (rotations outpacing the
     // worker, with a count retention) needs no compression: that is the policy, not an error.
-    let rotated = job.rotated.as_ref().filter(|path| std::fs::symlink_metadata(path).is_ok());
-    if let (Some(rotated), Some(compression)) = (rotated, &job.compression) {
-        match catch_unwind(AssertUnwindSafe(|| compression.compress(rotated))) {
-            Ok(Ok(_)) => {}
-            Ok(Err(error)) => report(
-                on_error,
-                format!(
-                    "cannot compress {} ({error}); the file is kept uncompressed",
-                    rotated.display()
-                ),
-            ),
-            Err(panic) => report(
-                on_error,
-                format!(
-                    "the compression closure panicked on {} ({}); the file is kept as it is",
-                    rotated.display(),
-                    panic_message(panic.as_ref())
-                ),
-            ),
+    let rotated = job.rotated.as_ref().filter(|path| fs::symlink_metadata(path).is_ok());
+    if let (Some(rotated), Some(compression)) = (rotated, &policies.compression) {
+        let compressed = catch_unwind(AssertUnwindSafe(|| compression.compress(rotated)))
+            .unwrap_or_else(|panic| Err(panicked("the compression closure", panic.as_ref())));
+        if let Err(error) = compressed.context("compressing", rotated) {
+            failures.push(error);
         }
     }
-    if let Some(retention) = &job.retention {
-        let outcome = catch_unwind(AssertUnwindSafe(|| apply_retention(&job, retention, on_error)));
-        if let Err(panic) = outcome {
-            report(
-                on_error,
-                format!(
-                    "the retention closure panicked ({}) while cleaning {}",
-                    panic_message(panic.as_ref()),
-                    job.dir.display()
-                ),
-            );
+    if let Some(retention) = &policies.retention {
+        let cleaned = match catch_unwind(AssertUnwindSafe(|| {
+            apply_retention(job, policies, retention, failures)
+        })) {
+            Ok(cleaned) => cleaned,
+            Err(panic) => Err(panicked("the retention closure", panic.as_ref()))
+                .context("cleaning", &policies.dir),
+        };
+        if let Err(error) = cleaned {
+            failures.push(error);
         }
     }
-    // A panicking destructor in a user closure must not end the thread either.
-    let _ = catch_unwind(AssertUnwindSafe(move || drop(job)));
 }
 
-/// List this sink's rotated files and archives in `job.dir` and delete what the retention
-/// selects (or hand them to its closure).
-fn apply_retention(job: &Job, retention: &Retention, on_error: &(dyn Fn(String) + Send + Sync)) {
-    let mut candidates = candidates(job, on_error);
+/// List this sink's rotated files and archives in the folder and delete what the retention
+/// selects (or hand them to its closure). A file that cannot be deleted is kept as a failure
+/// and the others are still deleted; a folder that cannot be listed is the error.
+fn apply_retention(
+    job: &Job,
+    policies: &Policies,
+    retention: &Retention,
+    failures: &Failures,
+) -> io::Result<()> {
+    let mut candidates = candidates(job, policies)?;
     candidates
         .sort_by(|a, b| (a.started, a.counter, &a.path).cmp(&(b.started, b.counter, &b.path)));
     if let Some(custom) = retention.custom() {
         let paths: Vec<PathBuf> = candidates.into_iter().map(|c| c.path).collect();
         custom(&paths);
-        return;
+        return Ok(());
     }
     for path in retention.select(&candidates, job.now) {
         // Only ever delete a file that was offered.
@@ -245,112 +316,60 @@ fn apply_retention(job: &Job, retention: &Retention, on_error: &(dyn Fn(String) 
             continue;
         }
         match fs::remove_file(&path) {
-            Ok(()) => {}
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-            Err(error) => {
-                report(on_error, format!("retention: cannot delete {} ({error})", path.display()))
+            Err(error) if error.kind() != io::ErrorKind::NotFound => {
+                failures.push(FileError::wrap("deleting", &path, error));
             }
+            _ => {}
         }
     }
+    Ok(())
 }
 
-/// The regular files of `job.dir` that the matcher accepts, the live file excepted.
-fn candidates(job: &Job, on_error: &(dyn Fn(String) + Send + Sync)) -> Vec<Candidate> {
-    let entries = match fs::read_dir(&job.dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            report(on_error, format!("retention: cannot list {} ({error})", job.dir.display()));
-            return Vec::new();
-        }
-    };
-    let live = FileId::of(&job.live);
+/// The regular files of the folder that the matcher accepts, the live file excepted.
+fn candidates(job: &Job, policies: &Policies) -> io::Result<Vec<Candidate>> {
+    let entries = fs::read_dir(&policies.dir).context("listing", &policies.dir)?;
+    // The live file under another spelling or a hard link is no candidate either.
+    let live = fs::metadata(&job.live).ok();
     let mut candidates = Vec::new();
     for entry in entries {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name();
-        let Some((started, counter)) = (job.matcher)(&name) else { continue };
+        let Some((started, counter)) = (policies.matcher)(&name) else { continue };
         let path = entry.path();
         if path == job.live {
             continue;
         }
         // Not followed: a symlink is never a candidate, whatever it points to.
         let Ok(metadata) = fs::symlink_metadata(&path) else { continue };
-        if !metadata.file_type().is_file() || live.is_some_and(|live| live.is(&metadata)) {
+        let is_live = live.as_ref().is_some_and(|live| same_file(live, &metadata) == Some(true));
+        if !metadata.file_type().is_file() || is_live {
             continue;
         }
         let modified = metadata.modified().map(Timestamp::from).unwrap_or(started);
         candidates.push(Candidate { path, started, counter, modified });
     }
-    candidates
+    Ok(candidates)
 }
 
-/// A file's identity, to recognise the live file under another spelling or a hard link.
-#[derive(Clone, Copy)]
-struct FileId {
-    #[cfg(unix)]
-    dev: u64,
-    #[cfg(unix)]
-    ino: u64,
-}
-
-impl FileId {
-    fn of(path: &Path) -> Option<FileId> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            let metadata = fs::metadata(path).ok()?;
-            Some(FileId { dev: metadata.dev(), ino: metadata.ino() })
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = path;
-            None
-        }
-    }
-
-    fn is(self, metadata: &fs::Metadata) -> bool {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            self.dev == metadata.dev() && self.ino == metadata.ino()
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = metadata;
-            false
-        }
-    }
-}
-
-/// Call `on_error`; a panic in it is swallowed (there is nowhere left to report it).
-fn report(on_error: &(dyn Fn(String) + Send + Sync), message: String) {
-    let _ = catch_unwind(AssertUnwindSafe(|| on_error(message)));
-}
-
-fn panic_message(panic: &(dyn Any + Send)) -> &str {
-    if let Some(text) = panic.downcast_ref::<&str>() {
+/// A caught panic as an error: `<what> panicked: <its message>`.
+fn panicked(what: &str, panic: &(dyn Any + Send)) -> io::Error {
+    let message = if let Some(text) = panic.downcast_ref::<&str>() {
         text
     } else if let Some(text) = panic.downcast_ref::<String>() {
         text
     } else {
         "a panic without a message"
-    }
+    };
+    io::Error::other(format!("{what} panicked: {message}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::atomic::AtomicU64;
     use std::time::Duration;
 
     use crate::sink::file::test_dir::TempDir;
-
-    /// An `on_error` that collects the messages.
-    fn collector() -> (OnError, Arc<Mutex<Vec<String>>>) {
-        let errors: Arc<Mutex<Vec<String>>> = Arc::default();
-        let sink = errors.clone();
-        (Arc::new(move |message| sink.lock().unwrap().push(message)), errors)
-    }
 
     /// `app.<n>.log` (and its archives) → started at second n, counter 1.
     fn matcher() -> Matcher {
@@ -366,61 +385,74 @@ mod tests {
         })
     }
 
-    fn job(dir: &Path) -> Job {
-        Job {
-            rotated: None,
-            compression: None,
-            retention: None,
-            dir: dir.to_path_buf(),
-            live: dir.join("app.log"),
-            matcher: matcher(),
-            now: Timestamp::now(),
-        }
+    /// The worker of a sink writing `app.log` in `dir`.
+    fn worker(
+        dir: &Path,
+        compression: Option<Compression>,
+        retention: Option<Retention>,
+    ) -> Worker {
+        let policies =
+            Policies { compression, retention, dir: dir.to_path_buf(), matcher: matcher() };
+        Worker::start(&dir.join("app.log"), policies)
     }
 
-    /// A job running `f` (as a custom compression of a file that need not exist).
-    fn closure_job(dir: &Path, f: impl Fn() + Send + Sync + 'static) -> Job {
-        let mut job = job(dir);
-        // The closure returns the file itself: nothing is removed, nothing reported.
-        fs::write(dir.join("unused"), b"").unwrap();
-        job.rotated = Some(dir.join("unused"));
-        job.compression = Some(Compression::custom(move |p: &Path| {
-            f();
+    /// A worker whose compression calls `f` with each rotated file and leaves the file as it
+    /// is (nothing removed, nothing reported).
+    fn closure_worker(dir: &Path, f: impl Fn(&Path) + Send + Sync + 'static) -> Worker {
+        let compression = Compression::custom(move |p: &Path| {
+            f(p);
             Ok(p.to_path_buf())
-        }));
-        job
+        });
+        worker(dir, Some(compression), None)
+    }
+
+    /// Submit the rotation of `name` in `dir`, made empty first unless it exists.
+    fn rotate(worker: &Worker, dir: &TempDir, name: &str) {
+        let path = dir.join(name);
+        if fs::symlink_metadata(&path).is_err() {
+            fs::write(&path, b"").unwrap();
+        }
+        worker.submit(Some(path), &dir.join("app.log"), Timestamp::now());
+    }
+
+    /// Submit a job with nothing to compress: retention only.
+    fn clean(worker: &Worker, dir: &Path) {
+        worker.submit(None, &dir.join("app.log"), Timestamp::now());
+    }
+
+    fn file_name(path: &Path) -> String {
+        path.file_name().unwrap().to_string_lossy().into_owned()
     }
 
     #[test]
     fn jobs_run_in_order_and_wait_idle_waits() {
         let dir = TempDir::new("order");
-        let (on_error, errors) = collector();
-        let worker = Worker::start("order", on_error);
-        let seen: Arc<Mutex<Vec<u32>>> = Arc::default();
-        for i in 0..20 {
-            let seen = seen.clone();
-            worker.submit(closure_job(&dir.0, move || {
-                if i == 0 {
-                    thread::sleep(Duration::from_millis(100));
-                }
-                seen.lock().unwrap().push(i);
-            }));
+        let seen: Arc<Mutex<Vec<String>>> = Arc::default();
+        let sink = seen.clone();
+        let worker = closure_worker(&dir.0, move |path| {
+            if file_name(path) == "job00" {
+                thread::sleep(Duration::from_millis(100));
+            }
+            sink.lock().unwrap().push(file_name(path));
+        });
+        let names: Vec<String> = (0..20).map(|i| format!("job{i:02}")).collect();
+        for name in &names {
+            rotate(&worker, &dir, name);
         }
         worker.wait_idle();
-        assert_eq!(*seen.lock().unwrap(), (0..20).collect::<Vec<_>>());
-        assert!(errors.lock().unwrap().is_empty(), "{:?}", errors.lock().unwrap());
+        assert_eq!(*seen.lock().unwrap(), names);
+        assert!(worker.take_error().is_none());
     }
 
     #[test]
     fn submit_does_not_wait_for_the_job() {
         let dir = TempDir::new("async");
-        let (on_error, _) = collector();
-        let worker = Worker::start("async", on_error);
         let (release, gate) = crossbeam_channel::bounded::<()>(0);
-        let started = std::time::Instant::now();
-        worker.submit(closure_job(&dir.0, move || {
+        let worker = closure_worker(&dir.0, move |_| {
             let _ = gate.recv_timeout(Duration::from_secs(10));
-        }));
+        });
+        let started = std::time::Instant::now();
+        rotate(&worker, &dir, "app.1.log");
         assert!(started.elapsed() < Duration::from_secs(5), "submit returned at once");
         release.send(()).unwrap();
         worker.wait_idle();
@@ -429,99 +461,126 @@ mod tests {
     #[test]
     fn drop_finishes_pending_jobs() {
         let dir = TempDir::new("drop");
-        let (on_error, _) = collector();
-        let worker = Worker::start("drop", on_error);
         let count = Arc::new(AtomicU64::new(0));
-        for _ in 0..5 {
-            let count = count.clone();
-            worker.submit(closure_job(&dir.0, move || {
-                thread::sleep(Duration::from_millis(10));
-                count.fetch_add(1, Ordering::SeqCst);
-            }));
+        let counter = count.clone();
+        let worker = closure_worker(&dir.0, move |_| {
+            thread::sleep(Duration::from_millis(10));
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        for n in 1..=5 {
+            rotate(&worker, &dir, &format!("app.{n}.log"));
         }
         drop(worker);
         assert_eq!(count.load(Ordering::SeqCst), 5);
     }
 
     #[test]
-    fn wait_idle_without_jobs_returns() {
-        let (on_error, _) = collector();
-        let worker = Worker::start("idle", on_error);
+    fn no_thread_before_the_first_job_nor_without_work() {
+        let dir = TempDir::new("idle");
+        let worker = closure_worker(&dir.0, |_| {});
         worker.wait_idle();
         assert!(worker.thread.get().is_none(), "no thread before the first job");
+        let idle = self::worker(&dir.0, None, None);
+        rotate(&idle, &dir, "app.1.log");
+        idle.wait_idle();
+        assert!(idle.thread.get().is_none(), "neither compression nor retention: no thread");
     }
 
     #[test]
     fn a_panicking_closure_is_reported_and_the_next_job_runs() {
         let dir = TempDir::new("panic");
-        let (on_error, errors) = collector();
-        let worker = Worker::start("panic", on_error);
-        worker.submit(closure_job(&dir.0, || panic!("boom")));
         let ran = Arc::new(AtomicU64::new(0));
         let flag = ran.clone();
-        worker.submit(closure_job(&dir.0, move || {
+        let worker = closure_worker(&dir.0, move |path| {
+            if file_name(path) == "app.1.log" {
+                panic!("boom");
+            }
             flag.store(1, Ordering::SeqCst);
-        }));
+        });
+        rotate(&worker, &dir, "app.1.log");
+        rotate(&worker, &dir, "app.2.log");
         worker.wait_idle();
         assert_eq!(ran.load(Ordering::SeqCst), 1, "the next job ran");
-        let errors = errors.lock().unwrap();
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].contains("panicked") && errors[0].contains("boom"), "{}", errors[0]);
+        let error = worker.take_error().unwrap().to_string();
+        let expected = format!(
+            "compressing {}: the compression closure panicked: boom",
+            dir.join("app.1.log").display()
+        );
+        assert_eq!(error, expected);
     }
 
     #[test]
     fn a_failing_compression_keeps_the_file_and_reports() {
         let dir = TempDir::new("fail");
-        let (on_error, errors) = collector();
-        let worker = Worker::start("fail", on_error);
-        let mut failing = job(&dir.0);
+        let worker = worker(&dir.0, Some(Compression::Gzip), None);
         // Not a regular file: compression refuses it.
-        fs::create_dir(dir.0.join("app.1.log")).unwrap();
-        failing.rotated = Some(dir.0.join("app.1.log"));
-        failing.compression = Some(Compression::Gzip);
-        worker.submit(failing);
-        let mut ok = job(&dir.0);
-        fs::write(dir.0.join("app.2.log"), b"two\n").unwrap();
-        ok.rotated = Some(dir.0.join("app.2.log"));
-        ok.compression = Some(Compression::Gzip);
-        worker.submit(ok);
+        fs::create_dir(dir.join("app.1.log")).unwrap();
+        rotate(&worker, &dir, "app.1.log");
+        fs::write(dir.join("app.2.log"), b"two\n").unwrap();
+        rotate(&worker, &dir, "app.2.log");
         worker.wait_idle();
-        let errors = errors.lock().unwrap();
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].starts_with("cannot compress "), "{}", errors[0]);
-        assert!(errors[0].ends_with("the file is kept uncompressed"), "{}", errors[0]);
+        let error = worker.take_error().unwrap();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
+        let expected =
+            format!("compressing {}: not a regular file", dir.join("app.1.log").display());
+        assert_eq!(error.to_string(), expected);
         assert_eq!(dir.names(), ["app.1.log", "app.2.log.gz"]);
+    }
+
+    /// What the sink's write returns: the original error's kind, context in the message, the
+    /// original as `source()`; several failures as the first and a count.
+    #[test]
+    fn failures_keep_their_kind_and_source_and_add_up() {
+        let dir = TempDir::new("kinds");
+        let full = Compression::custom(|_: &Path| Err(io::Error::from(io::ErrorKind::StorageFull)));
+        let worker = worker(&dir.0, Some(full), None);
+        rotate(&worker, &dir, "app.1.log");
+        worker.wait_idle();
+        let error = worker.take_error().unwrap();
+        assert_eq!(error.kind(), io::ErrorKind::StorageFull);
+        let original = io::Error::from(io::ErrorKind::StorageFull);
+        let expected = format!("compressing {}: {original}", dir.join("app.1.log").display());
+        assert_eq!(error.to_string(), expected);
+        let source = error.source().and_then(|s| s.downcast_ref::<io::Error>()).unwrap();
+        assert_eq!(source.kind(), io::ErrorKind::StorageFull);
+        assert!(worker.take_error().is_none(), "taken once");
+
+        for n in 2..=4 {
+            rotate(&worker, &dir, &format!("app.{n}.log"));
+        }
+        worker.wait_idle();
+        let error = worker.take_error().unwrap();
+        assert_eq!(error.kind(), io::ErrorKind::StorageFull);
+        let first = format!("compressing {}: {original}", dir.join("app.2.log").display());
+        assert_eq!(error.to_string(), format!("{first} (and 2 more background failures)"));
+        assert_eq!(error.source().unwrap().to_string(), first);
     }
 
     #[test]
     fn a_rotated_file_already_gone_is_skipped_quietly() {
         // Count retention of an earlier job may delete files whose compression is still queued.
         let dir = TempDir::new("gone");
-        let (on_error, errors) = collector();
-        let worker = Worker::start("gone", on_error);
-        let mut gone = job(&dir.0);
-        gone.rotated = Some(dir.0.join("app.1.log"));
-        gone.compression = Some(Compression::Gzip);
-        worker.submit(gone);
+        let worker = worker(&dir.0, Some(Compression::Gzip), None);
+        worker.submit(Some(dir.join("app.1.log")), &dir.join("app.log"), Timestamp::now());
         worker.wait_idle();
-        assert!(errors.lock().unwrap().is_empty());
+        assert!(worker.take_error().is_none());
         assert!(dir.names().is_empty());
     }
 
     #[test]
     fn wait_idle_inside_a_job_does_not_deadlock() {
         let dir = TempDir::new("reentrant");
-        let (on_error, _) = collector();
-        let worker = Arc::new(Worker::start("reentrant", on_error));
-        let inner = Arc::downgrade(&worker);
+        let this: Arc<OnceLock<std::sync::Weak<Worker>>> = Arc::default();
         let done = Arc::new(AtomicU64::new(0));
-        let flag = done.clone();
-        worker.submit(closure_job(&dir.0, move || {
-            if let Some(worker) = inner.upgrade() {
+        let (inner, flag) = (this.clone(), done.clone());
+        let worker = Arc::new(closure_worker(&dir.0, move |_| {
+            if let Some(worker) = inner.get().and_then(std::sync::Weak::upgrade) {
                 worker.wait_idle();
             }
             flag.store(1, Ordering::SeqCst);
         }));
+        this.set(Arc::downgrade(&worker)).unwrap();
+        rotate(&worker, &dir, "app.1.log");
         worker.wait_idle();
         assert_eq!(done.load(Ordering::SeqCst), 1);
     }
@@ -531,14 +590,14 @@ mod tests {
     fn retention_dir(tag: &str) -> TempDir {
         let dir = TempDir::new(tag);
         for n in 1..=5 {
-            fs::write(dir.0.join(format!("app.{n}.log")), b"old\n").unwrap();
+            fs::write(dir.join(&format!("app.{n}.log")), b"old\n").unwrap();
         }
-        fs::write(dir.0.join("app.log"), b"live\n").unwrap();
-        fs::write(dir.0.join("app.notes.log"), b"notes\n").unwrap();
-        fs::write(dir.0.join("elsewhere.log"), b"target\n").unwrap();
+        fs::write(dir.join("app.log"), b"live\n").unwrap();
+        fs::write(dir.join("app.notes.log"), b"notes\n").unwrap();
+        fs::write(dir.join("elsewhere.log"), b"target\n").unwrap();
         #[cfg(unix)]
-        std::os::unix::fs::symlink(dir.0.join("elsewhere.log"), dir.0.join("app.9.log")).unwrap();
-        fs::create_dir(dir.0.join("app.8.log")).unwrap();
+        std::os::unix::fs::symlink(dir.join("elsewhere.log"), dir.join("app.9.log")).unwrap();
+        fs::create_dir(dir.join("app.8.log")).unwrap();
         dir
     }
 
@@ -554,72 +613,91 @@ mod tests {
     #[test]
     fn count_retention_keeps_foreign_files_symlinks_and_the_live_file() {
         let dir = retention_dir("count");
-        let (on_error, errors) = collector();
-        let worker = Worker::start("count", on_error);
-        let mut job = job(&dir.0);
-        job.retention = Some(Retention::parse("2").unwrap());
-        worker.submit(job);
+        let worker = worker(&dir.0, None, Some(Retention::keep_last(2)));
+        clean(&worker, &dir.0);
         worker.wait_idle();
         let mut expected = untouchable();
         expected.extend(["app.4.log", "app.5.log"]);
         expected.sort();
         assert_eq!(dir.names(), expected);
-        assert!(errors.lock().unwrap().is_empty(), "{:?}", errors.lock().unwrap());
+        assert!(worker.take_error().is_none());
     }
 
     #[test]
     fn compression_then_retention_in_one_job() {
         let dir = retention_dir("both");
-        let (on_error, errors) = collector();
-        let worker = Worker::start("both", on_error);
-        let mut job = job(&dir.0);
-        job.rotated = Some(dir.0.join("app.5.log"));
-        job.compression = Some(Compression::Gzip);
-        job.retention = Some(Retention::parse("3").unwrap());
-        worker.submit(job);
+        let worker = worker(&dir.0, Some(Compression::Gzip), Some(Retention::keep_last(3)));
+        rotate(&worker, &dir, "app.5.log");
         worker.wait_idle();
         let mut expected = untouchable();
         expected.extend(["app.3.log", "app.4.log", "app.5.log.gz"]);
         expected.sort();
         assert_eq!(dir.names(), expected);
-        assert!(errors.lock().unwrap().is_empty(), "{:?}", errors.lock().unwrap());
+        assert!(worker.take_error().is_none());
     }
 
     #[test]
     fn a_retention_closure_gets_the_candidates_oldest_first() {
         let dir = retention_dir("closure");
-        let (on_error, errors) = collector();
-        let worker = Worker::start("closure", on_error);
-        let seen: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
+        let seen: Arc<Mutex<Vec<Vec<PathBuf>>>> = Arc::default();
         let sink = seen.clone();
-        let mut job = job(&dir.0);
-        job.retention = Some(Retention::from_fn(move |paths: &[PathBuf]| {
-            sink.lock().unwrap().extend_from_slice(paths);
-        }));
-        worker.submit(job);
-        let mut panicking = self::job(&dir.0);
-        panicking.retention = Some(Retention::from_fn(|_: &[PathBuf]| panic!("retention boom")));
-        worker.submit(panicking);
+        // The second call panics.
+        let retention = Retention::from_fn(move |paths: &[PathBuf]| {
+            let calls = {
+                let mut seen = sink.lock().unwrap();
+                seen.push(paths.to_vec());
+                seen.len()
+            };
+            assert!(calls < 2, "retention boom");
+        });
+        let worker = worker(&dir.0, None, Some(retention));
+        clean(&worker, &dir.0);
+        clean(&worker, &dir.0);
         worker.wait_idle();
-        let expected: Vec<PathBuf> = (1..=5).map(|n| dir.0.join(format!("app.{n}.log"))).collect();
-        assert_eq!(*seen.lock().unwrap(), expected);
-        let errors = errors.lock().unwrap();
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].contains("retention boom"), "{}", errors[0]);
+        let expected: Vec<PathBuf> = (1..=5).map(|n| dir.join(&format!("app.{n}.log"))).collect();
+        assert_eq!(*seen.lock().unwrap(), [expected.clone(), expected]);
+        let error = worker.take_error().unwrap().to_string();
+        let cleaning = format!("cleaning {}: the retention closure panicked: ", dir.0.display());
+        assert!(error.starts_with(&cleaning) && error.contains("retention boom"), "{error}");
         assert_eq!(dir.names().len(), 5 + untouchable().len(), "the closure deleted nothing");
     }
 
     #[test]
     fn a_missing_folder_is_reported() {
         let dir = TempDir::new("nofolder");
-        let (on_error, errors) = collector();
-        let worker = Worker::start("nofolder", on_error);
-        let mut job = job(&dir.0.join("absent"));
-        job.retention = Some(Retention::parse("1").unwrap());
-        worker.submit(job);
+        let absent = dir.join("absent");
+        let worker = worker(&absent, None, Some(Retention::keep_last(1)));
+        clean(&worker, &absent);
         worker.wait_idle();
-        let errors = errors.lock().unwrap();
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].starts_with("retention: cannot list "), "{}", errors[0]);
+        let error = worker.take_error().unwrap();
+        assert_eq!(error.kind(), io::ErrorKind::NotFound);
+        assert!(error.to_string().starts_with(&format!("listing {}: ", absent.display())));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_retention_cannot_delete_is_reported_and_the_others_go() {
+        use std::os::unix::fs::PermissionsExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        if unsafe { libc::geteuid() } == 0 {
+            eprintln!("skipped: permissions do not apply to root");
+            return;
+        }
+        let dir = TempDir::new("undeletable");
+        let old = dir.join("old");
+        fs::create_dir(&old).unwrap();
+        for n in 1..=3 {
+            fs::write(old.join(format!("app.{n}.log")), b"old\n").unwrap();
+        }
+        fs::set_permissions(&old, fs::Permissions::from_mode(0o555)).unwrap();
+        let worker = worker(&old, None, Some(Retention::keep_last(1)));
+        clean(&worker, &old);
+        worker.wait_idle();
+        fs::set_permissions(&old, fs::Permissions::from_mode(0o755)).unwrap();
+        let error = worker.take_error().unwrap();
+        assert_eq!(error.kind(), io::ErrorKind::PermissionDenied);
+        let first = format!("deleting {}: ", old.join("app.1.log").display());
+        assert!(error.to_string().starts_with(&first), "{error}");
+        assert!(error.to_string().ends_with("(and 1 more background failures)"), "{error}");
     }
 }
