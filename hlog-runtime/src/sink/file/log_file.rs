@@ -47,6 +47,10 @@ pub(super) struct LogFile {
     pub fresh: bool,
     /// The second at which the path was last checked, for `watch`.
     pub checked_at: i64,
+    /// This sink has opened a file at `path`: only then may closing compress what is there
+    /// (a failed `add()` or a `delay`ed sink that never wrote leaves the path alone, as loguru
+    /// does).
+    pub ever_opened: bool,
 }
 
 impl LogFile {
@@ -64,6 +68,7 @@ impl LogFile {
             started: now,
             fresh: true,
             checked_at: now.secs(),
+            ever_opened: false,
         }
     }
 
@@ -110,6 +115,7 @@ impl LogFile {
         };
         settings.truncate = false;
         self.file = Some(file);
+        self.ever_opened = true;
         Ok(())
     }
 

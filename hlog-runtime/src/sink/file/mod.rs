@@ -410,10 +410,13 @@ impl FileWriter {
     }
 
     /// Close the file; without rotation, compress it when compression is set (loguru's
-    /// behaviour).
+    /// behaviour) and this sink ever opened it.
     fn close(&mut self) {
         self.file.close();
-        if self.rotation.is_none() && self.worker.compression().is_some() && self.file.path.exists()
+        if self.rotation.is_none()
+            && self.worker.compression().is_some()
+            && self.file.ever_opened
+            && self.file.path.exists()
         {
             self.worker.submit(Some(self.file.path.clone()), &self.file.path, Timestamp::now());
         }
