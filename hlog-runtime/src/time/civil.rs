@@ -16,7 +16,7 @@ const MAX_UNIX: i64 = 253_402_300_799;
 /// # Examples
 ///
 /// ```
-/// use hlog_runtime::time::{Civil, Timestamp, Zone};
+/// use hlog::time::{Civil, Timestamp, Zone};
 ///
 /// let zone = Zone::from_posix_tz("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
 /// let c = Civil::new(Timestamp::from_unix(1_774_531_800, 5), &zone);
@@ -58,7 +58,7 @@ impl<'z> Civil<'z> {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::{Civil, Timestamp, Zone};
+    /// use hlog::time::{Civil, Timestamp, Zone};
     ///
     /// let utc = Zone::utc();
     /// let c = Civil::new(Timestamp::from_unix(0, 0), &utc);

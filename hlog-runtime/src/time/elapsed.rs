@@ -30,7 +30,7 @@ pub(crate) fn since_start(now: Timestamp) -> Duration {
 /// # Examples
 ///
 /// ```
-/// use hlog_runtime::time::render_elapsed;
+/// use hlog::time::render_elapsed;
 /// use std::time::Duration;
 ///
 /// let mut out = Vec::new();

@@ -13,7 +13,7 @@
 //! # Examples
 //!
 //! ```
-//! use hlog_runtime::time::{Timestamp, Zone, default_time_format, render};
+//! use hlog::time::{Timestamp, Zone, default_time_format, render};
 //!
 //! let zone = Zone::from_posix_tz("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
 //! let ts = Timestamp::from_unix(1_774_531_800, 123_456_789); // 2026-03-26 13:30:00.123456789 UTC
@@ -46,7 +46,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// # Examples
 ///
 /// ```
-/// use hlog_runtime::time::Timestamp;
+/// use hlog::time::Timestamp;
 ///
 /// let a = Timestamp::from_unix(10, 500);
 /// let b = Timestamp::from_unix(11, 0);
@@ -67,7 +67,7 @@ impl Timestamp {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Timestamp;
+    /// use hlog::time::Timestamp;
     ///
     /// let t = Timestamp::now();
     /// assert!(t.secs() > 1_600_000_000);
@@ -98,7 +98,7 @@ impl Timestamp {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Timestamp;
+    /// use hlog::time::Timestamp;
     ///
     /// let t = Timestamp::from_unix(1, 1_500_000_000);
     /// assert_eq!((t.secs(), t.nanos()), (2, 500_000_000));
@@ -120,7 +120,7 @@ impl Timestamp {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Timestamp;
+    /// use hlog::time::Timestamp;
     /// use std::time::{Duration, UNIX_EPOCH};
     ///
     /// let t = Timestamp::from_system_time(UNIX_EPOCH - Duration::from_millis(250));
@@ -150,7 +150,7 @@ impl Timestamp {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Timestamp;
+    /// use hlog::time::Timestamp;
     ///
     /// assert_eq!(Timestamp::from_unix(-5, 1).secs(), -5);
     /// ```
@@ -163,7 +163,7 @@ impl Timestamp {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Timestamp;
+    /// use hlog::time::Timestamp;
     ///
     /// assert_eq!(Timestamp::from_unix(0, 42).nanos(), 42);
     /// ```

@@ -106,7 +106,7 @@ fn lookup(secs: i64, zone: &Zone) -> Entry {
 /// # Examples
 ///
 /// ```
-/// use hlog_runtime::time::{Timestamp, Zone, render};
+/// use hlog::time::{Timestamp, Zone, render};
 /// use hlog_template::{TimeFormat, TimeToken::*};
 ///
 /// let format = TimeFormat {
@@ -364,7 +364,7 @@ fn prefix_slow(
 /// # Examples
 ///
 /// ```
-/// use hlog_runtime::time::{Timestamp, local_render};
+/// use hlog::time::{Timestamp, local_render};
 /// use hlog_template::{TimeFormat, TimeToken};
 ///
 /// let format = TimeFormat { tokens: vec![TimeToken::Timestamp].into(), utc: false };
@@ -383,7 +383,7 @@ pub fn local_render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp) {
 /// # Examples
 ///
 /// ```
-/// use hlog_runtime::time::{Timestamp, Zone, default_time_format, render};
+/// use hlog::time::{Timestamp, Zone, default_time_format, render};
 ///
 /// let mut out = Vec::new();
 /// render(&mut out, default_time_format(), Timestamp::from_unix(0, 1_000), &Zone::utc());

@@ -57,7 +57,7 @@ impl fmt::Debug for Abbr {
 /// # Examples
 ///
 /// ```
-/// use hlog_runtime::time::Zone;
+/// use hlog::time::Zone;
 ///
 /// let paris = Zone::from_posix_tz("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
 /// assert_eq!(paris.offset_at(1_767_225_600), (3600, "CET")); // 2026-01-01
@@ -83,7 +83,7 @@ enum Kind {
 /// # Examples
 ///
 /// ```
-/// use hlog_runtime::time::Zone;
+/// use hlog::time::Zone;
 ///
 /// let err = Zone::from_posix_tz("not a zone").unwrap_err();
 /// assert!(err.to_string().contains("not a zone"));
@@ -116,7 +116,7 @@ impl Zone {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Zone;
+    /// use hlog::time::Zone;
     ///
     /// assert_eq!(Zone::utc().offset_at(0), (0, "UTC"));
     /// ```
@@ -131,7 +131,7 @@ impl Zone {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Zone;
+    /// use hlog::time::Zone;
     ///
     /// assert_eq!(Zone::fixed(-19_800).offset_at(0), (-19_800, "UTC-05:30"));
     /// assert_eq!(Zone::fixed(0).offset_at(0), (0, "UTC"));
@@ -160,7 +160,7 @@ impl Zone {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Zone;
+    /// use hlog::time::Zone;
     ///
     /// let ny = Zone::from_posix_tz("EST5EDT,M3.2.0,M11.1.0").unwrap();
     /// assert_eq!(ny.offset_at(1_767_225_600), (-18_000, "EST"));
@@ -183,7 +183,7 @@ impl Zone {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Zone;
+    /// use hlog::time::Zone;
     ///
     /// // Depends on the machine's tzdata, so only checked when it is there.
     /// if let Ok(paris) = Zone::named("Europe/Paris") {
@@ -215,7 +215,7 @@ impl Zone {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Zone;
+    /// use hlog::time::Zone;
     ///
     /// assert!(Zone::from_tzif(b"not a TZif file").is_err());
     /// ```
@@ -231,7 +231,7 @@ impl Zone {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Zone;
+    /// use hlog::time::Zone;
     ///
     /// assert_eq!(Zone::from_tz_var("").unwrap().offset_at(0), (0, "UTC"));
     /// let z = Zone::from_tz_var("IST-5:30").unwrap();
@@ -273,7 +273,7 @@ impl Zone {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Zone;
+    /// use hlog::time::Zone;
     ///
     /// let z = Zone::local();
     /// assert!(std::ptr::eq(z, Zone::local()));
@@ -300,7 +300,7 @@ impl Zone {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::time::Zone;
+    /// use hlog::time::Zone;
     ///
     /// let ny = Zone::from_posix_tz("EST5EDT,M3.2.0,M11.1.0").unwrap();
     /// // 2026-03-08 06:59:59 UTC is 01:59:59 EST; one second later it is 03:00:00 EDT.

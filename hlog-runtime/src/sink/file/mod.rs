@@ -15,12 +15,12 @@
 //! .unwrap();
 //! ```
 
-pub mod compression;
+mod compression;
 mod log_file;
 mod naming;
 mod primitives;
-pub mod retention;
-pub mod rotation;
+mod retention;
+mod rotation;
 mod spec;
 #[cfg(test)]
 mod test_dir;
@@ -33,8 +33,8 @@ use std::sync::{Arc, Mutex};
 
 pub use compression::Compression;
 pub use naming::DEFAULT_NAMING;
-pub use retention::Retention;
-pub use rotation::{Frequency, Rotation, TimeOfDay, Weekday};
+pub use retention::{Cleanup, Retention};
+pub use rotation::{Condition, Frequency, Rotation, TimeOfDay, Weekday};
 pub use spec::{FileInfo, SpecError};
 
 use self::log_file::{LogFile, Settings};

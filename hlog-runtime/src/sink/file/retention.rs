@@ -34,7 +34,7 @@ use crate::time::calendar::{nanos_of, timestamp_of};
 ///
 /// ```
 /// use std::time::Duration;
-/// use hlog_runtime::sink::file::Retention;
+/// use hlog::sink::file::Retention;
 ///
 /// assert_eq!(Retention::parse("5 files"), Ok(Retention::keep_last(5)));
 /// assert_eq!(Retention::parse("10 hours"), Ok(Retention::max_age(Duration::from_secs(36_000))));
@@ -61,8 +61,8 @@ pub enum Retention {
 /// ```
 /// use std::path::PathBuf;
 /// use std::sync::Arc;
-/// use hlog_runtime::sink::file::Retention;
-/// use hlog_runtime::sink::file::retention::Cleanup;
+/// use hlog::sink::file::Retention;
+/// use hlog::sink::file::Cleanup;
 ///
 /// let report: Arc<Cleanup> = Arc::new(|paths: &[PathBuf]| eprintln!("{} old files", paths.len()));
 /// let retention = Retention::Custom(report);
@@ -88,7 +88,7 @@ impl Retention {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Retention;
+    /// use hlog::sink::file::Retention;
     ///
     /// assert_eq!(Retention::parse("5"), Ok(Retention::keep_last(5)));
     /// ```
@@ -103,7 +103,7 @@ impl Retention {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use hlog_runtime::sink::file::Retention;
+    /// use hlog::sink::file::Retention;
     ///
     /// let week = Retention::max_age(Duration::from_secs(7 * 86_400));
     /// assert_eq!(Retention::parse("1 week"), Ok(week));
@@ -118,7 +118,7 @@ impl Retention {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Retention;
+    /// use hlog::sink::file::Retention;
     ///
     /// // Keep rotated files only while there are no more than ten.
     /// let r = Retention::from_fn(|paths| {
@@ -150,7 +150,7 @@ impl Retention {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Retention;
+    /// use hlog::sink::file::Retention;
     ///
     /// assert_eq!(Retention::parse("1 file"), Ok(Retention::keep_last(1)));
     /// let err = Retention::parse("0").unwrap_err();

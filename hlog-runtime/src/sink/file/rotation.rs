@@ -53,7 +53,7 @@ use crate::time::{Timestamp, Zone};
 ///
 /// ```
 /// use std::time::Duration;
-/// use hlog_runtime::sink::file::Rotation;
+/// use hlog::sink::file::Rotation;
 ///
 /// assert_eq!(Rotation::parse("10 MB"), Ok(Rotation::size(10_000_000)));
 /// assert_eq!(Rotation::parse("1 day"), Ok(Rotation::every(Duration::from_secs(86_400))));
@@ -96,8 +96,8 @@ pub enum Rotation {
 ///
 /// ```
 /// use std::sync::Arc;
-/// use hlog_runtime::sink::file::Rotation;
-/// use hlog_runtime::sink::file::rotation::Condition;
+/// use hlog::sink::file::Rotation;
+/// use hlog::sink::file::Condition;
 ///
 /// let big: Arc<Condition> = Arc::new(|_record, file| file.size > 1_000_000);
 /// let rotation = Rotation::When(big);
@@ -110,7 +110,7 @@ pub type Condition = dyn Fn(&Record<'_>, &FileInfo<'_>) -> bool + Send + Sync;
 /// # Examples
 ///
 /// ```
-/// use hlog_runtime::sink::file::rotation::TimeOfDay;
+/// use hlog::sink::file::TimeOfDay;
 ///
 /// let t = TimeOfDay::new(18, 30, 15).unwrap();
 /// assert_eq!((t.hour(), t.minute(), t.second()), (18, 30, 15));
@@ -130,8 +130,8 @@ pub struct TimeOfDay {
 /// # Examples
 ///
 /// ```
-/// use hlog_runtime::sink::file::Rotation;
-/// use hlog_runtime::sink::file::rotation::Weekday;
+/// use hlog::sink::file::Rotation;
+/// use hlog::sink::file::Weekday;
 ///
 /// assert_eq!(Rotation::parse("w6"), Ok(Rotation::weekly_on(Weekday::Sunday, 0, 0)));
 /// assert_eq!(Weekday::Monday as u8, 0);
@@ -154,8 +154,8 @@ pub enum Weekday {
 /// # Examples
 ///
 /// ```
-/// use hlog_runtime::sink::file::Rotation;
-/// use hlog_runtime::sink::file::rotation::Frequency;
+/// use hlog::sink::file::Rotation;
+/// use hlog::sink::file::Frequency;
 ///
 /// assert_eq!(Rotation::parse("Monthly"), Ok(Rotation::Calendar(Frequency::Monthly)));
 /// ```
@@ -179,7 +179,7 @@ impl TimeOfDay {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::rotation::TimeOfDay;
+    /// use hlog::sink::file::TimeOfDay;
     ///
     /// assert_eq!(TimeOfDay::MIDNIGHT, TimeOfDay::new(0, 0, 0).unwrap());
     /// ```
@@ -190,7 +190,7 @@ impl TimeOfDay {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::rotation::TimeOfDay;
+    /// use hlog::sink::file::TimeOfDay;
     ///
     /// assert!(TimeOfDay::new(23, 59, 59).is_some());
     /// assert!(TimeOfDay::new(12, 60, 0).is_none());
@@ -209,7 +209,7 @@ impl TimeOfDay {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::rotation::TimeOfDay;
+    /// use hlog::sink::file::TimeOfDay;
     ///
     /// let t = TimeOfDay::new(12, 0, 0).unwrap().with_nanosecond(500_000_000).unwrap();
     /// assert_eq!(t.to_string(), "12:00:00.5");
@@ -223,7 +223,7 @@ impl TimeOfDay {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::rotation::TimeOfDay;
+    /// use hlog::sink::file::TimeOfDay;
     ///
     /// assert_eq!(TimeOfDay::new(16, 0, 0).unwrap().hour(), 16);
     /// ```
@@ -236,7 +236,7 @@ impl TimeOfDay {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::rotation::TimeOfDay;
+    /// use hlog::sink::file::TimeOfDay;
     ///
     /// assert_eq!(TimeOfDay::new(16, 45, 0).unwrap().minute(), 45);
     /// ```
@@ -249,7 +249,7 @@ impl TimeOfDay {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::rotation::TimeOfDay;
+    /// use hlog::sink::file::TimeOfDay;
     ///
     /// assert_eq!(TimeOfDay::new(16, 45, 30).unwrap().second(), 30);
     /// ```
@@ -262,7 +262,7 @@ impl TimeOfDay {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::rotation::TimeOfDay;
+    /// use hlog::sink::file::TimeOfDay;
     ///
     /// assert_eq!(TimeOfDay::new(1, 2, 3).unwrap().nanosecond(), 0);
     /// ```
@@ -315,7 +315,7 @@ impl Rotation {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Rotation;
+    /// use hlog::sink::file::Rotation;
     ///
     /// assert_eq!(Rotation::parse("1 KiB"), Ok(Rotation::size(1024)));
     /// ```
@@ -333,7 +333,7 @@ impl Rotation {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use hlog_runtime::sink::file::Rotation;
+    /// use hlog::sink::file::Rotation;
     ///
     /// let r = Rotation::every(Duration::from_secs(3600));
     /// assert_eq!(Rotation::parse("1 hour"), Ok(r));
@@ -352,7 +352,7 @@ impl Rotation {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Rotation;
+    /// use hlog::sink::file::Rotation;
     ///
     /// assert_eq!(Rotation::parse("4 PM"), Ok(Rotation::daily_at(16, 0)));
     /// ```
@@ -373,8 +373,8 @@ impl Rotation {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Rotation;
-    /// use hlog_runtime::sink::file::rotation::Weekday;
+    /// use hlog::sink::file::Rotation;
+    /// use hlog::sink::file::Weekday;
     ///
     /// let r = Rotation::weekly_on(Weekday::Monday, 12, 0);
     /// assert_eq!(Rotation::parse("monday at 12:00"), Ok(r));
@@ -391,7 +391,7 @@ impl Rotation {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Rotation;
+    /// use hlog::sink::file::Rotation;
     ///
     /// assert_eq!(Rotation::parse("hourly"), Ok(Rotation::hourly()));
     /// ```
@@ -404,7 +404,7 @@ impl Rotation {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Rotation;
+    /// use hlog::sink::file::Rotation;
     ///
     /// assert_eq!(Rotation::parse("daily"), Ok(Rotation::daily()));
     /// ```
@@ -417,7 +417,7 @@ impl Rotation {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Rotation;
+    /// use hlog::sink::file::Rotation;
     ///
     /// assert_eq!(Rotation::parse("weekly"), Ok(Rotation::weekly()));
     /// ```
@@ -430,7 +430,7 @@ impl Rotation {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Rotation;
+    /// use hlog::sink::file::Rotation;
     ///
     /// assert_eq!(Rotation::parse("monthly"), Ok(Rotation::monthly()));
     /// ```
@@ -443,7 +443,7 @@ impl Rotation {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Rotation;
+    /// use hlog::sink::file::Rotation;
     ///
     /// assert_eq!(Rotation::parse("yearly"), Ok(Rotation::yearly()));
     /// ```
@@ -457,11 +457,11 @@ impl Rotation {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Rotation;
+    /// use hlog::sink::file::Rotation;
     ///
     /// // A new file after each ERROR-or-worse record once the file holds 1 MB.
     /// let r = Rotation::when(|record, file| {
-    ///     file.size >= 1_000_000 && record.level().no() >= hlog_runtime::Level::ERROR.no()
+    ///     file.size >= 1_000_000 && record.level().no() >= hlog::Level::ERROR.no()
     /// });
     /// assert!(matches!(r, Rotation::When(_)));
     /// ```
@@ -477,7 +477,7 @@ impl Rotation {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Rotation;
+    /// use hlog::sink::file::Rotation;
     ///
     /// let r = Rotation::any([Rotation::size(50_000_000), Rotation::daily_at(0, 0)]);
     /// assert_eq!(r, Rotation::Any(vec![Rotation::size(50_000_000), Rotation::daily_at(0, 0)]));
@@ -508,7 +508,7 @@ impl Rotation {
     /// # Examples
     ///
     /// ```
-    /// use hlog_runtime::sink::file::Rotation;
+    /// use hlog::sink::file::Rotation;
     ///
     /// assert_eq!(Rotation::parse("1 Kb"), Ok(Rotation::size(125)));
     /// let err = Rotation::parse("10 MBs").unwrap_err();
