@@ -2,23 +2,18 @@
 //! reach the cause through `source()` (an open failure keeps its path and the `io::Error`), and
 //! the message still quotes the input.
 
+mod common;
+
 use std::error::Error as _;
 use std::io;
 
+use common::TempDir;
 use hlog::sink::{Capture, FileSink};
 use hlog::{ConfigError, LevelError};
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("hlog-config-errors-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn an_open_failure_carries_its_path_and_the_io_error() {
-    let dir = temp_dir("open");
+    let dir = TempDir::new("config-errors-open");
     // A file where the log's folder should be: the folder cannot be created.
     std::fs::write(dir.join("not-a-folder"), b"").unwrap();
     let path = dir.join("not-a-folder").join("app.log");
@@ -33,13 +28,12 @@ fn an_open_failure_carries_its_path_and_the_io_error() {
     assert!(cause.downcast_ref::<io::Error>().is_some(), "{cause:?}");
     assert!(error.to_string().contains(&path.display().to_string()), "{error}");
     assert!(logger.stats().is_empty(), "nothing was added");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[cfg(unix)]
 #[test]
 fn a_symlink_at_the_path_is_its_own_error() {
-    let dir = temp_dir("symlink");
+    let dir = TempDir::new("config-errors-symlink");
     let target = dir.join("elsewhere.log");
     let link = dir.join("app.log");
     std::os::unix::fs::symlink(&target, &link).unwrap();
@@ -47,19 +41,17 @@ fn a_symlink_at_the_path_is_its_own_error() {
     assert!(matches!(&error, ConfigError::Symlink { path } if *path == link), "{error:?}");
     assert!(error.to_string().contains("follow_symlinks(true)"), "{error}");
     assert!(!target.exists(), "nothing was written through the link");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_second_rotating_sink_on_one_path_is_refused_by_name() {
-    let dir = temp_dir("in-use");
+    let dir = TempDir::new("config-errors-in-use");
     let path = dir.join("app.log");
     let logger = hlog::Logger::new();
     logger.add(FileSink::new(&path).rotation("1 MB")).install().unwrap();
     let error = logger.add(FileSink::new(&path).rotation("1 day")).install().unwrap_err();
     assert!(matches!(&error, ConfigError::PathInUse { path: p } if *p == path), "{error:?}");
     logger.remove_all();
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

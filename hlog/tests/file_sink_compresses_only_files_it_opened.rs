@@ -3,19 +3,14 @@
 //! record, an `add()` that failed) leaves whatever is there alone: before, closing it gzipped
 //! and deleted a file it had never touched.
 
-use hlog::sink::FileSink;
+mod common;
 
-fn folder(name: &str) -> std::path::PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("hlog-compress-opened-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::TempDir;
+use hlog::sink::FileSink;
 
 #[test]
 fn a_delayed_sink_that_wrote_nothing_leaves_an_existing_file_alone() {
-    let dir = folder("delay");
+    let dir = TempDir::new("compress-opened-delay");
     let path = dir.join("app.log");
     std::fs::write(&path, "yesterday's records\n").unwrap();
     let logger = hlog::Logger::new();
@@ -24,13 +19,12 @@ fn a_delayed_sink_that_wrote_nothing_leaves_an_existing_file_alone() {
     drop(logger);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "yesterday's records\n");
     assert!(!dir.join("app.log.gz").exists(), "nothing compressed");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[cfg(unix)]
 #[test]
 fn a_failed_add_leaves_the_file_behind_a_refused_symlink_alone() {
-    let dir = folder("symlink");
+    let dir = TempDir::new("compress-opened-symlink");
     let target = dir.join("elsewhere.log");
     std::fs::write(&target, "not ours\n").unwrap();
     let path = dir.join("app.log");
@@ -41,14 +35,12 @@ fn a_failed_add_leaves_the_file_behind_a_refused_symlink_alone() {
     drop(logger);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "not ours\n");
     assert!(path.symlink_metadata().unwrap().file_type().is_symlink());
-    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(names.len(), 2, "no archive, no temporary file: {names:?}");
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(dir.names(), ["app.log", "elsewhere.log"], "no archive, no temporary file");
 }
 
 #[test]
 fn a_sink_that_wrote_compresses_its_file_when_removed() {
-    let dir = folder("wrote");
+    let dir = TempDir::new("compress-opened-wrote");
     let path = dir.join("app.log");
     let logger = hlog::Logger::new();
     let id = logger
@@ -75,5 +67,4 @@ fn a_sink_that_wrote_compresses_its_file_when_removed() {
     )
     .unwrap();
     assert_eq!(text, "kept\n");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
