@@ -29,6 +29,7 @@ pub(crate) struct Writing {
 impl Writing {
     /// `Some` when the caller should write; `None` when this thread is already writing to
     /// the handler `key` (its address; the line is queued for that outer write).
+    #[inline]
     pub(crate) fn enter(key: usize, line: &[u8]) -> Option<Writing> {
         let Ok(depth) = DEPTH.try_with(|depth| depth.replace(depth.get() + 1)) else {
             return Some(Writing { key: 0, nested: false }); // thread teardown: just write
@@ -52,6 +53,7 @@ impl Writing {
     }
 
     /// The next line deferred for this handler, oldest first.
+    #[inline]
     pub(crate) fn next_deferred(&self) -> Option<Vec<u8>> {
         if !ANY_DEFERRED.try_with(Cell::get).unwrap_or(false) {
             return None;
@@ -72,6 +74,7 @@ impl Writing {
 }
 
 impl Drop for Writing {
+    #[inline]
     fn drop(&mut self) {
         if self.key == 0 {
             return;
