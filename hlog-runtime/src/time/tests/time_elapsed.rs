@@ -1,6 +1,6 @@
 //! `render_elapsed` against Python's `str(timedelta)` (expected values produced by Python).
 
-use hlog_runtime::time::render_elapsed;
+use crate::time::render_elapsed;
 use std::time::Duration;
 
 fn elapsed(d: Duration) -> String {

@@ -2,7 +2,7 @@
 //! the second changes (forward, backward, across midnight, a year and a DST change), when
 //! zones alternate, and when a zone is dropped and another takes its place.
 
-use hlog_runtime::time::{Civil, Timestamp, Zone, render};
+use crate::time::{Civil, Timestamp, Zone, render};
 use hlog_template::TimeFormat;
 use hlog_template::TimeToken::{self, *};
 

@@ -1,6 +1,6 @@
 //! `Zone::local()` from many threads at once: one zone, loaded once, the same answers.
 
-use hlog_runtime::time::{Timestamp, Zone, default_time_format, local_render, render};
+use crate::time::{Timestamp, Zone, default_time_format, local_render, render};
 use std::sync::Barrier;
 
 /// Instants around the 2026 DST changes of both hemispheres, and the epoch.

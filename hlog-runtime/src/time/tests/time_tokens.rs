@@ -2,7 +2,7 @@
 //! POSIX TZ strings (so nothing depends on the machine's tzdata). Expected values were produced
 //! by loguru 0.7.3 itself (except `Do`, `S` beyond six digits and `x`, see below).
 
-use hlog_runtime::time::{Timestamp, Zone, default_time_format, render};
+use crate::time::{Timestamp, Zone, default_time_format, render};
 use hlog_template::TimeFormat;
 use hlog_template::TimeToken::{self, *};
 
