@@ -9,62 +9,40 @@ const MIN_UNIX: i64 = -377_705_116_800;
 /// Last second of 9999-12-31 UTC: the `time` crate's largest date without `large-dates`.
 const MAX_UNIX: i64 = 253_402_300_799;
 
-/// A timestamp broken down into calendar fields in some zone (the wall-clock time there).
+/// A timestamp broken down into calendar fields in some zone (the wall-clock time there), for
+/// the file sink's rotation boundaries and names. (Tested by `time::tests::civil`.)
 ///
 /// Timestamps beyond the years ±9999 are clamped to those bounds.
-///
-/// # Examples
-///
-/// ```
-/// use hlog::time::{Civil, Timestamp, Zone};
-///
-/// let zone = Zone::from_posix_tz("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
-/// let c = Civil::new(Timestamp::from_unix(1_774_531_800, 5), &zone);
-/// assert_eq!((c.year, c.month, c.day), (2026, 3, 26));
-/// assert_eq!((c.hour, c.minute, c.second, c.nanos), (14, 30, 0, 5));
-/// assert_eq!((c.weekday, c.ordinal), (3, 85)); // a Thursday, the 85th day
-/// assert_eq!((c.offset, c.abbreviation), (3600, "CET"));
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Civil<'z> {
+pub(crate) struct Civil<'z> {
     /// Year (proleptic Gregorian; 2026).
-    pub year: i32,
+    pub(crate) year: i32,
     /// Month, 1 (January) – 12 (December).
-    pub month: u8,
+    pub(crate) month: u8,
     /// Day of the month, 1–31.
-    pub day: u8,
+    pub(crate) day: u8,
     /// Hour, 0–23.
-    pub hour: u8,
+    pub(crate) hour: u8,
     /// Minute, 0–59.
-    pub minute: u8,
+    pub(crate) minute: u8,
     /// Second, 0–59.
-    pub second: u8,
+    pub(crate) second: u8,
     /// Nanoseconds past the second, 0–999 999 999.
-    pub nanos: u32,
+    pub(crate) nanos: u32,
     /// Day of the week, 0 (Monday) – 6 (Sunday).
-    pub weekday: u8,
+    pub(crate) weekday: u8,
     /// Day of the year, 1–366.
-    pub ordinal: u16,
+    pub(crate) ordinal: u16,
     /// Offset from UTC in seconds, east positive.
-    pub offset: i32,
+    pub(crate) offset: i32,
     /// The zone's abbreviation at that instant (`CET`, `CEST`, `UTC`).
-    pub abbreviation: &'z str,
+    pub(crate) abbreviation: &'z str,
 }
 
 impl<'z> Civil<'z> {
     /// Breaks `ts` down into the wall-clock time of `zone` (no caching: see
     /// [`render`](super::render()) for the cached path).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use hlog::time::{Civil, Timestamp, Zone};
-    ///
-    /// let utc = Zone::utc();
-    /// let c = Civil::new(Timestamp::from_unix(0, 0), &utc);
-    /// assert_eq!((c.year, c.month, c.day, c.weekday), (1970, 1, 1, 3));
-    /// ```
-    pub fn new(ts: Timestamp, zone: &'z Zone) -> Civil<'z> {
+    pub(crate) fn new(ts: Timestamp, zone: &'z Zone) -> Civil<'z> {
         let (offset, abbreviation) = zone.offset_at(ts.secs());
         let f = Fields::compute(ts.secs(), offset);
         Civil {

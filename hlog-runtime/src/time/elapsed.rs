@@ -25,23 +25,9 @@ pub(crate) fn since_start(now: Timestamp) -> Duration {
 /// Writes `d` to `out` as Python's `str(timedelta)` does: `H:MM:SS`, then `.ffffff` when the
 /// microseconds are not zero, preceded by `N day, ` / `N days, ` from one day on.
 /// Nanoseconds below a microsecond are dropped (timedelta has microsecond resolution).
-/// Nothing is allocated once `out` has room.
-///
-/// # Examples
-///
-/// ```
-/// use hlog::time::render_elapsed;
-/// use std::time::Duration;
-///
-/// let mut out = Vec::new();
-/// render_elapsed(&mut out, Duration::from_micros(1_234_567));
-/// assert_eq!(out, b"0:00:01.234567");
-///
-/// out.clear();
-/// render_elapsed(&mut out, Duration::new(2 * 86_400, 0));
-/// assert_eq!(out, b"2 days, 0:00:00");
-/// ```
-pub fn render_elapsed(out: &mut Vec<u8>, d: Duration) {
+/// Nothing is allocated once `out` has room. (Tested against Python's output by
+/// `time::tests::time_elapsed`.)
+pub(crate) fn render_elapsed(out: &mut Vec<u8>, d: Duration) {
     let secs = d.as_secs();
     let days = secs / 86_400;
     let rest = secs % 86_400;

@@ -1,25 +1,43 @@
-//! Time: timestamps, the local time zone and loguru's time tokens.
+//! Time: timestamps, time zones, and how `{time}` and `{elapsed}` in a format render them.
 //!
-//! - [`Timestamp`]: a Unix time with nanoseconds, the instant a record was made.
-//! - [`Zone`]: a time zone (UTC, a fixed offset, or a tz database zone with its DST rules).
-//!   [`Zone::local`] is the process's local zone, loaded once from `TZ` or `/etc/localtime`
-//!   without asking libc, so it works the same in multi-threaded programs.
-//! - [`Civil`]: a timestamp broken down into calendar fields in some zone.
-//! - [`render`] / [`local_render`]: write a parsed loguru time pattern
-//!   ([`TimeFormat`](hlog_template::TimeFormat)) into a byte buffer without allocating; the
-//!   calendar decomposition is cached per thread and per whole second.
-//! - [`render_elapsed`]: a [`Duration`](std::time::Duration) as Python's `str(timedelta)`.
+//! - [`Timestamp`]: a Unix time with nanoseconds, the instant a record was made
+//!   ([`Record::time`](crate::Record::time)); a logger's clock
+//!   ([`Logger::with_clock`](crate::Logger::with_clock)) returns one.
+//! - [`Zone`]: a time zone (UTC, a fixed offset, or a tz database zone with its DST rules), the
+//!   one a logger renders times in ([`Logger::with_zone`](crate::Logger::with_zone)).
+//!   [`Zone::local`], the default, is the process's local zone, loaded once from `TZ` or
+//!   `/etc/localtime` without asking libc, so it works the same in multi-threaded programs.
+//! - [`ZoneError`]: why a zone could not be read.
+//!
+//! # Time tokens
+//!
+//! `{time:PATTERN}` takes loguru's tokens: `YYYY` `YY` `Q` `M` `MM` `MMM` `MMMM` `D` `DD` `Do`
+//! `DDD` `DDDD` `d` (0 = Monday) `E` (1 = Monday) `ddd` `dddd` `H` `HH` `h` `hh` `m` `mm` `s`
+//! `ss` `S`… (first digits of the fraction, truncated; up to 9) `X` (Unix seconds, truncated
+//! toward zero as Python's `int`) `x` (Unix microseconds) `A` (`AM`/`PM`) `Z` (`+01:00`) `ZZ`
+//! (`+0100`) `zz` (`CET`); an offset with leftover seconds gets them too (`+00:09:21`). Text in
+//! `[brackets]` is written as is. A pattern ending in `!UTC` renders in UTC whatever the zone.
+//! `{time}` alone is loguru's default, `YYYY-MM-DDTHH:mm:ss.SSSSSSZZ`
+//! (`2026-03-26T14:30:00.123456+0100`). `{elapsed}` is the time since the program's first
+//! logger was made, as Python's `str(timedelta)` writes it (`1 day, 2:03:04.000005`).
+//!
+//! Rendering allocates nothing: the calendar decomposition is cached per thread and per whole
+//! second, and so is the text of a pattern up to its first fraction.
 //!
 //! # Examples
 //!
 //! ```
-//! use hlog::time::{Timestamp, Zone, default_time_format, render};
+//! use hlog::time::{Timestamp, Zone};
 //!
 //! let zone = Zone::from_posix_tz("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
-//! let ts = Timestamp::from_unix(1_774_531_800, 123_456_789); // 2026-03-26 13:30:00.123456789 UTC
-//! let mut out = Vec::new();
-//! render(&mut out, default_time_format(), ts, &zone);
-//! assert_eq!(out, b"2026-03-26T14:30:00.123456+0100");
+//! let capture = hlog::sink::Capture::new();
+//! let logger = hlog::Logger::new()
+//!     // 2026-03-26 13:30:00.123456789 UTC
+//!     .with_clock(|| Timestamp::from_unix(1_774_531_800, 123_456_789))
+//!     .with_zone(zone);
+//! logger.add(capture.clone()).format("{time} | {time:dddd Do MMMM, h:mm A zz!UTC}").install().unwrap();
+//! hlog::info!(logger, "the message is not in the format");
+//! assert_eq!(capture.text(), "2026-03-26T14:30:00.123456+0100 | Thursday 26th March, 1:30 PM UTC\n");
 //! ```
 
 pub(crate) mod calendar;
@@ -28,11 +46,9 @@ mod elapsed;
 mod render;
 mod zone;
 
-pub use civil::Civil;
-pub use elapsed::render_elapsed;
-pub(crate) use elapsed::{since_start, start_time};
-pub(crate) use render::{TimePlan, render_cached};
-pub use render::{default_time_format, local_render, render};
+pub(crate) use civil::Civil;
+pub(crate) use elapsed::{render_elapsed, since_start, start_time};
+pub(crate) use render::{TimePlan, default_time_format, render, render_cached};
 pub use zone::{Zone, ZoneError};
 
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -90,35 +90,14 @@ fn lookup(secs: i64, zone: &Zone) -> Entry {
     entry
 }
 
-/// Writes `ts` formatted by `format` (loguru's time tokens) to `out`, in `zone`, or in UTC
-/// when `format.utc` (`!UTC`) is set.
-///
-/// Tokens follow loguru: `YYYY` `YY` `Q` `M` `MM` `MMM` `MMMM` `D` `DD` `Do` `DDD` `DDDD` `d`
-/// (0 = Monday) `E` (1 = Monday) `ddd` `dddd` `H` `HH` `h` `hh` `m` `mm` `s` `ss` `S`…
-/// (first digits of the fraction, truncated; up to 9) `X` (Unix seconds, truncated toward
-/// zero as Python's `int`) `x` (Unix microseconds) `A` (`AM`/`PM`) `Z` (`+01:00`) `ZZ`
-/// (`+0100`) `zz` (`CET`); an offset with leftover seconds gets them too (`+00:09:21`).
+/// Writes `ts` formatted by `format` (loguru's time tokens, listed in the module docs) to
+/// `out`, in `zone`, or in UTC when `format.utc` (`!UTC`) is set.
 ///
 /// Nothing is allocated once `out` has room. The calendar decomposition is cached per thread
 /// for the last two (second, zone) pairs, so renders within one second repeat no calendar
-/// math and no zone lookup.
-///
-/// # Examples
-///
-/// ```
-/// use hlog::time::{Timestamp, Zone, render};
-/// use hlog_template::{TimeFormat, TimeToken::*};
-///
-/// let format = TimeFormat {
-///     tokens: vec![Hour2, Literal(":".into()), Minute2, Literal(" ".into()), ZoneName].into(),
-///     utc: false,
-/// };
-/// let zone = Zone::from_posix_tz("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
-/// let mut out = Vec::new();
-/// render(&mut out, &format, Timestamp::from_unix(1_782_864_000, 0), &zone); // 2026-07-01
-/// assert_eq!(out, b"02:00 CEST");
-/// ```
-pub fn render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp, zone: &Zone) {
+/// math and no zone lookup. Formats use [`render_cached`]; this uncached path renders `{time}`
+/// in file names and is what `render_cached` is checked against.
+pub(crate) fn render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp, zone: &Zone) {
     let zone = if format.utc { &UTC } else { zone };
     render_tokens(out, &format.tokens, ts, &lookup(ts.secs(), zone));
 }
@@ -359,37 +338,10 @@ fn prefix_slow(
     out.extend_from_slice(&slot.bytes[..usize::from(slot.len)]);
 }
 
-/// [`render`] in the process's local zone ([`Zone::local`]).
-///
-/// # Examples
-///
-/// ```
-/// use hlog::time::{Timestamp, local_render};
-/// use hlog_template::{TimeFormat, TimeToken};
-///
-/// let format = TimeFormat { tokens: vec![TimeToken::Timestamp].into(), utc: false };
-/// let mut out = Vec::new();
-/// local_render(&mut out, &format, Timestamp::from_unix(1_774_531_800, 0));
-/// assert_eq!(out, b"1774531800");
-/// ```
-pub fn local_render(out: &mut Vec<u8>, format: &TimeFormat, ts: Timestamp) {
-    render(out, format, ts, Zone::local());
-}
-
 /// loguru's format for `{time}` without a spec (Python's `%Y-%m-%dT%H:%M:%S.%f%z`):
 /// `YYYY-MM-DDTHH:mm:ss.SSSSSSZZ`, e.g. `2026-03-26T14:30:00.123456+0100`: the address of
 /// [`hlog_template::DEFAULT_TIME_FORMAT`].
-///
-/// # Examples
-///
-/// ```
-/// use hlog::time::{Timestamp, Zone, default_time_format, render};
-///
-/// let mut out = Vec::new();
-/// render(&mut out, default_time_format(), Timestamp::from_unix(0, 1_000), &Zone::utc());
-/// assert_eq!(out, b"1970-01-01T00:00:00.000001+0000");
-/// ```
-pub fn default_time_format() -> &'static TimeFormat {
+pub(crate) fn default_time_format() -> &'static TimeFormat {
     // The one definition is the parser's constant; this is its one address.
     static FORMAT: TimeFormat = hlog_template::DEFAULT_TIME_FORMAT;
     &FORMAT

@@ -1,6 +1,7 @@
 //! `Zone::local()` from many threads at once: one zone, loaded once, the same answers.
 
-use crate::time::{Timestamp, Zone, default_time_format, local_render, render};
+use crate::time::{Timestamp, Zone, default_time_format, render};
+use hlog_template::{TimeFormat, TimeToken};
 use std::sync::Barrier;
 
 /// Instants around the 2026 DST changes of both hemispheres, and the epoch.
@@ -15,7 +16,7 @@ const INSTANTS: [i64; 8] = [
     1_793_512_800,
 ];
 
-/// Per instant: offset, abbreviation, and the default format rendered by `local_render`.
+/// Per instant: offset, abbreviation, and the default format rendered in the local zone.
 type Snapshot = Vec<(i32, String, Vec<u8>)>;
 
 fn snapshot(zone: &Zone) -> Snapshot {
@@ -24,7 +25,7 @@ fn snapshot(zone: &Zone) -> Snapshot {
         .map(|&secs| {
             let (offset, abbr) = zone.offset_at(secs);
             let mut out = Vec::new();
-            local_render(&mut out, default_time_format(), Timestamp::from_unix(secs, 123_000));
+            render(&mut out, default_time_format(), Timestamp::from_unix(secs, 123_000), zone);
             (offset, abbr.to_owned(), out)
         })
         .collect()
@@ -54,15 +55,6 @@ fn eight_threads_at_once() {
     assert!(std::ptr::eq(Zone::local(), *first_ptr as *const Zone));
     assert_eq!(&snapshot(Zone::local()), first);
 
-    // local_render is render with the local zone.
-    for &secs in &INSTANTS {
-        let ts = Timestamp::from_unix(secs, 5);
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        local_render(&mut a, default_time_format(), ts);
-        render(&mut b, default_time_format(), ts, Zone::local());
-        assert_eq!(a, b);
-    }
-
     // The local zone is what TZ (or /etc/localtime) says, or UTC when neither is usable.
     let expected = match std::env::var("TZ") {
         Ok(value) => Zone::from_tz_var(&value).unwrap_or_else(|_| Zone::utc()),
@@ -71,4 +63,21 @@ fn eight_threads_at_once() {
     for (&secs, (offset, abbr, _)) in INSTANTS.iter().zip(first) {
         assert_eq!(expected.offset_at(secs), (*offset, abbr.as_str()), "{secs}");
     }
+
+    // Rendering in the local zone is rendering in that zone.
+    for &secs in &INSTANTS {
+        let ts = Timestamp::from_unix(secs, 5);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        render(&mut a, default_time_format(), ts, Zone::local());
+        render(&mut b, default_time_format(), ts, &expected);
+        assert_eq!(a, b);
+    }
+}
+
+#[test]
+fn unix_seconds_do_not_depend_on_the_local_zone() {
+    let format = TimeFormat { tokens: vec![TimeToken::Timestamp].into(), utc: false };
+    let mut out = Vec::new();
+    render(&mut out, &format, Timestamp::from_unix(1_774_531_800, 0), Zone::local());
+    assert_eq!(out, b"1774531800");
 }
