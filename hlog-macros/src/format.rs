@@ -66,10 +66,11 @@ impl Code {
                 buf: &mut ::std::vec::Vec<u8>,
                 record: &#p::Record<'_>,
                 colorize: bool,
+                escape: bool,
                 zone: &#p::Zone,
             ) {
                 if colorize { #colored } else { #plain }
-                #p::fmt::finish(buf, record, #shows_exception);
+                #p::fmt::finish(buf, record, #shows_exception, escape);
             }
             static __HLOG_COMPILED: #p::fmt::Compiled =
                 #p::fmt::Compiled::new(#lit, #data, __hlog_render);
@@ -121,18 +122,18 @@ impl Code {
                         }
                         None => quote!(::core::option::Option::None),
                     };
-                    let write = quote!(#p::fmt::message(buf, record, #outer));
+                    let write = quote!(#p::fmt::message(buf, record, #outer, escape));
                     padded(&p, write, spec.as_ref(), false)
                 }
                 Step::Field { field, spec } => {
                     let write = match field {
                         Field::ExtraKey(key) => {
                             let key: &str = key;
-                            quote!(#p::fmt::extra_key(buf, record, #key))
+                            quote!(#p::fmt::extra_key(buf, record, #key, escape))
                         }
                         field => {
                             let field = field_value(&p, field);
-                            quote!(#p::fmt::field(buf, &#field, record, zone))
+                            quote!(#p::fmt::field(buf, &#field, record, zone, escape))
                         }
                     };
                     padded(&p, write, spec.as_ref(), true)

@@ -49,6 +49,7 @@ pub(crate) struct Handler {
     pub(crate) level_no: u32,
     format: Format,
     colorize: bool,
+    escape_values: bool,
     filter: Option<Filter>,
     /// `None` once the handler is removed (or its logger dropped): threads may still hold the
     /// handler in their cached lists for a while, but not its sink.
@@ -73,7 +74,7 @@ impl Handler {
                 }
             }
             buf.clear();
-            self.format.render_in(buf, record, self.colorize, zone);
+            self.format.render_with(buf, record, self.colorize, self.escape_values, zone);
             self.write(buf, record);
         }));
         if outcome.is_err() {
@@ -288,6 +289,7 @@ pub struct HandlerBuilder<'l> {
     level: Result<u32, ConfigError>,
     format: Result<Format, FormatError>,
     colorize: Colorize,
+    escape_values: bool,
     filter: Option<Filter>,
 }
 
@@ -299,6 +301,7 @@ impl<'l> HandlerBuilder<'l> {
             level: Ok(Level::TRACE.no()),
             format: Ok(Format::default_format()),
             colorize: Colorize::Auto,
+            escape_values: true,
             filter: None,
         }
     }
@@ -318,6 +321,32 @@ impl<'l> HandlerBuilder<'l> {
     /// Colour: `true`, `false`, or [`Colorize::Auto`] (the default).
     pub fn colorize(mut self, colorize: impl Into<Colorize>) -> Self {
         self.colorize = colorize.into();
+        self
+    }
+
+    /// Escape control characters in values (default: `true`). With `false`, the text of values
+    /// (arguments, fields, `{extra[key]}`, the error in `{exception}`) reaches the sink as it
+    /// is: a value holding `\n` then starts a line that reads as a record of its own, and one
+    /// holding ESC sequences drives the terminal that shows it (colours, window title, cursor).
+    /// Turn it off only for sinks whose values are trusted, or whose reader unescapes nothing
+    /// and expects raw bytes. `{extra}` stays JSON-escaped either way. See the README,
+    /// "Escaping", for what is escaped and how.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message}").install().unwrap();
+    /// let raw = hlog::sink::Capture::new();
+    /// logger.add(raw.clone()).format("{message}").escape_values(false).install().unwrap();
+    /// let text = "two\nlines";
+    /// hlog::info!(logger, "{text}");
+    /// assert_eq!(capture.text(), "two\\nlines\n");
+    /// assert_eq!(raw.text(), "two\nlines\n");
+    /// ```
+    pub fn escape_values(mut self, escape: bool) -> Self {
+        self.escape_values = escape;
         self
     }
 
@@ -343,6 +372,7 @@ impl<'l> HandlerBuilder<'l> {
             level_no,
             format,
             colorize,
+            escape_values: self.escape_values,
             filter: self.filter,
             sink: Mutex::new(Some(sink)),
             description,

@@ -118,9 +118,11 @@ impl<'a> Template<'a> {
         // Text, `u64` and `f64` values tested in this order, not through a jump table: on the
         // path of every log call, two indirect jumps per piece (piece kind, value kind)
         // measured slower than compares.
+        // The template's text is written as it is, the values' text through the escaping
+        // `Out::str`.
         for piece in self.pieces {
             if let Piece::TextValue(text, index) = *piece {
-                out.str(text);
+                out.verbatim(text);
                 match self.values.get(index) {
                     Some((_, Value::Str(s))) => out.str(s),
                     Some((_, Value::U64(v))) => out.int(*v),
@@ -129,7 +131,7 @@ impl<'a> Template<'a> {
                     None => {}
                 }
             } else if let Piece::Text(text) = *piece {
-                out.str(text);
+                out.verbatim(text);
             } else {
                 piece.write_style(out);
             }
@@ -150,11 +152,13 @@ impl Piece {
 }
 
 impl Message<'_> {
-    /// Write the message into `out` (with colour if `out` is colourised).
+    /// Write the message into `out` (with colour if `out` is colourised): a template's text as
+    /// it is, its values escaped, and a [`Message::Text`] escaped as a whole (it is text from
+    /// outside the macros, whose values cannot be told apart).
     #[inline]
     pub fn write(&self, out: &mut Out<'_>) {
         match self {
-            Message::Static(text) => out.str(text),
+            Message::Static(text) => out.verbatim(text),
             Message::Text(text) => out.str(text),
             Message::Template(template) => template.write(out),
         }

@@ -5,10 +5,18 @@
 
 use hlog::sink::Capture;
 
+/// Values raw, so that the lines of a pretty `{p:#?}` compare with `format!` byte for byte
+/// (escaped, they would be one line: values_cannot_forge_lines_or_drive_the_terminal.rs).
 fn logger() -> (hlog::Logger, Capture) {
     let capture = Capture::new();
     let logger = hlog::Logger::new();
-    logger.add(capture.clone()).format("{message}").colorize(false).install().unwrap();
+    logger
+        .add(capture.clone())
+        .format("{message}")
+        .colorize(false)
+        .escape_values(false)
+        .install()
+        .unwrap();
     (logger, capture)
 }
 

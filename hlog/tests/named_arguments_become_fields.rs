@@ -262,7 +262,7 @@ fn extra_renders_fields_as_an_object() {
         concat!(
             "alice has 3 {\"user\": \"alice\", \"n\": 3}\n",
             "no fields 1 {}\n",
-            "1.5 true say \"hi\"\n 127.0.0.1 {\"f\": 1.5, \"b\": true, \"q\": \"say \\\"hi\\\"\\n\", \"ip\": \"127.0.0.1\"}\n",
+            "1.5 true say \"hi\"\\n 127.0.0.1 {\"f\": 1.5, \"b\": true, \"q\": \"say \\\"hi\\\"\\n\", \"ip\": \"127.0.0.1\"}\n",
             "<red>not markup</red> {\"tag\": \"<red>not markup</red>\"}\n",
         )
     );

@@ -21,8 +21,9 @@ use crate::out::append;
 use crate::record::Record;
 use crate::time::Zone;
 
-/// A compiled format's straight-line code: the record onto the buffer, plain or colourised.
-pub type Render = fn(&mut Vec<u8>, &Record<'_>, bool, &Zone);
+/// A compiled format's straight-line code: the record onto the buffer, plain or colourised
+/// (the first `bool`), values escaped or raw (the second).
+pub type Render = fn(&mut Vec<u8>, &Record<'_>, bool, bool, &Zone);
 
 /// Everything `hlog::fmt!` made of a format at compile time, in a `static`.
 pub struct Compiled {
@@ -52,20 +53,26 @@ pub fn level_style(buf: &mut Vec<u8>, record: &Record<'_>) {
 
 /// A record field other than `{time}` and `{message}`; true for numbers.
 #[inline(always)]
-pub fn field(buf: &mut Vec<u8>, field: &Field, record: &Record<'_>, zone: &Zone) -> bool {
-    render::write_field(buf, field, record, zone)
+pub fn field(
+    buf: &mut Vec<u8>,
+    field: &Field,
+    record: &Record<'_>,
+    zone: &Zone,
+    escape: bool,
+) -> bool {
+    render::write_field(buf, field, record, zone, escape)
 }
 
 /// `{message}`; `outer` is the style around it on a colourised sink, `None` on a plain one.
 #[inline(always)]
-pub fn message(buf: &mut Vec<u8>, record: &Record<'_>, outer: Option<&[Style]>) {
-    render::message(buf, record, outer);
+pub fn message(buf: &mut Vec<u8>, record: &Record<'_>, outer: Option<&[Style]>, escape: bool) {
+    render::message(buf, record, outer, escape);
 }
 
 /// `{extra[key]}`; true for numbers.
 #[inline(always)]
-pub fn extra_key(buf: &mut Vec<u8>, record: &Record<'_>, key: &str) -> bool {
-    render::extra_key(buf, record, key)
+pub fn extra_key(buf: &mut Vec<u8>, record: &Record<'_>, key: &str, escape: bool) -> bool {
+    render::extra_key(buf, record, key, escape)
 }
 
 /// Width, precision and alignment applied to what was written since `start`; inlined with the
@@ -77,6 +84,6 @@ pub fn pad(buf: &mut Vec<u8>, start: usize, spec: &FormatSpec, numeric: bool) {
 
 /// The end of a line: `\n`, then the attached error when the format does not show it.
 #[inline(always)]
-pub fn finish(buf: &mut Vec<u8>, record: &Record<'_>, shows_exception: bool) {
-    render::finish(buf, record, shows_exception);
+pub fn finish(buf: &mut Vec<u8>, record: &Record<'_>, shows_exception: bool, escape: bool) {
+    render::finish(buf, record, shows_exception, escape);
 }

@@ -4,7 +4,9 @@
 use std::fmt;
 
 /// Writes a JSON string: the opening quote now, the closing one on drop, escaping in between
-/// (`"` `\` and the control characters; everything else, non-ASCII included, as is).
+/// (`"` `\`, the control characters C0, DEL and C1, the line and paragraph separators
+/// U+2028/9 and the bidi controls U+202A..E and U+2066..9, as values escape them; everything
+/// else, non-ASCII included, as is).
 pub(crate) struct JsonEscaped<'a>(&'a mut Vec<u8>);
 
 impl<'a> JsonEscaped<'a> {
@@ -30,10 +32,14 @@ impl fmt::Write for JsonEscaped<'_> {
                 '\n' => self.0.extend_from_slice(b"\\n"),
                 '\r' => self.0.extend_from_slice(b"\\r"),
                 '\t' => self.0.extend_from_slice(b"\\t"),
-                c if (c as u32) < 0x20 => {
+                '\0'..='\x1f'
+                | '\x7f'..='\u{9f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}' => {
                     const HEX: &[u8; 16] = b"0123456789abcdef";
                     let c = c as usize;
-                    self.0.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[c >> 4], HEX[c & 15]]);
+                    let hex = |shift: usize| HEX[c >> shift & 15];
+                    self.0.extend_from_slice(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]);
                 }
                 c => self.0.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
             }
@@ -61,7 +67,10 @@ mod tests {
             ("a\"b\\c", r#""a\"b\\c""#),
             ("\n\r\t", r#""\n\r\t""#),
             ("\0\x01\x1b\x1f", r#""\u0000\u0001\u001b\u001f""#),
-            ("\x7f é 日本 🎉", "\"\x7f é 日本 🎉\""),
+            ("\x7f\u{80}\u{85}\u{9f}", r#""\u007f\u0080\u0085\u009f""#),
+            ("\u{2028}\u{2029}\u{202a}\u{202e}", r#""\u2028\u2029\u202a\u202e""#),
+            ("\u{2066}\u{2069}", r#""\u2066\u2069""#),
+            ("\u{a0} é 日本 🎉 \u{2027}\u{202f}", "\"\u{a0} é 日本 🎉 \u{2027}\u{202f}\""),
         ];
         for (text, json) in cases {
             assert_eq!(String::from_utf8(quoted(text)).unwrap(), json, "{text:?}");
@@ -83,8 +92,9 @@ mod tests {
         /// multi-byte ones; sometimes any scalar value.
         fn char(&mut self) -> char {
             const TRICKY: &[char] = &[
-                '"', '\\', '/', '\n', '\r', '\t', '\0', '\x08', '\x0c', '\x1b', '\x7f', 'é', '€',
-                '😀',
+                '"', '\\', '/', '\n', '\r', '\t', '\0', '\x08', '\x0c', '\x1b', '\x7f', '\u{80}',
+                '\u{85}', '\u{9f}', '\u{a0}', '\u{2028}', '\u{2029}', '\u{202a}', '\u{202e}',
+                '\u{2066}', '\u{2069}', 'é', '€', '😀',
             ];
             match self.next() % 4 {
                 0 => TRICKY[(self.next() % TRICKY.len() as u64) as usize],
@@ -110,6 +120,11 @@ mod tests {
             let back: String = serde_json::from_slice(&json)
                 .unwrap_or_else(|e| panic!("case {case}: {text:?} gave {json:?}: {e}"));
             assert_eq!(back, text, "case {case}");
+            let raw = std::str::from_utf8(&json).unwrap().chars().find(|c| {
+                matches!(c, '\0'..='\x1f' | '\x7f'..='\u{9f}' | '\u{2028}'..='\u{202e}'
+                    | '\u{2066}'..='\u{2069}')
+            });
+            assert_eq!(raw, None, "case {case}: {text:?} gave {json:?}");
         }
     }
 }

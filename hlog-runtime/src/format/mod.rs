@@ -115,9 +115,23 @@ impl Format {
     /// [`Format::render`] with an explicit time zone (tests use fixed zones).
     #[inline]
     pub fn render_in(&self, buf: &mut Vec<u8>, record: &Record<'_>, colorize: bool, zone: &Zone) {
+        self.render_with(buf, record, colorize, true, zone);
+    }
+
+    /// [`Format::render_in`], the values' text escaped or (`escape` false) raw: what a
+    /// handler does.
+    #[inline]
+    pub(crate) fn render_with(
+        &self,
+        buf: &mut Vec<u8>,
+        record: &Record<'_>,
+        colorize: bool,
+        escape: bool,
+        zone: &Zone,
+    ) {
         match &self.0 {
-            Repr::Compiled(compiled) => (compiled.render)(buf, record, colorize, zone),
-            Repr::Parsed(parsed) => parsed.pieces.render(buf, record, colorize, zone),
+            Repr::Compiled(compiled) => (compiled.render)(buf, record, colorize, escape, zone),
+            Repr::Parsed(parsed) => parsed.pieces.render(buf, record, colorize, escape, zone),
         }
     }
 }

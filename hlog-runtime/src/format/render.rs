@@ -2,13 +2,14 @@
 //! writers it shares with the code `hlog::fmt!` generates.
 
 use std::fmt::Write as _;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
 
 use hlog_template::{Field, FormatSpec, Lowered, Step, TimeFormat};
 
 use super::json::JsonEscaped;
 use super::pad::pad;
-use crate::out::{Colors, Out, Style, append};
+use crate::out::{Colors, Out, Style, append, panicked};
 use crate::record::Record;
 use crate::time::{self, TimePlan, Zone};
 use crate::value::Value;
@@ -97,6 +98,7 @@ impl Pieces {
         buf: &mut Vec<u8>,
         record: &Record<'_>,
         colorize: bool,
+        escape: bool,
         zone: &Zone,
     ) {
         let pieces = if colorize { &self.colored } else { &self.plain };
@@ -107,21 +109,21 @@ impl Pieces {
                 Piece::Time(time) => time.render(buf, record, zone),
                 Piece::Message { spec, outer } => {
                     let start = buf.len();
-                    message(buf, record, outer.as_deref());
+                    message(buf, record, outer.as_deref(), escape);
                     if let Some(spec) = spec {
                         pad(buf, start, spec, false);
                     }
                 }
                 Piece::Field { field, spec } => {
                     let start = buf.len();
-                    let numeric = write_field(buf, field, record, zone);
+                    let numeric = write_field(buf, field, record, zone, escape);
                     if let Some(spec) = spec {
                         pad(buf, start, spec, numeric);
                     }
                 }
             }
         }
-        finish(buf, record, self.shows_exception);
+        finish(buf, record, self.shows_exception, escape);
     }
 }
 
@@ -131,11 +133,17 @@ pub(super) fn level_style(buf: &mut Vec<u8>, record: &Record<'_>) {
     buf.extend_from_slice(record.level().ansi().as_bytes());
 }
 
-/// `{message}`; `outer` is the style around it on a colourised sink, `None` on a plain one.
+/// `{message}`; `outer` is the style around it on a colourised sink, `None` on a plain one;
+/// `escape`: the values' text escaped (the handler's default).
 #[inline]
-pub(super) fn message(buf: &mut Vec<u8>, record: &Record<'_>, outer: Option<&[Style]>) {
+pub(super) fn message(
+    buf: &mut Vec<u8>,
+    record: &Record<'_>,
+    outer: Option<&[Style]>,
+    escape: bool,
+) {
     let colors = outer.map(|outer| Colors { level: record.level().ansi(), outer });
-    record.message().write(&mut Out::new(buf, colors));
+    record.message().write(&mut Out::new(buf, colors, escape));
 }
 
 /// Write one field (`{message}` plain); returns true for numbers (right-aligned by default,
@@ -146,6 +154,7 @@ pub(super) fn write_field(
     field: &Field,
     record: &Record<'_>,
     zone: &Zone,
+    escape: bool,
 ) -> bool {
     let text = |buf: &mut Vec<u8>, s: &str| append(buf, s.as_bytes());
     let number = |buf: &mut Vec<u8>, n: u64| {
@@ -162,7 +171,7 @@ pub(super) fn write_field(
         Field::Level => text(buf, record.level().name()),
         Field::LevelNo => return number(buf, u64::from(record.level().no())),
         Field::LevelIcon => text(buf, record.level().icon()),
-        Field::Message => message(buf, record, None),
+        Field::Message => message(buf, record, None, escape),
         Field::Module => text(buf, record.module_path().rsplit("::").next().unwrap_or_default()),
         Field::Function => text(buf, record.function()),
         Field::Line => {
@@ -182,17 +191,17 @@ pub(super) fn write_field(
         Field::ProcessId => return number(buf, u64::from(std::process::id())),
         Field::Elapsed => time::render_elapsed(buf, time::since_start(record.time())),
         Field::Extra => write_extra(buf, record.fields()),
-        Field::ExtraKey(key) => return extra_key(buf, record, key),
-        Field::Exception => write_exception(buf, record),
+        Field::ExtraKey(key) => return extra_key(buf, record, key, escape),
+        Field::Exception => write_exception(buf, record, escape),
     }
     false
 }
 
-/// `{extra[key]}`; true for numbers.
-pub(super) fn extra_key(buf: &mut Vec<u8>, record: &Record<'_>, key: &str) -> bool {
+/// `{extra[key]}`, escaped as the message's values are; true for numbers.
+pub(super) fn extra_key(buf: &mut Vec<u8>, record: &Record<'_>, key: &str, escape: bool) -> bool {
     match record.field(key) {
         Some(value) => {
-            Out::plain(buf).value(value);
+            Out::new(buf, None, escape).value(value);
             value.is_scalar()
         }
         None => false,
@@ -201,15 +210,16 @@ pub(super) fn extra_key(buf: &mut Vec<u8>, record: &Record<'_>, key: &str) -> bo
 
 /// The end of a line: `\n`, then the attached error when the format does not show it.
 #[inline]
-pub(super) fn finish(buf: &mut Vec<u8>, record: &Record<'_>, shows_exception: bool) {
+pub(super) fn finish(buf: &mut Vec<u8>, record: &Record<'_>, shows_exception: bool, escape: bool) {
     buf.push(b'\n');
     if !shows_exception && record.error().is_some() {
-        write_exception(buf, record);
+        write_exception(buf, record, escape);
         buf.push(b'\n');
     }
 }
 
-/// `{extra}`: the structured fields as a JSON-style object, `{"user": "alice", "id": 42}`.
+/// `{extra}`: the structured fields as a JSON-style object, `{"user": "alice", "id": 42}`. Its
+/// strings are always JSON-escaped (the escapes are its syntax), raw values or not.
 fn write_extra(buf: &mut Vec<u8>, fields: &[(&'static str, Value<'_>)]) {
     buf.push(b'{');
     for (i, (name, value)) in fields.iter().enumerate() {
@@ -221,20 +231,33 @@ fn write_extra(buf: &mut Vec<u8>, fields: &[(&'static str, Value<'_>)]) {
         if value.is_scalar() {
             Out::plain(buf).value(value);
         } else {
-            let _ = write!(JsonEscaped::quoted(buf), "{value}");
+            let start = buf.len();
+            let written = catch_unwind(AssertUnwindSafe(|| {
+                let _ = write!(JsonEscaped::quoted(buf), "{value}");
+            }));
+            if written.is_err() {
+                let trait_name = if matches!(value, Value::Debug(_)) { "Debug" } else { "Display" };
+                panicked(buf, start, trait_name);
+                // `<Display panicked>` as a JSON string: nothing in it to escape.
+                buf.insert(start, b'"');
+                buf.push(b'"');
+            }
         }
     }
     buf.push(b'}');
 }
 
-/// The attached error and its `source()` chain, one cause a line.
-fn write_exception(buf: &mut Vec<u8>, record: &Record<'_>) {
+/// The attached error and its `source()` chain, one cause a line (each error's own text
+/// escaped as a value's, so it cannot add lines).
+fn write_exception(buf: &mut Vec<u8>, record: &Record<'_>, escape: bool) {
     let Some(error) = record.error() else { return };
-    let mut out = Out::plain(buf);
-    let _ = write!(out, "Error: {error}");
+    let mut out = Out::new(buf, None, escape);
+    out.verbatim("Error: ");
+    out.display(error);
     let mut source = error.source();
     while let Some(cause) = source {
-        let _ = write!(out, "\nCaused by: {cause}");
+        out.verbatim("\nCaused by: ");
+        out.display(cause);
         source = cause.source();
     }
 }

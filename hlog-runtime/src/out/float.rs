@@ -32,7 +32,7 @@ impl Out<'_> {
             if (fraction_bits > 22 || fraction_bits != fraction_digits() + 1)
                 && !ends_in_exponent(digits)
             {
-                self.str(digits);
+                self.verbatim(digits);
                 return;
             }
         }

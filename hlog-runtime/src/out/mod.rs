@@ -1,10 +1,13 @@
 //! The output buffer a message and a format are written into, with the cheapest path for each
 //! kind of value: short texts by fixed-size moves, integers by itoa, floats by zmij
-//! (`float.rs`), colour only where the sink is colourised.
+//! (`float.rs`), colour only where the sink is colourised, the text of values escaped
+//! (`escape.rs`) unless the handler opted out.
 
+mod escape;
 mod float;
 
 use std::fmt::{self, Display, Write as _};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::value::Value;
 
@@ -21,19 +24,36 @@ pub(crate) struct Colors<'a> {
 }
 
 /// The buffer a message is written into. Colour codes reach it only on colourised sinks.
+///
+/// Everything written through its public methods is the text of a *value*: control characters
+/// in it are escaped (`\n`, `\x1b`, `\u{202e}`; the list is in the README, "Escaping"), so no
+/// value can start a line or drive a terminal. The template's own text and colours are written
+/// as they are.
+///
+/// # Examples
+///
+/// ```
+/// let mut buf = Vec::new();
+/// let mut out = hlog::Out::plain(&mut buf);
+/// out.str("x\n\x1b[31mforged");
+/// out.int(42);
+/// assert_eq!(buf, b"x\\n\\x1b[31mforged42");
+/// ```
 pub struct Out<'a> {
     buf: &'a mut Vec<u8>,
     colors: Option<Colors<'a>>,
+    escape: bool,
 }
 
 impl<'a> Out<'a> {
-    /// An output without colour over `buf`.
+    /// An output without colour over `buf`, escaping values.
     pub fn plain(buf: &'a mut Vec<u8>) -> Self {
-        Out { buf, colors: None }
+        Out { buf, colors: None, escape: true }
     }
 
-    pub(crate) fn new(buf: &'a mut Vec<u8>, colors: Option<Colors<'a>>) -> Self {
-        Out { buf, colors }
+    /// An output with these colours (`None`: plain), escaping values unless `escape` is false.
+    pub(crate) fn new(buf: &'a mut Vec<u8>, colors: Option<Colors<'a>>, escape: bool) -> Self {
+        Out { buf, colors, escape }
     }
 
     /// The bytes written so far (the whole underlying buffer).
@@ -41,16 +61,26 @@ impl<'a> Out<'a> {
         self.buf
     }
 
-    /// Write text as is.
-    #[inline]
+    /// Write the text of a value: escaped, unless the handler writes values raw.
+    #[inline(always)]
     pub fn str(&mut self, s: &str) {
+        if self.escape {
+            escape::append_escaped(self.buf, s.as_bytes());
+        } else {
+            append(self.buf, s.as_bytes());
+        }
+    }
+
+    /// Write text that is not a value's (a template's own text, SGR bytes, digits) as it is.
+    #[inline]
+    pub(crate) fn verbatim(&mut self, s: &str) {
         append(self.buf, s.as_bytes());
     }
 
     /// Write an integer (itoa).
     #[inline]
     pub fn int<I: itoa::Integer>(&mut self, value: I) {
-        self.str(itoa::Buffer::new().format(value));
+        self.verbatim(itoa::Buffer::new().format(value));
     }
 
     /// Write a float exactly as `Display` would: zmij's shortest digits where they are
@@ -78,19 +108,27 @@ impl<'a> Out<'a> {
             Value::U128(v) => out.int(v),
             Value::F64(v) => out.float(v),
             Value::F32(v) => out.float32(v),
-            Value::Bool(v) => out.str(if v { "true" } else { "false" }),
+            Value::Bool(v) => out.verbatim(if v { "true" } else { "false" }),
             Value::Char(c) => out.str(c.encode_utf8(&mut [0; 4])),
             Value::Display(d) => out.display(d),
-            Value::Debug(d) => {
-                let _ = fmt::Write::write_fmt(out, format_args!("{d:?}"));
-            }
+            Value::Debug(d) => out.guarded("Debug", |out| write!(out, "{d:?}")),
         }
     }
 
-    /// Write any `Display` value.
+    /// Write any `Display` value. If its `Display` panics, what it wrote is taken back and
+    /// `<Display panicked>` written in its place; the rest of the record is written as usual.
     #[inline]
     pub fn display(&mut self, value: &dyn Display) {
-        let _ = write!(self, "{value}");
+        self.guarded("Display", |out| write!(out, "{value}"));
+    }
+
+    /// Run user code that writes a value; a panic in it leaves `<{trait} panicked>` (reported
+    /// once on stderr) instead of unwinding through the record.
+    fn guarded(&mut self, trait_name: &str, write: impl FnOnce(&mut Self) -> fmt::Result) {
+        let start = self.buf.len();
+        if catch_unwind(AssertUnwindSafe(|| write(self))).is_err() {
+            panicked(self.buf, start, trait_name);
+        }
     }
 
     /// Write formatted arguments, `out.fmt(format_args!(...))`: for custom sinks and formats
@@ -114,7 +152,7 @@ impl<'a> Out<'a> {
     #[inline]
     pub(crate) fn style(&mut self, sgr: &str) {
         if self.colors.is_some() {
-            self.str(sgr);
+            self.verbatim(sgr);
         }
     }
 
@@ -122,7 +160,7 @@ impl<'a> Out<'a> {
     #[inline]
     pub(crate) fn level_style(&mut self) {
         if let Some(colors) = self.colors {
-            self.str(colors.level);
+            self.verbatim(colors.level);
         }
     }
 
@@ -131,7 +169,7 @@ impl<'a> Out<'a> {
     #[inline]
     pub(crate) fn reset(&mut self) {
         if let Some(colors) = self.colors {
-            self.str("\x1b[0m");
+            self.verbatim("\x1b[0m");
             self.styles(colors.outer, colors.level);
         }
     }
@@ -139,11 +177,26 @@ impl<'a> Out<'a> {
     pub(crate) fn styles(&mut self, styles: &[Style], level: &str) {
         for style in styles {
             match style {
-                Style::Sgr(sgr) => self.str(sgr),
-                Style::Level => self.str(level),
+                Style::Sgr(sgr) => self.verbatim(sgr),
+                Style::Level => self.verbatim(level),
             }
         }
     }
+}
+
+/// A value's `Display` or `Debug` panicked while writing from `start` on: its text becomes
+/// `<Display panicked>` (reported once), and the record goes on.
+#[cold]
+#[inline(never)]
+pub(crate) fn panicked(buf: &mut Vec<u8>, start: usize, trait_name: &str) {
+    buf.truncate(start);
+    buf.extend_from_slice(b"<");
+    buf.extend_from_slice(trait_name.as_bytes());
+    buf.extend_from_slice(b" panicked>");
+    crate::report::report_once(format_args!(
+        "a value's {trait_name} panicked while a record was formatted; the record was written \
+         with `<{trait_name} panicked>` in its place"
+    ));
 }
 
 /// Append `bytes` to `buf`. Short texts (the pieces of a message, a level name, a number's
