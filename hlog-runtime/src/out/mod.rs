@@ -194,8 +194,8 @@ pub(crate) fn panicked(buf: &mut Vec<u8>, start: usize, trait_name: &str) {
     buf.extend_from_slice(trait_name.as_bytes());
     buf.extend_from_slice(b" panicked>");
     crate::report::report_once(format_args!(
-        "a value's {trait_name} panicked while a record was formatted; the record was written \
-         with `<{trait_name} panicked>` in its place"
+        "a {trait_name} implementation panicked while a record was formatted; the record \
+         was written with `<{trait_name} panicked>` in its place"
     ));
 }
 
