@@ -96,7 +96,8 @@ impl<'a> Out<'a> {
         self.shortest(value);
     }
 
-    /// Write a value as the message shows it (no markup, ever).
+    /// Write a value as the message shows it: no markup, ever, and its text escaped (numbers
+    /// and booleans need no check).
     #[inline]
     pub fn value(&mut self, value: &Value<'_>) {
         let out = self;
@@ -131,8 +132,8 @@ impl<'a> Out<'a> {
         }
     }
 
-    /// Write formatted arguments, `out.fmt(format_args!(...))`: for custom sinks and formats
-    /// (the macros pass spec'd placeholders as values).
+    /// Write formatted arguments, `out.fmt(format_args!(...))`, escaped as a value's text: for
+    /// custom sinks and formats (the macros pass spec'd placeholders as values).
     #[inline]
     pub fn fmt(&mut self, args: fmt::Arguments<'_>) {
         match args.as_str() {
