@@ -2,16 +2,18 @@
 //! installs one.
 
 use std::fmt;
+use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
+use std::time::{Duration, Instant};
 
 use crate::error::{ConfigError, FormatError, LevelError};
 use crate::format::Format;
 use crate::level::Level;
 use crate::record::Record;
 use crate::reentry::Writing;
-use crate::sink::{IntoSink, Sink};
+use crate::sink::{Fault, FlushTarget, Flusher, IntoSink, Sink};
 use crate::time::Zone;
 
 /// Identifies an installed handler, for `remove()`.
@@ -56,6 +58,7 @@ pub(crate) struct Handler {
     sink: Mutex<Option<Box<dyn Sink>>>,
     description: String,
     written: AtomicU64,
+    lost: AtomicU64,
     errors: AtomicU64,
     reported: AtomicBool,
 }
@@ -78,6 +81,7 @@ impl Handler {
             self.write(buf, record);
         }));
         if outcome.is_err() {
+            self.lost.fetch_add(1, Ordering::Relaxed);
             self.failed(format_args!(
                 "a panic while formatting or writing a record from {}:{}",
                 record.file(),
@@ -104,15 +108,33 @@ impl Handler {
     }
 
     /// Count a write; called with the sink's lock held.
-    fn count(&self, result: std::io::Result<()>) {
+    #[inline]
+    fn count(&self, result: io::Result<()>) {
         match result {
             // Only lock holders update `written`, so a plain load and store suffices: no
             // locked read-modify-write on every record.
             Ok(()) => {
                 self.written.store(self.written.load(Ordering::Relaxed) + 1, Ordering::Relaxed)
             }
-            Err(error) => self.failed(format_args!("{error}")),
+            Err(error) => self.count_failure(&error, true, ""),
         }
+    }
+
+    /// Count a failed write (`for_a_record`) or flush, called with the sink's lock held: a
+    /// plain error lost the record; a [`Fault`] says whether it was kept after all and how many
+    /// records accepted earlier were dropped (they move from `written` to `lost`). One error
+    /// either way, reported once.
+    #[cold]
+    #[inline(never)]
+    fn count_failure(&self, error: &io::Error, for_a_record: bool, what: &str) {
+        let fault = Fault::of(error);
+        let earlier = fault.map_or(0, Fault::lost_count);
+        let kept = for_a_record && fault.is_some_and(Fault::kept);
+        let this_lost = u64::from(for_a_record && !kept);
+        let written = self.written.load(Ordering::Relaxed).saturating_sub(earlier);
+        self.written.store(written + u64::from(kept), Ordering::Relaxed);
+        self.lost.fetch_add(earlier + this_lost, Ordering::Relaxed);
+        self.failed(format_args!("{what}{error}"));
     }
 
     fn failed(&self, what: fmt::Arguments<'_>) {
@@ -137,23 +159,44 @@ impl Handler {
         }
     }
 
-    /// At exit: flush unless another thread is in the middle of a write (waiting could hang
-    /// the exit).
-    pub(crate) fn flush_at_exit(&self) {
-        if let Ok(mut sink) = self.sink.try_lock() {
-            if let Some(sink) = sink.as_mut() {
-                sink.at_exit();
+    /// At exit: wait for a write in progress on another thread (until `deadline`: a thread
+    /// stuck in its sink must not hang the exit), then let the sink flush and finish. A file
+    /// sink writes the records logged after this straight through.
+    pub(crate) fn flush_at_exit(&self, deadline: Instant) {
+        let mut sink = loop {
+            match self.sink.try_lock() {
+                Ok(sink) => break sink,
+                Err(TryLockError::Poisoned(poisoned)) => break poisoned.into_inner(),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                // Held past the deadline (by this very thread, if `exit` was called from a
+                // sink): leave it.
+                Err(TryLockError::WouldBlock) => return,
             }
+        };
+        if let Some(sink) = sink.as_mut() {
+            sink.at_exit();
         }
     }
 
     pub(crate) fn flush(&self) {
-        let result = match self.sink.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
-            Some(sink) => sink.flush(),
-            None => return,
-        };
+        self.flush_locked(self.sink.lock().unwrap_or_else(|e| e.into_inner()));
+    }
+
+    /// Flush the sink whose lock is `sink`, counting what a failure lost.
+    fn flush_locked(&self, mut sink: MutexGuard<'_, Option<Box<dyn Sink>>>) {
+        let Some(result) = sink.as_mut().map(|sink| sink.flush()) else { return };
         if let Err(error) = result {
-            self.failed(format_args!("flush: {error}"));
+            self.count_failure(&error, false, "flush: ");
+        }
+    }
+
+    /// Give the sink a way to be flushed from its own thread (a file sink's timer).
+    pub(crate) fn attach(self: &Arc<Self>) {
+        let target: std::sync::Weak<dyn FlushTarget> = Arc::downgrade(self) as _;
+        if let Some(sink) = self.sink.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            sink.attach(Flusher(target));
         }
     }
 
@@ -177,8 +220,21 @@ impl Handler {
             sink: self.description.clone(),
             level: self.level_no,
             written: self.written.load(Ordering::Relaxed),
+            lost: self.lost.load(Ordering::Relaxed),
             errors: self.errors.load(Ordering::Relaxed),
         }
+    }
+}
+
+impl FlushTarget for Handler {
+    fn flush_if_idle(&self) -> bool {
+        match self.sink.try_lock() {
+            Ok(sink) => self.flush_locked(sink),
+            Err(TryLockError::Poisoned(poisoned)) => self.flush_locked(poisoned.into_inner()),
+            // A log call holds the sink: it writes the buffer out itself when it is due.
+            Err(TryLockError::WouldBlock) => {}
+        }
+        true
     }
 }
 
@@ -191,9 +247,16 @@ pub struct HandlerStats {
     pub sink: String,
     /// Its minimum level number.
     pub level: u32,
-    /// Records written.
+    /// Records written: accepted by the sink (a file sink's buffer included) and not lost
+    /// since.
     pub written: u64,
-    /// Records its sink failed to write (or that failed to format).
+    /// Records that did not reach the destination: a write that failed, a record that failed
+    /// to format (a panicking `Display` or filter), records dropped from a buffer the
+    /// destination kept refusing. `written + lost` is every record this handler took.
+    pub lost: u64,
+    /// Failures: of writes, flushes, reopens, background jobs (compression, retention). A
+    /// failure that costs no record (a failed compression, a write retried and kept) is counted
+    /// here and not in `lost`. The first is reported on stderr.
     pub errors: u64,
 }
 
@@ -377,6 +440,7 @@ impl<'l> HandlerBuilder<'l> {
             sink: Mutex::new(Some(sink)),
             description,
             written: AtomicU64::new(0),
+            lost: AtomicU64::new(0),
             errors: AtomicU64::new(0),
             reported: AtomicBool::new(false),
         }))

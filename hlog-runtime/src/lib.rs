@@ -29,6 +29,8 @@ pub use handler::{Colorize, HandlerBuilder, HandlerId, HandlerStats, IntoFormat,
 /// (a byte range) and how to fix it.
 pub use hlog_template::Error as TemplateError;
 pub use level::Level;
+#[cfg(unix)]
+pub use logger::flush_on_signals;
 pub use logger::{Logger, logger};
 pub use message::{Message, Template};
 pub use out::Out;

@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
 
@@ -300,8 +301,10 @@ impl Install for Logger {
         let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
         let id = HandlerId(self.core.next_id.fetch_add(1, Ordering::Relaxed));
         handler.id = id;
+        let handler = Arc::new(handler);
+        handler.attach();
         let mut handlers = Vec::clone(&self.core.handlers.load());
-        handlers.push(Arc::new(handler));
+        handlers.push(handler);
         self.core.handlers.store(Arc::new(handlers));
         self.handlers_changed();
         self.configuration_changed();
@@ -315,22 +318,19 @@ impl Default for Logger {
     }
 }
 
+/// Every logger, for the exit flush and the signal handlers.
+static CORES: Mutex<Vec<std::sync::Weak<Core>>> = Mutex::new(Vec::new());
+
+/// How long the exit flush waits, in all, for sinks that other threads are writing to.
+const EXIT_WAIT: Duration = Duration::from_secs(1);
+
 /// Every logger's sinks are flushed when the program exits normally (`main` returns or
-/// `std::process::exit`), as loguru does with `atexit`.
+/// panics, or `std::process::exit`), as loguru does with `atexit`.
 fn flush_at_exit(core: &Arc<Core>) {
-    static CORES: Mutex<Vec<std::sync::Weak<Core>>> = Mutex::new(Vec::new());
     static REGISTER: std::sync::Once = std::sync::Once::new();
     extern "C" fn at_exit() {
-        let cores = match CORES.try_lock() {
-            Ok(cores) => cores.iter().filter_map(std::sync::Weak::upgrade).collect::<Vec<_>>(),
-            Err(_) => return,
-        };
         // Nothing may unwind out of an `extern "C"` function.
-        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            for core in cores {
-                core.handlers.load().iter().for_each(|h| h.flush_at_exit());
-            }
-        }));
+        let _ = std::panic::catch_unwind(flush_every_logger_at_exit);
     }
     let mut cores = CORES.lock().unwrap_or_else(|e| e.into_inner());
     cores.retain(|weak| weak.strong_count() > 0);
@@ -342,6 +342,140 @@ fn flush_at_exit(core: &Arc<Core>) {
             libc::atexit(at_exit);
         }
     });
+}
+
+/// Flush and finish every logger's sinks, waiting (at most [`EXIT_WAIT`] in all) for writes
+/// other threads are in the middle of; file sinks then write later records straight through.
+fn flush_every_logger_at_exit() {
+    let deadline = Instant::now() + EXIT_WAIT;
+    let cores = loop {
+        match CORES.try_lock() {
+            Ok(cores) => {
+                break cores.iter().filter_map(std::sync::Weak::upgrade).collect::<Vec<_>>();
+            }
+            Err(std::sync::TryLockError::Poisoned(cores)) => {
+                break cores.into_inner().iter().filter_map(std::sync::Weak::upgrade).collect();
+            }
+            Err(std::sync::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return,
+        }
+    };
+    for core in cores {
+        core.handlers.load().iter().for_each(|h| h.flush_at_exit(deadline));
+    }
+}
+
+/// Flush every logger's sinks when the process receives SIGTERM or SIGINT, then let the signal
+/// end the process as it would have (same exit status). Opt-in: without it, these signals end
+/// the process without running exit handlers, and the records of the last second (at most)
+/// that a file sink still buffers are lost.
+///
+/// Only signals whose handling is still the default are taken: a program (or a parent, with
+/// `nohup` or `SIG_IGN`) that set its own keeps it. The signal handler only writes the signal's
+/// number to a pipe (async-signal-safe); a thread named `hlog signals` reads it, flushes as at
+/// exit (waiting at most a second for writes in progress), restores the default handling and
+/// raises the signal again. Calling it again does nothing.
+///
+/// # Examples
+///
+/// ```no_run
+/// hlog::flush_on_signals().expect("signal handlers installed");
+/// hlog::add("logs/app.log").install().unwrap();
+/// hlog::info!("a kill (SIGTERM) no longer loses this line");
+/// ```
+#[cfg(unix)]
+pub fn flush_on_signals() -> std::io::Result<()> {
+    signals::install()
+}
+
+#[cfg(unix)]
+mod signals {
+    use std::io;
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicI32, Ordering};
+
+    /// The write end of the pipe from the signal handler to the flushing thread.
+    static PIPE: AtomicI32 = AtomicI32::new(-1);
+    const SIGNALS: [libc::c_int; 2] = [libc::SIGTERM, libc::SIGINT];
+
+    extern "C" fn on_signal(signal: libc::c_int) {
+        let byte = signal as u8;
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        // SAFETY: reading this thread's errno is async-signal-safe.
+        let errno = unsafe { *libc::__errno_location() };
+        // SAFETY: `write` is async-signal-safe; the byte lives on this frame for the call; a
+        // full or closed pipe only makes the write fail.
+        unsafe { libc::write(PIPE.load(Ordering::Relaxed), (&raw const byte).cast(), 1) };
+        // The interrupted code finds errno as it left it.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        // SAFETY: as above.
+        unsafe {
+            *libc::__errno_location() = errno;
+        }
+    }
+
+    pub(super) fn install() -> io::Result<()> {
+        static INSTALLED: Mutex<bool> = Mutex::new(false);
+        let mut installed = INSTALLED.lock().unwrap_or_else(|e| e.into_inner());
+        if *installed {
+            return Ok(());
+        }
+        let mut fds = [-1; 2];
+        // SAFETY: `fds` has room for the two descriptors `pipe2` writes.
+        if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let [read, write] = fds;
+        PIPE.store(write, Ordering::Relaxed);
+        std::thread::Builder::new().name("hlog signals".into()).spawn(move || wait(read))?;
+        for signal in SIGNALS {
+            // SAFETY: a zeroed `sigaction` is a valid value to read the current one into.
+            let mut current: libc::sigaction = unsafe { std::mem::zeroed() };
+            // SAFETY: reading the current action into a valid `sigaction`.
+            if unsafe { libc::sigaction(signal, std::ptr::null(), &mut current) } != 0
+                || current.sa_sigaction != libc::SIG_DFL
+            {
+                continue; // someone else's (or ignored): keep it
+            }
+            // SAFETY: as above; `on_signal` is an `extern "C" fn(c_int)` that only calls
+            // async-signal-safe functions, valid for the whole program.
+            unsafe {
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+                action.sa_flags = libc::SA_RESTART;
+                libc::sigemptyset(&mut action.sa_mask);
+                libc::sigaction(signal, &action, std::ptr::null_mut());
+            }
+        }
+        *installed = true;
+        Ok(())
+    }
+
+    /// The flushing thread: one signal, one flush, then the signal's default action.
+    fn wait(read: libc::c_int) {
+        let mut byte = 0u8;
+        loop {
+            // SAFETY: reading one byte into `byte`, which lives across the call.
+            let n = unsafe { libc::read(read, (&raw mut byte).cast(), 1) };
+            if n == 1 {
+                break;
+            }
+            if n < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            return; // the pipe is gone: nothing will come
+        }
+        let signal = libc::c_int::from(byte);
+        let _ = std::panic::catch_unwind(super::flush_every_logger_at_exit);
+        // SAFETY: restoring the default action and raising the signal the process received:
+        // it ends the process as the signal would have.
+        unsafe {
+            libc::signal(signal, libc::SIG_DFL);
+            libc::raise(signal);
+        }
+    }
 }
 
 /// The global logger's gate: the level floor (one relaxed load), then the interest cached in

@@ -9,6 +9,9 @@ pub use hlog_runtime::{
     remove, remove_all, reopen, sink, stats, time,
 };
 
+#[cfg(unix)]
+pub use hlog_runtime::flush_on_signals;
+
 #[doc(hidden)]
 pub use hlog_runtime::__private;
 

@@ -7,13 +7,17 @@ pub mod file;
 mod func;
 mod writer;
 
+use std::error::Error;
+use std::fmt;
 use std::io;
+use std::sync::Weak;
 
 pub use capture::Capture;
 pub use console::{Console, color_from_env};
 pub use file::FileSink;
 pub use func::{FnSink, from_fn};
 pub use writer::{WriterSink, from_writer};
+// (`Fault` and `Flusher` are defined below.)
 
 use crate::record::Record;
 
@@ -42,12 +46,22 @@ use crate::record::Record;
 /// ```
 pub trait Sink: Send + 'static {
     /// Write one formatted record (`line` ends with `\n`). An error is counted in `stats()` and
-    /// reported once on stderr; logging carries on.
+    /// reported once on stderr; logging carries on. A plain error means this record was lost;
+    /// a [`Fault`] says what else happened (the record was kept after all, earlier records
+    /// were lost).
     fn write(&mut self, line: &[u8], record: &Record<'_>) -> io::Result<()>;
 
-    /// Push buffered bytes to their destination (`hlog::complete()`).
+    /// Push buffered bytes to their destination (`hlog::complete()`). A [`Fault`] error says
+    /// how many buffered records were lost.
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
+    }
+
+    /// Called once, when the sink's handler is installed: `flusher` flushes this sink from
+    /// another thread (a sink that buffers uses it on a timer, so that a quiet program's
+    /// records still reach their destination).
+    fn attach(&mut self, flusher: Flusher) {
+        let _ = flusher;
     }
 
     /// The program is exiting: flush, and finish what the sink owes its destination (a file
@@ -85,5 +99,102 @@ pub trait IntoSink {
 impl<S: Sink> IntoSink for S {
     fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
         Ok(Box::new(self))
+    }
+}
+
+/// Flushes a sink from another thread: given to [`Sink::attach`].
+///
+/// It holds no strong reference: once the handler is removed, [`Flusher::flush`] returns
+/// false.
+#[derive(Clone)]
+pub struct Flusher(pub(crate) Weak<dyn FlushTarget>);
+
+/// What a [`Flusher`] flushes: the handler, implemented above the sinks.
+pub(crate) trait FlushTarget: Send + Sync {
+    /// Flush unless a log call holds the sink; false once the sink is gone.
+    fn flush_if_idle(&self) -> bool;
+}
+
+impl Flusher {
+    /// Flush the sink, unless a log call is using it at this moment (that call writes the
+    /// buffer out itself once it is a second old). Returns false once the sink's handler is
+    /// gone: stop calling.
+    pub fn flush(&self) -> bool {
+        self.0.upgrade().is_some_and(|target| target.flush_if_idle())
+    }
+}
+
+impl fmt::Debug for Flusher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Flusher")
+    }
+}
+
+/// An error that says more than "this record was lost": returned (inside an [`io::Error`],
+/// with the original's kind) by [`Sink::write`] and [`Sink::flush`], so that `stats()` counts
+/// exactly.
+///
+/// # Examples
+///
+/// ```
+/// use std::io;
+/// use hlog::sink::Fault;
+///
+/// // The record was written, but a background job failed: counted as written, reported once.
+/// let error = Fault::record_kept(io::Error::other("compression failed"));
+/// assert_eq!(error.to_string(), "compression failed");
+/// // Three records written (buffered) earlier were dropped: counted as lost, not written.
+/// let error = Fault::lost(io::Error::from(io::ErrorKind::StorageFull), 3);
+/// assert_eq!(error.kind(), io::ErrorKind::StorageFull);
+/// ```
+#[derive(Debug)]
+pub struct Fault {
+    error: io::Error,
+    record_kept: bool,
+    lost: u64,
+}
+
+impl Fault {
+    /// `error` happened, but the record of this `write` was written (or is kept to be written
+    /// later): it counts as written, and `error` is reported.
+    pub fn record_kept(error: io::Error) -> io::Error {
+        Fault::error(error, true, 0)
+    }
+
+    /// `lost` records that earlier calls accepted were dropped (and, from `write`, this
+    /// record too): they count as lost, not written.
+    pub fn lost(error: io::Error, lost: u64) -> io::Error {
+        Fault::error(error, false, lost)
+    }
+
+    pub(crate) fn error(error: io::Error, record_kept: bool, lost: u64) -> io::Error {
+        io::Error::new(error.kind(), Fault { error, record_kept, lost })
+    }
+
+    /// The fault inside `error`, if it holds one.
+    pub(crate) fn of(error: &io::Error) -> Option<&Fault> {
+        error.get_ref().and_then(|inner| inner.downcast_ref::<Fault>())
+    }
+
+    /// Whether the record of the failed `write` was kept.
+    pub(crate) fn kept(&self) -> bool {
+        self.record_kept
+    }
+
+    /// How many earlier records were dropped.
+    pub(crate) fn lost_count(&self) -> u64 {
+        self.lost
+    }
+}
+
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+impl Error for Fault {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        self.error.source()
     }
 }

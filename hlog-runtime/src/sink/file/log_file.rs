@@ -1,13 +1,14 @@
 //! The file a file sink is writing: its handle, its write buffer and when the buffer is written
 //! out, its size and when it was started; and the settings files are opened with.
 
-use std::fs::{self, File};
+use std::fs::{self, File, Metadata};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::primitives::{mode_of, open_options, same_file, set_mode};
 use super::spec::FileInfo;
 use crate::record::Record;
+use crate::sink::Fault;
 use crate::time::Timestamp;
 
 /// Bytes kept for a retry when the file refuses a write.
@@ -51,6 +52,11 @@ pub(super) struct LogFile {
     /// (a failed `add()` or a `delay`ed sink that never wrote leaves the path alone, as loguru
     /// does).
     pub ever_opened: bool,
+    /// Before each write to the file, check that it was not deleted; if it was, start a new
+    /// one at the path and write there (`watch`).
+    pub replace_deleted: bool,
+    /// Open a replacement through a symlink at the path.
+    pub follow_symlinks: bool,
 }
 
 impl LogFile {
@@ -69,6 +75,8 @@ impl LogFile {
             fresh: true,
             checked_at: now.secs(),
             ever_opened: false,
+            replace_deleted: false,
+            follow_symlinks: false,
         }
     }
 
@@ -134,7 +142,8 @@ impl LogFile {
     }
 
     /// `watch`, at most once a second: if the path no longer names this file (moved or
-    /// deleted), start a new one there.
+    /// deleted), start a new one there. A path that cannot be checked (a folder made
+    /// unreadable) keeps the open file, and says so once.
     pub(super) fn follow_path(
         &mut self,
         settings: &mut Settings,
@@ -145,11 +154,27 @@ impl LogFile {
         }
         self.checked_at = now.secs();
         let Some(file) = &self.file else { return Ok(()) };
-        let still_there = match (file.metadata(), fs::metadata(&self.path)) {
-            (Ok(open), Ok(at_path)) => same_file(&open, &at_path).unwrap_or(true),
-            _ => false,
-        };
-        if still_there { Ok(()) } else { self.reopen(settings, now) }
+        match check_path(file.metadata(), fs::metadata(&self.path)) {
+            PathCheck::Same => Ok(()),
+            PathCheck::Replaced => self.reopen(settings, now),
+            PathCheck::Unknown(error) => {
+                crate::report::report_once(format_args!(
+                    "file sink {}: cannot check the path ({error}); writing on to the open file",
+                    self.path.display()
+                ));
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether records are buffered at all.
+    pub(super) fn buffers(&self) -> bool {
+        self.capacity > 0
+    }
+
+    /// Records from now on are written at once, unbuffered (after the exit flush).
+    pub(super) fn write_through(&mut self) {
+        self.capacity = 0;
     }
 
     /// Append a record's line, writing the buffer out when it is full, a second old, or the
@@ -163,13 +188,14 @@ impl LogFile {
     ) -> io::Result<()> {
         // The buffer never grows past its size: make room first, and write a line too long for
         // it straight through.
+        // (A failed flush before the line is taken loses the line: a plain error, or a fault
+        // counting the buffered lines it dropped.)
         if !self.buffer.is_empty() && self.buffer.len() + line.len() > self.capacity {
             self.flush()?;
         }
         self.size += line.len() as u64;
         if line.len() > self.capacity {
-            let file = self.file.as_mut().ok_or_else(not_open)?;
-            file.write_all(line)?;
+            self.write_now(line)?;
         } else {
             if self.buffer.is_empty() {
                 self.buffered_since = now.secs();
@@ -179,17 +205,58 @@ impl LogFile {
                 || record.level().no() >= self.flush_on
                 || now.secs() != self.buffered_since
             {
-                self.flush()?;
+                self.flush().map_err(line_taken)?;
             }
         }
         Ok(())
     }
 
-    /// Write the buffer to the file.
+    /// Write a line around the buffer (too long for it, or no buffer).
+    #[inline(never)]
+    fn write_now(&mut self, line: &[u8]) -> io::Result<()> {
+        if self.replace_if_deleted()? {
+            self.size += line.len() as u64;
+        }
+        self.file.as_mut().ok_or_else(not_open)?.write_all(line)
+    }
+
+    /// With `watch`: if the open file was deleted (by hand, or with its folder), start a new
+    /// one at the path, so that what is written next is not written into a file nobody can
+    /// read. One `fstat` a write to the file (not a record: a buffer's worth).
+    fn replace_if_deleted(&mut self) -> io::Result<bool> {
+        if !self.replace_deleted {
+            return Ok(false);
+        }
+        let Some(file) = &self.file else { return Ok(false) };
+        let Ok(metadata) = file.metadata() else { return Ok(false) };
+        if !is_deleted(&metadata) {
+            return Ok(false);
+        }
+        let mut settings = Settings {
+            truncate: false,
+            follow_symlinks: self.follow_symlinks,
+            mode: mode_of(&metadata),
+            watch: true,
+        };
+        self.file = None;
+        self.open(&mut settings, Timestamp::now())?;
+        // The buffered bytes were counted in the old file's size; they go into this one.
+        self.size += self.buffer.len() as u64;
+        crate::report::report_once(format_args!(
+            "file sink {}: the file was deleted while open; a new one was started at its path \
+             (nothing buffered was lost)",
+            self.path.display()
+        ));
+        Ok(true)
+    }
+
+    /// Write the buffer to the file. When the file keeps refusing and the buffer is dropped,
+    /// the error is a [`Fault`] counting the records (lines) dropped.
     pub(super) fn flush(&mut self) -> io::Result<()> {
         if self.buffer.is_empty() {
             return Ok(());
         }
+        self.replace_if_deleted()?;
         let Some(file) = &mut self.file else {
             return Err(not_open());
         };
@@ -210,13 +277,103 @@ impl LogFile {
         // What did not reach the file stays for the next attempt (a full disk may free up),
         // up to a bound, so a file that stays broken cannot eat the memory.
         self.buffer.drain(..written);
-        if result.is_err() && self.buffer.len() > RETAINED_ON_ERROR {
-            self.buffer.clear();
+        match result {
+            Err(error) if self.buffer.len() > RETAINED_ON_ERROR => {
+                // A line partly written is lost too: it ends in what is dropped.
+                let lines = self.buffer.iter().filter(|&&b| b == b'\n').count() as u64;
+                self.buffer.clear();
+                Err(Fault::error(error, false, lines))
+            }
+            result => result,
         }
-        result
     }
 }
 
 fn not_open() -> io::Error {
     io::Error::other("the log file is not open")
+}
+
+/// A failed flush after the record's line joined the buffer: the line is kept for a retry
+/// (the record counts as written), unless the buffer was dropped with it (then it is lost
+/// with the others).
+#[cold]
+fn line_taken(error: io::Error) -> io::Error {
+    match Fault::of(&error).map(Fault::lost_count) {
+        Some(lines) => Fault::lost(error, lines.saturating_sub(1)),
+        None => Fault::record_kept(error),
+    }
+}
+
+/// Whether the open file has been deleted: no name links to it any more.
+fn is_deleted(metadata: &Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        metadata.nlink() == 0
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        false
+    }
+}
+
+/// What the path of the open file names now.
+#[derive(Debug)]
+enum PathCheck {
+    /// The open file.
+    Same,
+    /// Nothing (moved or deleted), or another file: start a new file there.
+    Replaced,
+    /// Cannot tell (a folder made unreadable, say): keep writing to the open file.
+    Unknown(io::Error),
+}
+
+/// Decide from the open file's metadata and the path's: only "not found" or a different file
+/// at the path means the file was moved or deleted.
+fn check_path(open: io::Result<Metadata>, at_path: io::Result<Metadata>) -> PathCheck {
+    match (open, at_path) {
+        (Ok(open), Ok(at_path)) => match same_file(&open, &at_path) {
+            Some(false) => PathCheck::Replaced,
+            _ => PathCheck::Same,
+        },
+        (Ok(_), Err(error)) if error.kind() == io::ErrorKind::NotFound => PathCheck::Replaced,
+        (Ok(_), Err(error)) | (Err(error), _) => PathCheck::Unknown(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sink::file::test_dir::TempDir;
+
+    fn check(at_path: io::Result<Metadata>, open: &Path) -> String {
+        format!("{:?}", check_path(fs::metadata(open), at_path))
+    }
+
+    use std::path::Path;
+
+    /// A folder made unreadable (`chmod 000`: EACCES) is not a moved file: the open file is
+    /// kept. Only "not found" or another file at the path start a new file.
+    #[test]
+    fn only_a_missing_or_different_file_is_moved() {
+        let dir = TempDir::new("check-path");
+        let (a, b) = (dir.join("a.log"), dir.join("b.log"));
+        fs::write(&a, b"a").unwrap();
+        fs::write(&b, b"b").unwrap();
+        assert_eq!(check(fs::metadata(&a), &a), "Same");
+        assert_eq!(check(fs::metadata(&b), &a), "Replaced");
+        assert_eq!(check(Err(io::ErrorKind::NotFound.into()), &a), "Replaced");
+        for kind in [
+            io::ErrorKind::PermissionDenied,
+            io::ErrorKind::NotADirectory,
+            io::ErrorKind::Interrupted,
+            io::ErrorKind::Other,
+        ] {
+            let verdict = check_path(fs::metadata(&a), Err(kind.into()));
+            assert!(matches!(&verdict, PathCheck::Unknown(e) if e.kind() == kind), "{verdict:?}");
+        }
+        let verdict = check_path(Err(io::ErrorKind::Other.into()), fs::metadata(&a));
+        assert!(matches!(verdict, PathCheck::Unknown(_)), "{verdict:?}");
+    }
 }

@@ -42,7 +42,7 @@ use self::naming::Names;
 use self::primitives::{is_symlink_refusal, move_to_free_name};
 use self::rotation::RotationState;
 use self::worker::{Matcher, Policies, Worker};
-use super::Sink;
+use super::{Fault, Flusher, Sink};
 use crate::error::ConfigError;
 use crate::record::Record;
 use crate::time::{Timestamp, Zone};
@@ -50,10 +50,12 @@ use crate::time::{Timestamp, Zone};
 /// A sink that writes to a file. `hlog::add("logs/app.log")` makes one with the defaults;
 /// `FileSink::new(path)` sets more.
 ///
-/// Defaults: append to the file (created with its folders), a 64 KiB write buffer flushed when
-/// full, once a second, on `hlog::complete()`, at exit, and at once for ERROR and above; no
-/// rotation; the file is reopened if something moves or deletes it (checked at most once a
-/// second); a symlink at the path is refused.
+/// Defaults: append to the file (created with its folders), a 64 KiB write buffer written out
+/// when full, when its oldest record is a second old (by the next record, or else by the sink's
+/// background thread within the next half second), on `hlog::complete()`, at exit, and at once
+/// for ERROR and above; no rotation; a new file is started at the path if something moves the
+/// file (checked at most once a second) or deletes it (checked before each write to the file,
+/// so that nothing buffered is written into a deleted file); a symlink at the path is refused.
 ///
 /// # Examples
 ///
@@ -311,8 +313,11 @@ impl FileWriter {
         };
         let dir = names.rotated.dir().to_path_buf();
         let worker = Worker::start(&path, Policies { compression, retention, dir, matcher });
+        let mut file = LogFile::new(path, config.buffer_size, config.flush_on, now);
+        file.replace_deleted = config.watch;
+        file.follow_symlinks = config.follow_symlinks;
         let mut writer = FileWriter {
-            file: LogFile::new(path, config.buffer_size, config.flush_on, now),
+            file,
             settings: Settings {
                 truncate: config.truncate,
                 follow_symlinks: config.follow_symlinks,
@@ -438,7 +443,8 @@ impl Sink for FileWriter {
         }
         self.file.write(line, record, now)?;
         match self.worker.take_error() {
-            Some(error) => Err(error),
+            // The record was written: the failure was a background job's.
+            Some(error) => Err(Fault::record_kept(error)),
             None => Ok(()),
         }
     }
@@ -452,9 +458,24 @@ impl Sink for FileWriter {
         }
     }
 
+    /// Write the buffer out; from now on (other threads, other exit handlers) records are
+    /// written straight through. Without rotation and with compression, close and compress the
+    /// file (a record logged after that starts a new file at the path).
     fn at_exit(&mut self) {
-        self.close();
+        let _ = self.file.flush();
+        self.file.write_through();
+        if self.rotation.is_none() && self.worker.compression().is_some() {
+            self.close();
+        }
         self.worker.wait_idle();
+    }
+
+    /// A buffering sink's worker thread writes the buffer out when nothing else has for a
+    /// while (see [`Worker::keep_flushed`]).
+    fn attach(&mut self, flusher: Flusher) {
+        if self.file.buffers() {
+            self.worker.keep_flushed(flusher);
+        }
     }
 
     fn reopen(&mut self) -> io::Result<()> {

@@ -1,10 +1,17 @@
 //! The file sink's background thread: compression and retention run there, so a log call never
-//! waits for them.
+//! waits for them; and a buffering sink's timer, which writes out a buffer that no record came
+//! to write out (a quiet program's last records reach the file within a second).
 //!
-//! One thread per file sink, started by the first job (a sink that never rotates, or has
-//! neither compression nor retention, costs no thread). Per sink rather than shared: one sink's
-//! slow compression never delays another's retention, and dropping a sink simply finishes its
-//! own jobs and joins its own thread.
+//! One thread per file sink, started when a buffering sink is installed, else by the first job
+//! (an unbuffered sink that never rotates, or has neither compression nor retention, costs no
+//! thread). Per sink rather than shared: one sink's slow compression never delays another's
+//! retention, and dropping a sink simply finishes its own jobs and joins its own thread.
+//!
+//! The timer takes nothing from the log call's path: the buffer stays the sink's, behind its
+//! handler's lock, and every half second the thread flushes through a [`Flusher`], which only
+//! *tries* that lock (a log call holding it writes the buffer out itself once it is a second
+//! old; and waiting could deadlock with a `complete()` waiting for this thread's jobs). A long
+//! compression delays the timer until it is done.
 //!
 //! Jobs run in the order they were submitted. A failure is kept, as an `io::Error` that says
 //! what was being done to which file, for the sink's next write or flush to return, and the
@@ -21,13 +28,18 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::thread::{self, JoinHandle, ThreadId};
+use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, Sender};
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 
 use super::compression::Compression;
 use super::primitives::{FileError, IoContext, same_file};
 use super::retention::{Candidate, Retention};
+use crate::sink::Flusher;
 use crate::time::Timestamp;
+
+/// How often a buffering sink's thread writes out what no record did.
+const FLUSH_EVERY: Duration = Duration::from_millis(500);
 
 /// Whether a file name is one the sink produced (rotated or archived), and then its start time
 /// and counter.
@@ -62,6 +74,8 @@ pub(crate) struct Worker {
     /// Started by the first job; `None` inside when the thread could not be started (jobs then
     /// run in the caller's thread).
     thread: OnceLock<Option<Running>>,
+    /// Flushes the sink on the thread's timer (a buffering sink's, once installed).
+    flusher: Option<Flusher>,
 }
 
 struct Running {
@@ -171,6 +185,16 @@ impl Worker {
             policies: Arc::new(policies),
             shared: Arc::default(),
             thread: OnceLock::new(),
+            flusher: None,
+        }
+    }
+
+    /// Start the thread now, and have it flush the sink every [`FLUSH_EVERY`] through
+    /// `flusher`. Only before the thread started (the sink's `attach`, at install).
+    pub(crate) fn keep_flushed(&mut self, flusher: Flusher) {
+        if self.thread.get().is_none() {
+            self.flusher = Some(flusher);
+            self.thread.get_or_init(|| self.spawn());
         }
     }
 
@@ -226,9 +250,10 @@ impl Worker {
         let (jobs, queue) = crossbeam_channel::unbounded();
         let shared = self.shared.clone();
         let policies = self.policies.clone();
+        let flusher = self.flusher.clone();
         let spawned = thread::Builder::new()
             .name(format!("hlog file {}", self.name.display()).replace('\0', ""))
-            .spawn(move || work(queue, shared, policies));
+            .spawn(move || work(queue, shared, policies, flusher));
         match spawned {
             Ok(handle) => {
                 let id = handle.thread().id();
@@ -258,12 +283,37 @@ impl Drop for Worker {
     }
 }
 
-/// The thread: run jobs until the channel closes.
-fn work(queue: Receiver<Job>, shared: Arc<Shared>, policies: Arc<Policies>) {
+/// The thread: run jobs until the channel closes, and flush the sink on the timer (until its
+/// handler is gone).
+fn work(
+    queue: Receiver<Job>,
+    shared: Arc<Shared>,
+    policies: Arc<Policies>,
+    mut flusher: Option<Flusher>,
+) {
     let _stop = StopGuard(shared.clone());
-    for job in queue {
-        run_job(&job, &policies, &shared.failures);
-        shared.finished_one();
+    let mut next_flush = Instant::now() + FLUSH_EVERY;
+    loop {
+        let job = match &flusher {
+            None => queue.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(_) => queue.recv_deadline(next_flush),
+        };
+        match job {
+            Ok(job) => {
+                run_job(&job, &policies, &shared.failures);
+                shared.finished_one();
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        if let Some(sink) = &flusher {
+            if Instant::now() >= next_flush {
+                if !sink.flush() {
+                    flusher = None; // the handler is gone
+                }
+                next_flush = Instant::now() + FLUSH_EVERY;
+            }
+        }
     }
 }
 
