@@ -81,13 +81,20 @@ impl Handler {
             self.write(buf, record);
         }));
         if outcome.is_err() {
-            self.lost.fetch_add(1, Ordering::Relaxed);
-            self.failed(format_args!(
-                "a panic while formatting or writing a record from {}:{}",
-                record.file(),
-                record.line()
-            ));
+            self.panicked(record);
         }
+    }
+
+    /// A record that panicked while being formatted or written is lost.
+    #[cold]
+    #[inline(never)]
+    fn panicked(&self, record: &Record<'_>) {
+        self.lost.fetch_add(1, Ordering::Relaxed);
+        self.failed(format_args!(
+            "a panic while formatting or writing a record from {}:{}",
+            record.file(),
+            record.line()
+        ));
     }
 
     /// Give one line to the sink. A sink that logs to its own logger reaches this handler again
@@ -108,7 +115,6 @@ impl Handler {
     }
 
     /// Count a write; called with the sink's lock held.
-    #[inline]
     fn count(&self, result: io::Result<()>) {
         match result {
             // Only lock holders update `written`, so a plain load and store suffices: no
@@ -116,18 +122,23 @@ impl Handler {
             Ok(()) => {
                 self.written.store(self.written.load(Ordering::Relaxed) + 1, Ordering::Relaxed)
             }
-            Err(error) => self.count_failure(&error, true, ""),
+            Err(error) => self.write_failed(error),
         }
+    }
+
+    /// A failed write: out of line, so the write path keeps its registers.
+    #[cold]
+    #[inline(never)]
+    fn write_failed(&self, error: io::Error) {
+        self.count_failure(error, true, "");
     }
 
     /// Count a failed write (`for_a_record`) or flush, called with the sink's lock held: a
     /// plain error lost the record; a [`Fault`] says whether it was kept after all and how many
     /// records accepted earlier were dropped (they move from `written` to `lost`). One error
     /// either way, reported once.
-    #[cold]
-    #[inline(never)]
-    fn count_failure(&self, error: &io::Error, for_a_record: bool, what: &str) {
-        let fault = Fault::of(error);
+    fn count_failure(&self, error: io::Error, for_a_record: bool, what: &str) {
+        let fault = Fault::of(&error);
         let earlier = fault.map_or(0, Fault::lost_count);
         let kept = for_a_record && fault.is_some_and(Fault::kept);
         let this_lost = u64::from(for_a_record && !kept);
@@ -188,7 +199,7 @@ impl Handler {
     fn flush_locked(&self, mut sink: MutexGuard<'_, Option<Box<dyn Sink>>>) {
         let Some(result) = sink.as_mut().map(|sink| sink.flush()) else { return };
         if let Err(error) = result {
-            self.count_failure(&error, false, "flush: ");
+            self.count_failure(error, false, "flush: ");
         }
     }
 

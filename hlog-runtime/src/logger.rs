@@ -210,7 +210,7 @@ impl Logger {
         self.core.handlers.load().iter().for_each(|h| h.flush());
     }
 
-    /// Per-handler counts: records written, errors.
+    /// Per-handler counts: records written, records lost, failures (see [`HandlerStats`]).
     pub fn stats(&self) -> Vec<HandlerStats> {
         self.core.handlers.load().iter().map(|h| h.stats()).collect()
     }

@@ -203,8 +203,10 @@ impl FileSink {
         self
     }
 
-    /// Reopen the file when it was moved or deleted (default on; checked at most once a
-    /// second, on a write).
+    /// Start a new file at the path when the file was moved (default on; checked at most once
+    /// a second, on a write) or deleted (checked before each write to the file: what was not
+    /// written yet goes into the new file). A path that cannot be checked (a folder made
+    /// unreadable) keeps the open file, reported once.
     pub fn watch(mut self, watch: bool) -> Self {
         self.watch = watch;
         self
