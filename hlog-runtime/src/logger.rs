@@ -374,9 +374,10 @@ fn flush_every_logger_at_exit() {
 ///
 /// Only signals whose handling is still the default are taken: a program (or a parent, with
 /// `nohup` or `SIG_IGN`) that set its own keeps it. The signal handler only writes the signal's
-/// number to a pipe (async-signal-safe); a thread named `hlog signals` reads it, flushes as at
-/// exit (waiting at most a second for writes in progress), restores the default handling and
-/// raises the signal again. Calling it again does nothing.
+/// number to a pipe (async-signal-safe); a thread named `hlog signals` reads it, restores the
+/// default handling (a second signal while it flushes ends the process at once), flushes as at
+/// exit (waiting at most a second for writes in progress) and raises the signal again. Calling
+/// it again does nothing.
 ///
 /// # Examples
 ///
@@ -398,6 +399,8 @@ mod signals {
 
     /// The write end of the pipe from the signal handler to the flushing thread.
     static PIPE: AtomicI32 = AtomicI32::new(-1);
+    /// Which of [`SIGNALS`] have this module's handler (bit i for `SIGNALS[i]`).
+    static TAKEN: AtomicI32 = AtomicI32::new(0);
     const SIGNALS: [libc::c_int; 2] = [libc::SIGTERM, libc::SIGINT];
 
     extern "C" fn on_signal(signal: libc::c_int) {
@@ -430,7 +433,7 @@ mod signals {
         let [read, write] = fds;
         PIPE.store(write, Ordering::Relaxed);
         std::thread::Builder::new().name("hlog signals".into()).spawn(move || wait(read))?;
-        for signal in SIGNALS {
+        for (bit, signal) in SIGNALS.into_iter().enumerate() {
             // SAFETY: a zeroed `sigaction` is a valid value to read the current one into.
             let mut current: libc::sigaction = unsafe { std::mem::zeroed() };
             // SAFETY: reading the current action into a valid `sigaction`.
@@ -446,7 +449,9 @@ mod signals {
                 action.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
                 action.sa_flags = libc::SA_RESTART;
                 libc::sigemptyset(&mut action.sa_mask);
-                libc::sigaction(signal, &action, std::ptr::null_mut());
+                if libc::sigaction(signal, &action, std::ptr::null_mut()) == 0 {
+                    TAKEN.fetch_or(1 << bit, Ordering::Relaxed);
+                }
             }
         }
         *installed = true;
@@ -468,11 +473,17 @@ mod signals {
             return; // the pipe is gone: nothing will come
         }
         let signal = libc::c_int::from(byte);
+        // A second signal while this flushes ends the process at once, as without hlog.
+        for (bit, taken) in SIGNALS.into_iter().enumerate() {
+            if TAKEN.load(Ordering::Relaxed) & (1 << bit) != 0 {
+                // SAFETY: restoring the default action of a signal this module took.
+                unsafe { libc::signal(taken, libc::SIG_DFL) };
+            }
+        }
         let _ = std::panic::catch_unwind(super::flush_every_logger_at_exit);
-        // SAFETY: restoring the default action and raising the signal the process received:
+        // SAFETY: raising the signal the process received, its default action restored above:
         // it ends the process as the signal would have.
         unsafe {
-            libc::signal(signal, libc::SIG_DFL);
             libc::raise(signal);
         }
     }
