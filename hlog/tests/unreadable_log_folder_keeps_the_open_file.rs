@@ -23,6 +23,8 @@ fn log(logger: &hlog::Logger, range: std::ops::Range<usize>) {
     }
 }
 
+const CHILD: &str = "HLOG_UNCHECKABLE_PATH_CHILD";
+
 #[test]
 fn a_path_that_cannot_be_checked_keeps_the_open_file() {
     let dir = TempDir::new("loop-folder");
@@ -35,12 +37,35 @@ fn a_path_that_cannot_be_checked_keeps_the_open_file() {
     std::os::unix::fs::symlink("logs", dir.join("logs")).unwrap();
     let error = std::fs::metadata(dir.join("logs/app.log")).unwrap_err();
     assert_eq!(error.raw_os_error(), Some(libc::ELOOP));
-    clock.advance(1.0); // the path is checked at most once a second
-    log(&logger, 5..10);
+    // The path is checked at most once a second: three checks, all failing.
+    for second in 0..3 {
+        clock.advance(1.0);
+        log(&logger, 5 + 5 * second..10 + 5 * second);
+    }
     logger.complete();
-    assert_eq!(std::fs::read_to_string(dir.join("moved/app.log")).unwrap(), records(0..10));
+    assert_eq!(std::fs::read_to_string(dir.join("moved/app.log")).unwrap(), records(0..20));
     let stats = logger.stats();
-    assert_eq!((stats[0].written, stats[0].lost, stats[0].errors), (10, 0, 0));
+    assert_eq!((stats[0].written, stats[0].lost, stats[0].errors), (20, 0, 0));
+}
+
+/// The same, in a process of its own, for its stderr: one report, however many checks fail.
+#[test]
+fn an_uncheckable_path_is_reported_once() {
+    if std::env::var_os(CHILD).is_some() {
+        return a_path_that_cannot_be_checked_keeps_the_open_file();
+    }
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "an_uncheckable_path_is_reported_once", "--nocapture"])
+        .env(CHILD, "1")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let reports: Vec<&str> = stderr.lines().filter(|l| l.starts_with("hlog: ")).collect();
+    assert_eq!(reports.len(), 1, "{stderr}");
+    let report = reports[0];
+    assert!(report.contains("/logs/app.log: cannot check the path ("), "{report}");
+    assert!(report.ends_with("); writing on to the open file"), "{report}");
 }
 
 #[test]

@@ -376,4 +376,41 @@ mod tests {
         let verdict = check_path(Err(io::ErrorKind::Other.into()), fs::metadata(&a));
         assert!(matches!(verdict, PathCheck::Unknown(_)), "{verdict:?}");
     }
+
+    /// What `stats()` is told when the file keeps refusing: a line that joined the buffer is
+    /// kept for a retry; when the buffer outgrows the retry bound it is dropped, and the fault
+    /// counts its lines (the record at hand among them: lost, not kept).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_refusing_file_keeps_then_drops_and_counts_lines() {
+        use crate::callsite::Callsite;
+        use crate::level::Level;
+        use crate::message::Message;
+
+        static CALLSITE: Callsite = Callsite::new("tests", "log_file.rs", 1, "t", || "tests");
+        let now = Timestamp::now();
+        let (info, error) = (Level::INFO, Level::ERROR);
+        let at = |level| Record::new(now, level, &CALLSITE, Message::Static("m"), &[]);
+        let line = [b'x'; 99].iter().copied().chain([b'\n']).collect::<Vec<u8>>();
+
+        let mut file = LogFile::new("/dev/full".into(), 5 << 20, Level::ERROR.no(), now);
+        file.file = Some(fs::OpenOptions::new().write(true).open("/dev/full").unwrap());
+        // Small: the failed flush keeps the buffer, and the record with it.
+        file.write(&line, &at(&info), now).unwrap();
+        let kept = file.write(&line, &at(&error), now).unwrap_err();
+        assert_eq!(kept.kind(), io::ErrorKind::StorageFull);
+        let fault = Fault::of(&kept).expect("a fault");
+        assert!(fault.kept() && fault.lost_count() == 0);
+        assert_eq!(file.buffer.len(), 2 * line.len());
+        // Past the retry bound (4 MiB): dropped, every line counted, this one among them.
+        let lines = RETAINED_ON_ERROR / line.len() + 1;
+        for _ in 2..lines {
+            file.write(&line, &at(&info), now).unwrap();
+        }
+        let dropped = file.write(&line, &at(&error), now).unwrap_err();
+        let fault = Fault::of(&dropped).expect("a fault");
+        assert!(!fault.kept());
+        assert_eq!(fault.lost_count(), lines as u64, "the others; this record is the one more");
+        assert!(file.buffer.is_empty());
+    }
 }
