@@ -262,7 +262,7 @@ pub struct HandlerStats {
     /// since.
     pub written: u64,
     /// Records that did not reach the destination: a write that failed, a record that failed
-    /// to format (a panicking `Display` or filter), records dropped from a buffer the
+    /// to format or write (a panicking filter or sink), records dropped from a buffer the
     /// destination kept refusing. `written + lost` is every record this handler took.
     pub lost: u64,
     /// Failures: of writes, flushes, reopens, background jobs (compression, retention). A
