@@ -58,7 +58,10 @@ fn buffered_until_complete_but_errors_reach_the_disk_at_once() {
     let logger = Clock::at(1_774_535_400).logger();
     logger.add(FileSink::new(&path)).format("{message}").install().unwrap();
     hlog::info!(logger, "buffered");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "");
+    // Buffered: not written by the call (the worker's idle flush may write it half a second
+    // later, should the machine stall between these two lines).
+    let early = std::fs::read_to_string(&path).unwrap();
+    assert!(early.is_empty() || early == "buffered\n", "{early:?}");
     hlog::error!(logger, "urgent");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "buffered\nurgent\n");
     hlog::info!(logger, "later");
