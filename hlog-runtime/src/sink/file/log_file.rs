@@ -166,6 +166,10 @@ impl LogFile {
         if let Some(hold) = self.hold {
             self.contended |= !try_hold(&file, hold);
         }
+        if let Some(shared) = &mut self.shared {
+            // A `watch` reopen: the file may be one another process started (see `reopened`).
+            shared.reopened = Some(birth(&metadata).map_or(now, Timestamp::from));
+        }
         self.file = Some(file);
         self.ever_opened = true;
         Ok(())
@@ -552,6 +556,20 @@ mod tests {
         }
         let verdict = check_path(Err(io::ErrorKind::Other.into()), fs::metadata(&a));
         assert!(matches!(verdict, PathCheck::Unknown(_)), "{verdict:?}");
+    }
+
+    /// A `shared` sink fills a file up to the limit with whole lines only.
+    #[test]
+    fn whole_lines_fit_the_room_left() {
+        let lines = b"aaaa\nbbbb\ncc\n";
+        assert_eq!(whole_lines_within(lines, 100), 13);
+        assert_eq!(whole_lines_within(lines, 13), 13);
+        assert_eq!(whole_lines_within(lines, 12), 10);
+        assert_eq!(whole_lines_within(lines, 10), 10);
+        assert_eq!(whole_lines_within(lines, 9), 5);
+        assert_eq!(whole_lines_within(lines, 4), 0);
+        assert_eq!(whole_lines_within(lines, 0), 0);
+        assert_eq!(whole_lines_within(b"", 0), 0);
     }
 
     /// What `stats()` is told when the file keeps refusing: a line that joined the buffer is

@@ -356,7 +356,9 @@ impl FileWriter {
             });
         }
         let names = Arc::new(names);
-        let rotating = rotation.as_ref().map(|_| RotatingPath::claim(&config.path)).transpose()?;
+        // Shared sinks take turns under their lock, in one process as in several.
+        let claim = rotation.is_some() && !config.shared;
+        let rotating = claim.then(|| RotatingPath::claim(&config.path)).transpose()?;
         let matcher: Matcher = {
             let naming = names.rotated.clone();
             Arc::new(move |name| naming.parse(name))
@@ -697,5 +699,36 @@ mod tests {
         assert_eq!(error.to_string(), expected);
         assert!(error.source().unwrap().downcast_ref::<io::Error>().is_some());
         assert!(writer.flush().is_ok(), "reported once");
+    }
+
+    /// Two `shared` sinks on one path (as in two processes) with an hourly rule: the boundary
+    /// is decided once. The first to write past it rotates; the other finds another file at
+    /// the path, started after the boundary, and writes into it without rotating again.
+    #[test]
+    fn shared_sinks_rotate_at_a_time_boundary_once() {
+        let dir = TempDir::new("shared-time");
+        let open = || {
+            let sink = FileSink::new(dir.join("app.log")).rotation("1 hour").shared(true);
+            FileWriter::open(sink.buffer_size(0)).unwrap()
+        };
+        let (mut a, mut b) = (open(), open());
+        // Records two hours back: the file the rotation starts is born after the boundary, as
+        // it is when records carry the real time.
+        let at = |secs| Timestamp::from_unix(Timestamp::now().secs() - 7200 + secs, 0);
+        let level = Level::INFO;
+        let record = |time| Record::new(time, &level, &CALLSITE, Message::Static("m"), &[]);
+        a.write(b"a before\n", &record(at(0))).unwrap();
+        b.write(b"b before\n", &record(at(0))).unwrap();
+        a.write(b"a after\n", &record(at(3601))).unwrap();
+        b.write(b"b after\n", &record(at(3601))).unwrap();
+        b.write(b"b later\n", &record(at(3700))).unwrap();
+        drop((a, b));
+        let names = dir.names();
+        assert_eq!(names.len(), 3, "{names:?}");
+        assert_eq!(names[0], ".app.log.lock");
+        let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+        assert_eq!(read("app.log"), "a after\nb after\nb later\n");
+        let rotated = names.iter().find(|n| n.starts_with("app.2")).unwrap();
+        assert_eq!(read(rotated), "a before\nb before\n");
     }
 }
