@@ -17,7 +17,7 @@ const ROLE: &str = "HLOG_TEST_SHARED_ROLE";
 const DIR: &str = "HLOG_TEST_SHARED_DIR";
 const LINES: u32 = 50_000;
 const LIMIT: u64 = 200_000;
-/// Makes a line 64 bytes: 50,000 of them are 3.2 MB a process, 32 files of 200 KB in all.
+/// Makes a line 61 bytes: 3,278 of them fill a file (199,958 bytes), 100,000 fill 31 files.
 const FILLER: &str = "the quick brown fox jumps over the lazy dog, again";
 
 fn fresh_dir(tag: &str) -> PathBuf {
@@ -80,6 +80,8 @@ fn two_shared_processes_write_every_line_once() {
         let logger = hlog::Logger::new();
         let sink = FileSink::new(dir.join("app.log")).rotation("200 KB").shared(true);
         logger.add(sink).format("{message}").install().unwrap();
+        // Both start together.
+        wait_for(&dir.join("go"), Duration::from_secs(60));
         for i in 0..LINES {
             let n = format!("{i:06}");
             hlog::info!(logger, "{who} {n} {FILLER}");
@@ -90,6 +92,7 @@ fn two_shared_processes_write_every_line_once() {
     let dir = fresh_dir("two");
     let test = "two_shared_processes_write_every_line_once";
     let children = ["p0", "p1"].map(|who| spawn(test, &format!("writer:{who}"), &dir));
+    fs::write(dir.join("go"), b"").unwrap();
     for child in children {
         let stderr = finish(child, Duration::from_secs(120));
         assert!(!stderr.contains("hlog:"), "a child reported: {stderr}");
@@ -99,11 +102,15 @@ fn two_shared_processes_write_every_line_once() {
     let (mut files, mut strays) = (0, Vec::new());
     for entry in fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.file_name().unwrap() == ".app.log.lock" {
+        if [".app.log.lock", "go"].map(std::ffi::OsStr::new).contains(&path.file_name().unwrap()) {
             continue;
         }
         files += 1;
         let text = fs::read_to_string(&path).unwrap();
+        if path.file_name().unwrap() != "app.log" {
+            // Filled line by line to the limit from the real size, whoever wrote the lines.
+            assert_eq!(text.len() as u64, LIMIT / 61 * 61, "{}", path.display());
+        }
         assert!(text.len() as u64 <= LIMIT, "{} holds {} bytes", path.display(), text.len());
         assert!(
             text.is_empty() || text.ends_with('\n'),
@@ -128,7 +135,7 @@ fn two_shared_processes_write_every_line_once() {
         let missing = (0..LINES).filter(|&n| !seen.contains_key(&(who.to_owned(), n))).count();
         assert_eq!(missing, 0, "{who}: lines missing");
     }
-    assert!(files >= 30, "rotated many times: {files} files");
+    assert_eq!(files, 31, "rotated 30 times");
     fs::remove_dir_all(&dir).unwrap();
 }
 
