@@ -174,11 +174,25 @@ fn a_second_process_rotating_without_shared_is_refused() {
     // Appending without rotating renames nothing: allowed.
     logger.add(FileSink::new(&path).buffer_size(0)).format("{message}").install().unwrap();
     hlog::info!(logger, "appended by a second process");
+    // A sink that opens the file later (`delay`) finds it held then: it says so once on stderr
+    // and writes on without rotating (its 10-byte limit would rename the holder's file).
+    let late = hlog::Logger::new();
+    let sink = FileSink::new(&path).rotation(10_u64).delay(true).buffer_size(0);
+    late.add(sink).format("{message}").install().unwrap();
+    hlog::info!(late, "late one");
+    hlog::info!(late, "late two");
+    late.remove_all();
 
     fs::write(dir.join("release"), b"").unwrap();
     finish(holder, Duration::from_secs(60));
     logger.remove_all();
     let text = fs::read_to_string(&path).unwrap();
-    assert_eq!(text, "from the holder\nappended by a second process\n");
+    assert_eq!(text, "from the holder\nappended by a second process\nlate one\nlate two\n");
+    let mut names: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["app.log", "ready", "release"], "nothing rotated");
     fs::remove_dir_all(&dir).unwrap();
 }

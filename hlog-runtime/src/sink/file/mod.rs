@@ -375,33 +375,6 @@ impl FileWriter {
             (false, Some(_)) => Some(Hold::Exclusive),
             (false, None) => None,
         };
-        if config.shared {
-            let lock = lock_path(&file.path);
-            if let Some(dir) = lock.parent() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|source| ConfigError::Open { path: lock.clone(), source })?;
-            }
-            let options = open_options(config.follow_symlinks, config.mode);
-            let lock_file = options
-                .clone()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&lock)
-                .map_err(|source| ConfigError::Open { path: lock.clone(), source })?;
-            file.shared = Some(Box::new(Shared {
-                lock: lock_file,
-                names: Arc::clone(&names),
-                archive,
-                limit: None,
-                mode: config.mode,
-                requested: false,
-                rotated: Vec::new(),
-                request_done: false,
-                reopened: None,
-            }));
-        }
         let mut writer = FileWriter {
             file,
             settings: Settings {
@@ -416,9 +389,6 @@ impl FileWriter {
             worker,
             _rotating: rotating,
         };
-        if let (Some(shared), Some(rotation)) = (&mut writer.file.shared, &writer.rotation) {
-            shared.limit = rotation.size_limit();
-        }
         // A dated name is the first record's time: that file is made by the first record.
         if !config.delay && !writer.names.dated {
             if let Err(error) = writer.file.open(&mut writer.settings, now) {
@@ -434,6 +404,37 @@ impl FileWriter {
                 writer.file.close();
                 return Err(ConfigError::PathLocked { path, shared: config.shared });
             }
+        }
+        if config.shared {
+            // Made once the file is known to be free for a shared sink.
+            let lock = lock_path(&writer.file.path);
+            let options = open_options(config.follow_symlinks, config.mode);
+            let open = || options.clone().read(true).write(true).create(true).open(&lock);
+            let opened = match (open(), lock.parent()) {
+                // `delay`: the folder may not be there yet.
+                (Err(e), Some(dir)) if e.kind() == io::ErrorKind::NotFound => {
+                    std::fs::create_dir_all(dir).and_then(|()| open())
+                }
+                (opened, _) => opened,
+            };
+            let lock_file = match opened {
+                Ok(file) => file,
+                Err(source) => {
+                    writer.file.close();
+                    return Err(ConfigError::Open { path: lock, source });
+                }
+            };
+            writer.file.shared = Some(Box::new(Shared {
+                lock: lock_file,
+                names: Arc::clone(&writer.names),
+                archive,
+                limit: writer.rotation.as_ref().and_then(RotationState::size_limit),
+                mode: config.mode,
+                requested: false,
+                rotated: Vec::new(),
+                request_done: false,
+                reopened: None,
+            }));
         }
         Ok(writer)
     }
