@@ -702,6 +702,29 @@ mod tests {
         assert!(writer.flush().is_ok(), "reported once");
     }
 
+    /// A shared sink and a rotating one without `shared` never write one file together,
+    /// whichever comes first (their locks are taken as another process's would be); a sink
+    /// that does not rotate joins either.
+    #[test]
+    fn shared_and_exclusive_sinks_refuse_each_other() {
+        let dir = TempDir::new("shared-exclusive");
+        let sink = || FileSink::new(dir.join("app.log"));
+        let refused = |config: FileSink| match FileWriter::open(config) {
+            Err(ConfigError::PathLocked { shared, .. }) => shared,
+            Err(other) => panic!("{other}"),
+            Ok(_) => panic!("accepted"),
+        };
+        let shared = FileWriter::open(sink().rotation("1 MB").shared(true)).unwrap();
+        assert!(!refused(sink().rotation("1 MB")));
+        let plain = FileWriter::open(sink()).unwrap();
+        drop((shared, plain));
+        let exclusive = FileWriter::open(sink().rotation("1 MB")).unwrap();
+        assert!(refused(sink().rotation("1 MB").shared(true)));
+        assert!(refused(sink().shared(true)), "a shared sink would append under no lock it shares");
+        drop(exclusive);
+        assert_eq!(dir.names(), [".app.log.lock", "app.log"]);
+    }
+
     /// Two `shared` sinks on one path (as in two processes) with an hourly rule: the boundary
     /// is decided once. The first to write past it rotates; the other finds another file at
     /// the path, started after the boundary, and writes into it without rotating again.
