@@ -1,6 +1,7 @@
 //! Several processes, one rotating file: with `FileSink::shared(true)` in each, every record of
 //! each process is in exactly one of the files, and no file passes the size limit; without it,
-//! a second process's rotating sink on the path is refused at `install()`.
+//! a second process's rotating sink on the path is refused at `install()`; a process forked
+//! after adding a shared sink takes turns with its parent.
 //!
 //! The processes are this test binary run again, its role chosen by an environment variable.
 
@@ -98,43 +99,7 @@ fn two_shared_processes_write_every_line_once() {
         assert!(!stderr.contains("hlog:"), "a child reported: {stderr}");
     }
 
-    let mut seen: HashMap<(String, u32), u32> = HashMap::new();
-    let (mut files, mut strays) = (0, Vec::new());
-    for entry in fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if [".app.log.lock", "go"].map(std::ffi::OsStr::new).contains(&path.file_name().unwrap()) {
-            continue;
-        }
-        files += 1;
-        let text = fs::read_to_string(&path).unwrap();
-        if path.file_name().unwrap() != "app.log" {
-            // Filled line by line to the limit from the real size, whoever wrote the lines.
-            assert_eq!(text.len() as u64, LIMIT / 61 * 61, "{}", path.display());
-        }
-        assert!(text.len() as u64 <= LIMIT, "{} holds {} bytes", path.display(), text.len());
-        assert!(
-            text.is_empty() || text.ends_with('\n'),
-            "{} ends in a partial line",
-            path.display()
-        );
-        for line in text.lines() {
-            let mut parts = line.splitn(3, ' ');
-            let (who, n, rest) = (parts.next(), parts.next(), parts.next());
-            match (who, n.and_then(|n| n.parse::<u32>().ok()), rest) {
-                (Some(who @ ("p0" | "p1")), Some(n), Some(FILLER)) if n < LINES => {
-                    *seen.entry((who.to_owned(), n)).or_default() += 1;
-                }
-                _ => strays.push(line.to_owned()),
-            }
-        }
-    }
-    assert!(strays.is_empty(), "{} lines not written as logged: {:?}", strays.len(), &strays[..1]);
-    let twice: Vec<_> = seen.iter().filter(|&(_, &count)| count > 1).take(3).collect();
-    assert!(twice.is_empty(), "lines written more than once, e.g. {twice:?}");
-    for who in ["p0", "p1"] {
-        let missing = (0..LINES).filter(|&n| !seen.contains_key(&(who.to_owned(), n))).count();
-        assert_eq!(missing, 0, "{who}: lines missing");
-    }
+    let files = check_files(&dir, &["p0", "p1"], LINES, LIMIT);
     assert_eq!(files, 31, "rotated 30 times");
     fs::remove_dir_all(&dir).unwrap();
 }
@@ -195,4 +160,97 @@ fn a_second_process_rotating_without_shared_is_refused() {
     names.sort();
     assert_eq!(names, ["app.log", "ready", "release"], "nothing rotated");
     fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Every line of `who` (`0..lines`) exactly once in the files of `dir` (the lock file and the
+/// test's own marker files aside), and each rotated file filled to `limit`; how many files.
+fn check_files(dir: &Path, writers: &[&str], lines: u32, limit: u64) -> usize {
+    let mut seen: HashMap<(String, u32), u32> = HashMap::new();
+    let (mut files, mut strays) = (0, Vec::new());
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        if !name.starts_with("app.") {
+            continue;
+        }
+        files += 1;
+        let text = fs::read_to_string(&path).unwrap();
+        if name == "app.log" {
+            assert!(text.len() as u64 <= limit, "{name}: {} bytes", text.len());
+        } else {
+            // Filled line by line to the limit from the real size, whoever wrote the lines.
+            assert_eq!(text.len() as u64, limit / 61 * 61, "{name}");
+        }
+        for line in text.lines() {
+            let mut parts = line.splitn(3, ' ');
+            let (who, n, rest) = (parts.next(), parts.next(), parts.next());
+            match (who, n.and_then(|n| n.parse::<u32>().ok()), rest) {
+                (Some(who), Some(n), Some(FILLER)) if writers.contains(&who) && n < lines => {
+                    *seen.entry((who.to_owned(), n)).or_default() += 1;
+                }
+                _ => strays.push(line.to_owned()),
+            }
+        }
+    }
+    assert!(strays.is_empty(), "{} lines not written as logged: {:?}", strays.len(), &strays[..1]);
+    let twice: Vec<_> = seen.iter().filter(|&(_, &count)| count > 1).take(3).collect();
+    assert!(twice.is_empty(), "lines written more than once, e.g. {twice:?}");
+    assert_eq!(seen.len(), writers.len() * lines as usize, "lines missing");
+    files
+}
+
+/// A process that forks after adding a shared sink: parent and child share the lock file's
+/// open file description, whose `flock` would not keep them apart; the child opens its own.
+/// Run in a child process of the test, so that no other test's thread is forked.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_forked_child_takes_turns_with_its_parent() {
+    const FORKED: u32 = 5_000;
+    let test = "a_forked_child_takes_turns_with_its_parent";
+    let Some((role, dir)) = role() else {
+        let dir = fresh_dir("fork");
+        finish(spawn(test, "forker", &dir), Duration::from_secs(120));
+        let files = check_files(&dir, &["pa", "ch"], FORKED, 20_000);
+        assert_eq!(files, 31, "610,000 bytes in files of 19,947");
+        fs::remove_dir_all(&dir).unwrap();
+        return;
+    };
+    assert_eq!(role, "forker");
+    let logger = hlog::Logger::new();
+    let sink = FileSink::new(dir.join("app.log")).rotation("20 KB").shared(true).buffer_size(0);
+    logger.add(sink).format("{message}").install().unwrap();
+    let log = |who: &str| {
+        for i in 0..FORKED {
+            let n = format!("{i:06}");
+            hlog::info!(logger, "{who} {n} {FILLER}");
+        }
+    };
+    // SAFETY: the child only logs through this logger (no other thread of this process holds
+    // its locks: the sink is unbuffered, so its worker has nothing to flush) and leaves with
+    // `_exit`.
+    let pid = unsafe { libc::fork() };
+    assert!(pid >= 0, "fork failed");
+    if pid == 0 {
+        log("ch");
+        // SAFETY: ends the child at once, running no destructor the parent's state owns.
+        unsafe { libc::_exit(0) };
+    }
+    log("pa");
+    let start = Instant::now();
+    loop {
+        let mut status = 0;
+        // SAFETY: waits for the child forked above, without blocking.
+        let done = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
+        if done == pid {
+            assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{status}");
+            break;
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            // SAFETY: the child forked above.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("the forked child did not finish within a minute");
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
+    logger.remove_all();
 }

@@ -74,8 +74,11 @@ pub(super) struct LogFile {
 /// the lock file, which all the processes writing the path take, and decides there, from the
 /// file at the path and its real size, whether to start a new file.
 pub(super) struct Shared {
-    /// `.<name>.lock` beside the log file.
+    /// `.<name>.lock` beside the log file, opened by process `pid`: a child forked since
+    /// shares that open file and with it the lock, so it opens its own (see `flush_shared`).
     pub lock: fs::File,
+    pub lock_path: PathBuf,
+    pub pid: u32,
     /// What rotated files are called.
     pub names: Arc<Names>,
     /// The archive extension of the compression, if any (rotated names leave its names free).
@@ -345,6 +348,14 @@ impl LogFile {
     fn flush_shared(&mut self, shared: &mut Shared) -> io::Result<()> {
         if self.buffer.is_empty() && !shared.requested {
             return Ok(());
+        }
+        let pid = std::process::id();
+        if shared.pid != pid {
+            // A forked child: a lock taken through its parent's open file would not keep the
+            // two apart (`flock` locks belong to the open file, which `fork` shares).
+            let options = open_options(self.follow_symlinks, None);
+            shared.lock = options.clone().read(true).write(true).open(&shared.lock_path)?;
+            shared.pid = pid;
         }
         lock(&shared.lock)?;
         let result = self.write_out_locked(shared);

@@ -426,6 +426,8 @@ impl FileWriter {
             };
             writer.file.shared = Some(Box::new(Shared {
                 lock: lock_file,
+                lock_path: lock,
+                pid: std::process::id(),
                 names: Arc::clone(&writer.names),
                 archive,
                 limit: writer.rotation.as_ref().and_then(RotationState::size_limit),
