@@ -244,7 +244,9 @@ impl FileSink {
     /// file before the record that is due; under the lock, the file is rotated only if it is
     /// still the one at the path and is not empty: the first process to get there rotates,
     /// the others write into its new file. Rotated files are named by the file's birth time
-    /// on disk (else its last write), whoever started it.
+    /// on disk (else its last write), whoever started it. Several `shared` sinks of one
+    /// process take turns the same way, and so does a child forked after the sink was added
+    /// (it opens its own lock file).
     ///
     /// Without `shared`, a rotating sink holds an exclusive lock on its file, and a rotating
     /// sink of another process on the same path is refused at `install()`
