@@ -49,6 +49,16 @@ pub enum ConfigError {
         /// The path.
         path: PathBuf,
     },
+    /// Another process's file sink writes this path, and one of the two rotates it without
+    /// [`FileSink::shared`](crate::sink::FileSink::shared): renaming a file the other writes
+    /// loses and duplicates records. Give every process's sink `.shared(true)`, or use one
+    /// path per process.
+    PathLocked {
+        /// The log file's path.
+        path: PathBuf,
+        /// This sink is `shared` (and the other one is not).
+        shared: bool,
+    },
     /// A file name pattern (a `{time}` placeholder in the path, or the rotated files' naming
     /// pattern) that is not valid.
     FileName {
@@ -82,6 +92,9 @@ impl fmt::Display for ConfigError {
                  other's files. Add one sink and share it, or use another path",
                 path.display()
             ),
+            ConfigError::PathLocked { path, shared } => {
+                write!(f, "{}: {}", path.display(), path_locked_reason(*shared))
+            }
             ConfigError::FileName { pattern, reason } => {
                 write!(f, "invalid file name {pattern:?}: {reason}")
             }
@@ -100,6 +113,7 @@ impl Error for ConfigError {
             ConfigError::Sink(error) => Some(&**error),
             ConfigError::Symlink { .. }
             | ConfigError::PathInUse { .. }
+            | ConfigError::PathLocked { .. }
             | ConfigError::FileName { .. } => None,
         }
     }
@@ -272,3 +286,15 @@ impl fmt::Display for FormatError {
 }
 
 impl Error for FormatError {}
+
+/// Why a file sink may not write a path another process's sink holds (see
+/// [`ConfigError::PathLocked`]).
+pub(crate) fn path_locked_reason(shared: bool) -> &'static str {
+    if shared {
+        "another process's file sink rotates this file without shared(true); \
+         give every process's sink .shared(true), or use one path per process"
+    } else {
+        "another process's file sink writes this file, and this one rotates it; \
+         give every process's sink .shared(true), or use one path per process"
+    }
+}

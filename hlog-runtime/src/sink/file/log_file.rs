@@ -4,8 +4,13 @@
 use std::fs::{self, File, Metadata};
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use super::primitives::{mode_of, open_options, same_file, set_mode};
+use super::naming::Names;
+use super::primitives::{
+    Hold, birth, lock, mode_of, move_to_free_name, open_options, same_file, set_mode, try_hold,
+    unlock,
+};
 use super::spec::FileInfo;
 use crate::record::Record;
 use crate::sink::Fault;
@@ -57,6 +62,42 @@ pub(super) struct LogFile {
     pub replace_deleted: bool,
     /// Open a replacement through a symlink at the path.
     pub follow_symlinks: bool,
+    /// The lock held on each file opened, against other processes (`None`: none).
+    pub hold: Option<Hold>,
+    /// Another process holds a lock on the opened file that conflicts with `hold`.
+    pub contended: bool,
+    /// The cross-process mode (`FileSink::shared`): `None` without it.
+    pub shared: Option<Box<Shared>>,
+}
+
+/// A `shared` sink's part: every write-out of the buffer happens under an exclusive lock on
+/// the lock file, which all the processes writing the path take, and decides there, from the
+/// file at the path and its real size, whether to start a new file.
+pub(super) struct Shared {
+    /// `.<name>.lock` beside the log file, opened by process `pid`: a child forked since
+    /// shares that open file and with it the lock, so it opens its own (see `flush_shared`).
+    pub lock: fs::File,
+    pub lock_path: PathBuf,
+    pub pid: u32,
+    /// What rotated files are called.
+    pub names: Arc<Names>,
+    /// The archive extension of the compression, if any (rotated names leave its names free).
+    pub archive: Option<String>,
+    /// The size rule's limit, if any: checked against the file's real size, line by line.
+    pub limit: Option<u64>,
+    /// The configured permissions of new files.
+    pub mode: Option<u32>,
+    /// A time rule or a condition asks for a new file: decided at the next write-out, under
+    /// the lock: unless another process started one since (the path names another file), and
+    /// unless the file is empty.
+    pub requested: bool,
+    /// What the write-outs did, for the sink to settle: files this process rotated (for the
+    /// worker), ...
+    pub rotated: Vec<PathBuf>,
+    /// ... a request decided, ...
+    pub request_done: bool,
+    /// ... and the start of a file another process started, which this one reopened.
+    pub reopened: Option<Timestamp>,
 }
 
 impl LogFile {
@@ -77,6 +118,9 @@ impl LogFile {
             ever_opened: false,
             replace_deleted: false,
             follow_symlinks: false,
+            hold: None,
+            contended: false,
+            shared: None,
         }
     }
 
@@ -122,6 +166,13 @@ impl LogFile {
             metadata.created().or_else(|_| metadata.modified()).map(Timestamp::from).unwrap_or(now)
         };
         settings.truncate = false;
+        if let Some(hold) = self.hold {
+            self.contended |= !try_hold(&file, hold);
+        }
+        if let Some(shared) = &mut self.shared {
+            // A `watch` reopen: the file may be one another process started (see `reopened`).
+            shared.reopened = Some(birth(&metadata).map_or(now, Timestamp::from));
+        }
         self.file = Some(file);
         self.ever_opened = true;
         Ok(())
@@ -214,6 +265,11 @@ impl LogFile {
     /// Write a line around the buffer (too long for it, or no buffer).
     #[inline(never)]
     fn write_now(&mut self, line: &[u8]) -> io::Result<()> {
+        if self.shared.is_some() {
+            // Written out like a buffer: under the lock, whole lines.
+            self.buffer.extend_from_slice(line);
+            return self.flush();
+        }
         if self.replace_if_deleted()? {
             self.size += line.len() as u64;
         }
@@ -253,6 +309,11 @@ impl LogFile {
     /// Write the buffer to the file. When the file keeps refusing and the buffer is dropped,
     /// the error is a [`Fault`] counting the records (lines) dropped.
     pub(super) fn flush(&mut self) -> io::Result<()> {
+        if let Some(mut shared) = self.shared.take() {
+            let result = self.flush_shared(&mut shared);
+            self.shared = Some(shared);
+            return result;
+        }
         if self.buffer.is_empty() {
             return Ok(());
         }
@@ -260,23 +321,14 @@ impl LogFile {
         let Some(file) = &mut self.file else {
             return Err(not_open());
         };
-        let mut written = 0;
-        let result = loop {
-            match file.write(&self.buffer[written..]) {
-                Ok(0) => break Err(io::Error::from(io::ErrorKind::WriteZero)),
-                Ok(n) => {
-                    written += n;
-                    if written == self.buffer.len() {
-                        break Ok(());
-                    }
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => break Err(e),
-            }
-        };
-        // What did not reach the file stays for the next attempt (a full disk may free up),
-        // up to a bound, so a file that stays broken cannot eat the memory.
+        let (written, result) = write_counted(file, &self.buffer);
         self.buffer.drain(..written);
+        self.keep_for_retry(result)
+    }
+
+    /// What did not reach the file stays for the next attempt (a full disk may free up), up
+    /// to a bound, so a file that stays broken cannot eat the memory.
+    fn keep_for_retry(&mut self, result: io::Result<()>) -> io::Result<()> {
         match result {
             Err(error) if self.buffer.len() > RETAINED_ON_ERROR => {
                 // A line partly written is lost too: it ends in what is dropped.
@@ -287,6 +339,146 @@ impl LogFile {
             result => result,
         }
     }
+}
+
+impl LogFile {
+    /// A `shared` sink's write-out, under the lock: follow the path to the file there now,
+    /// decide a requested rotation, then write the buffer in whole lines, starting a new file
+    /// whenever the next line would take the real size past the limit.
+    fn flush_shared(&mut self, shared: &mut Shared) -> io::Result<()> {
+        if self.buffer.is_empty() && !shared.requested {
+            return Ok(());
+        }
+        let pid = std::process::id();
+        if shared.pid != pid {
+            // A forked child: a lock taken through its parent's open file would not keep the
+            // two apart (`flock` locks belong to the open file, which `fork` shares).
+            let options = open_options(self.follow_symlinks, None);
+            shared.lock = options.clone().read(true).write(true).open(&shared.lock_path)?;
+            shared.pid = pid;
+        }
+        lock(&shared.lock)?;
+        let result = self.write_out_locked(shared);
+        let _ = unlock(&shared.lock);
+        result
+    }
+
+    fn write_out_locked(&mut self, shared: &mut Shared) -> io::Result<()> {
+        let now = Timestamp::now();
+        let reopened = self.follow_locked(shared, now)?;
+        let mut real = self.file.as_ref().ok_or_else(not_open)?.metadata()?.len();
+        let mut limit = shared.limit;
+        if std::mem::take(&mut shared.requested) {
+            shared.request_done = true;
+            // Another process started a new file since: it won; this one writes into it.
+            if !reopened && real > 0 {
+                match self.rotate_locked(shared, now) {
+                    Ok(()) => real = 0,
+                    Err(error) => self.rotation_failed(&error),
+                }
+            }
+        }
+        let mut written = 0;
+        let result = loop {
+            let rest = &self.buffer[written..];
+            if rest.is_empty() {
+                break Ok(());
+            }
+            let room = limit.map_or(u64::MAX, |limit| limit.saturating_sub(real));
+            let mut chunk = whole_lines_within(rest, room);
+            if chunk == 0 {
+                if real > 0 {
+                    match self.rotate_locked(shared, now) {
+                        Ok(()) => real = 0,
+                        Err(error) => {
+                            self.rotation_failed(&error);
+                            limit = None;
+                        }
+                    }
+                    continue;
+                }
+                // An empty file takes a line longer than the limit.
+                chunk = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i + 1);
+            }
+            let file = self.file.as_mut().ok_or_else(not_open)?;
+            let (n, result) = write_counted(file, &rest[..chunk]);
+            written += n;
+            real += n as u64;
+            if result.is_err() {
+                break result;
+            }
+        };
+        self.buffer.drain(..written);
+        self.size = real + self.buffer.len() as u64;
+        self.keep_for_retry(result)
+    }
+
+    /// Under the lock: if the path no longer names the open file (another process rotated
+    /// it, or it was moved or deleted), open the file there. Whether it did.
+    fn follow_locked(&mut self, shared: &mut Shared, now: Timestamp) -> io::Result<bool> {
+        let mut mode = shared.mode;
+        if let Some(file) = &self.file {
+            let open = file.metadata();
+            mode = mode.or_else(|| open.as_ref().ok().and_then(mode_of));
+            match check_path(open, fs::metadata(&self.path)) {
+                PathCheck::Same | PathCheck::Unknown(_) => return Ok(false),
+                PathCheck::Replaced => self.file = None,
+            }
+        }
+        let mut settings =
+            Settings { truncate: false, follow_symlinks: self.follow_symlinks, mode, watch: true };
+        self.open(&mut settings, now)?;
+        let started = self.file.as_ref().and_then(|f| f.metadata().ok()).and_then(|m| birth(&m));
+        shared.reopened = Some(started.map_or(now, Timestamp::from));
+        Ok(true)
+    }
+
+    /// Under the lock: move the file at the path (the open one) to its rotated name, named by
+    /// its start on disk (another process may have started it), and open a new one.
+    fn rotate_locked(&mut self, shared: &mut Shared, now: Timestamp) -> io::Result<()> {
+        let metadata = self.file.as_ref().ok_or_else(not_open)?.metadata()?;
+        let started = birth(&metadata).map_or(self.started, Timestamp::from);
+        let archive = shared.archive.as_deref();
+        let rotated = move_to_free_name(&self.path, shared.names.rotated_paths(started, archive))?;
+        shared.rotated.push(rotated);
+        self.file = None;
+        let mode = shared.mode.or_else(|| mode_of(&metadata));
+        let mut settings =
+            Settings { truncate: false, follow_symlinks: self.follow_symlinks, mode, watch: true };
+        self.open(&mut settings, now)
+    }
+
+    #[cold]
+    fn rotation_failed(&self, error: &io::Error) {
+        crate::report::report_once(format_args!(
+            "file sink {}: rotation failed ({error}); writing on to the current file",
+            self.path.display()
+        ));
+    }
+}
+
+/// Write `bytes` to `file`, as far as it goes: how many were written, and why not all.
+fn write_counted(file: &mut fs::File, bytes: &[u8]) -> (usize, io::Result<()>) {
+    let mut written = 0;
+    while written < bytes.len() {
+        match file.write(&bytes[written..]) {
+            Ok(0) => return (written, Err(io::Error::from(io::ErrorKind::WriteZero))),
+            Ok(n) => written += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return (written, Err(e)),
+        }
+    }
+    (written, Ok(()))
+}
+
+/// The length of the longest run of whole lines at the start of `bytes` that fits in `room`
+/// bytes (0 if the first line does not).
+fn whole_lines_within(bytes: &[u8], room: u64) -> usize {
+    if bytes.len() as u64 <= room {
+        return bytes.len();
+    }
+    let room = room as usize; // less than bytes.len()
+    bytes[..room].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
 }
 
 fn not_open() -> io::Error {
@@ -375,6 +567,20 @@ mod tests {
         }
         let verdict = check_path(Err(io::ErrorKind::Other.into()), fs::metadata(&a));
         assert!(matches!(verdict, PathCheck::Unknown(_)), "{verdict:?}");
+    }
+
+    /// A `shared` sink fills a file up to the limit with whole lines only.
+    #[test]
+    fn whole_lines_fit_the_room_left() {
+        let lines = b"aaaa\nbbbb\ncc\n";
+        assert_eq!(whole_lines_within(lines, 100), 13);
+        assert_eq!(whole_lines_within(lines, 13), 13);
+        assert_eq!(whole_lines_within(lines, 12), 10);
+        assert_eq!(whole_lines_within(lines, 10), 10);
+        assert_eq!(whole_lines_within(lines, 9), 5);
+        assert_eq!(whole_lines_within(lines, 4), 0);
+        assert_eq!(whole_lines_within(lines, 0), 0);
+        assert_eq!(whole_lines_within(b"", 0), 0);
     }
 
     /// What `stats()` is told when the file keeps refusing: a line that joined the buffer is

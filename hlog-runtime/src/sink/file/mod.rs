@@ -37,9 +37,9 @@ pub use retention::{Cleanup, Retention};
 pub use rotation::{Condition, Frequency, Rotation, TimeOfDay, Weekday};
 pub use spec::{FileInfo, SpecError};
 
-use self::log_file::{LogFile, Settings};
+use self::log_file::{LogFile, Settings, Shared};
 use self::naming::Names;
-use self::primitives::{is_symlink_refusal, move_to_free_name};
+use self::primitives::{Hold, is_symlink_refusal, lock_path, move_to_free_name, open_options};
 use self::rotation::RotationState;
 use self::worker::{Matcher, Policies, Worker};
 use super::{Fault, Flusher, Sink};
@@ -88,6 +88,7 @@ pub struct FileSink {
     follow_symlinks: bool,
     mode: Option<u32>,
     zone: Option<Zone>,
+    shared: bool,
 }
 
 /// Values accepted where a setting can be a string or a typed value.
@@ -148,6 +149,7 @@ impl FileSink {
             follow_symlinks: false,
             mode: None,
             zone: None,
+            shared: false,
         }
     }
 
@@ -229,6 +231,45 @@ impl FileSink {
         self.zone = Some(zone);
         self
     }
+
+    /// Let several processes write this file, each with its own `shared(true)` sink, and
+    /// rotate it together (default off).
+    ///
+    /// Every write-out of the buffer (64 KiB, or each record with `buffer_size(0)`) takes an
+    /// exclusive advisory lock (`flock`) on a lock file beside the log, `.<name>.lock` (left
+    /// in place). Under it the sink opens the file now at the path if that is no longer the one
+    /// it has open (another process rotated it), reads the file's real size, and appends whole
+    /// lines only (`O_APPEND`), starting a new file whenever the next line would take the real
+    /// size past the size limit. A time rule or a [`Rotation::when`] condition asks for a new
+    /// file before the record that is due; under the lock, the file is rotated only if it is
+    /// still the one at the path and is not empty: the first process to get there rotates,
+    /// the others write into its new file. Rotated files are named by the file's birth time
+    /// on disk (else its last write), whoever started it. Several `shared` sinks of one
+    /// process take turns the same way, and so does a child forked after the sink was added
+    /// (it opens its own lock file).
+    ///
+    /// Without `shared`, a rotating sink holds an exclusive lock on its file, and a rotating
+    /// sink of another process on the same path is refused at `install()`
+    /// ([`ConfigError::PathLocked`]). A `{time}` placeholder in the file name cannot be shared
+    /// ([`ConfigError::FileName`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    ///
+    /// let dir = std::env::temp_dir().join(format!("hlog-doc-shared-{}", std::process::id()));
+    /// let logger = hlog::Logger::new();
+    /// // Each process of the service does the same.
+    /// logger.add(FileSink::new(dir.join("app.log")).rotation("10 MB").shared(true)).install().unwrap();
+    /// hlog::info!(logger, "from one of several processes");
+    /// # logger.remove_all();
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn shared(mut self, shared: bool) -> Self {
+        self.shared = shared;
+        self
+    }
 }
 
 impl super::IntoSink for FileSink {
@@ -283,7 +324,7 @@ struct FileWriter {
     /// How files are opened, and whether their path is watched.
     settings: Settings,
     /// What the live and the rotated files are called.
-    names: Names,
+    names: Arc<Names>,
     /// When to start a new file (`None`: never).
     rotation: Option<RotationState>,
     /// No record written yet: the first one names a dated file and anchors the rotation grid.
@@ -308,16 +349,34 @@ impl FileWriter {
         let zone = config.zone.unwrap_or_else(|| Zone::local().clone());
         let now = Timestamp::now();
         let (names, path) = Names::new(&config.path, &config.naming, zone, now)?;
-        let rotating = rotation.as_ref().map(|_| RotatingPath::claim(&config.path)).transpose()?;
+        if config.shared && names.dated {
+            return Err(ConfigError::FileName {
+                pattern: config.path.display().to_string(),
+                reason: "a {time} placeholder in the file name cannot be shared(true): \
+                         every process would name its own files"
+                    .to_owned(),
+            });
+        }
+        let names = Arc::new(names);
+        // Shared sinks take turns under their lock, in one process as in several.
+        let claim = rotation.is_some() && !config.shared;
+        let rotating = claim.then(|| RotatingPath::claim(&config.path)).transpose()?;
         let matcher: Matcher = {
             let naming = names.rotated.clone();
             Arc::new(move |name| naming.parse(name))
         };
         let dir = names.rotated.dir().to_path_buf();
+        let archive = compression.as_ref().map(|c| c.extension()).filter(|e| !e.is_empty());
+        let archive = archive.map(str::to_owned);
         let worker = Worker::start(&path, Policies { compression, retention, dir, matcher });
         let mut file = LogFile::new(path, config.buffer_size, config.flush_on, now);
         file.replace_deleted = config.watch;
         file.follow_symlinks = config.follow_symlinks;
+        file.hold = match (config.shared, &rotation) {
+            (true, _) => Some(Hold::Shared),
+            (false, Some(_)) => Some(Hold::Exclusive),
+            (false, None) => None,
+        };
         let mut writer = FileWriter {
             file,
             settings: Settings {
@@ -342,6 +401,44 @@ impl FileWriter {
                     ConfigError::Open { path, source: error }
                 });
             }
+            if writer.file.contended {
+                let path = writer.file.path.clone();
+                writer.file.close();
+                return Err(ConfigError::PathLocked { path, shared: config.shared });
+            }
+        }
+        if config.shared {
+            // Made once the file is known to be free for a shared sink.
+            let lock = lock_path(&writer.file.path);
+            let options = open_options(config.follow_symlinks, config.mode);
+            let open = || options.clone().read(true).write(true).create(true).open(&lock);
+            let opened = match (open(), lock.parent()) {
+                // `delay`: the folder may not be there yet.
+                (Err(e), Some(dir)) if e.kind() == io::ErrorKind::NotFound => {
+                    std::fs::create_dir_all(dir).and_then(|()| open())
+                }
+                (opened, _) => opened,
+            };
+            let lock_file = match opened {
+                Ok(file) => file,
+                Err(source) => {
+                    writer.file.close();
+                    return Err(ConfigError::Open { path: lock, source });
+                }
+            };
+            writer.file.shared = Some(Box::new(Shared {
+                lock: lock_file,
+                lock_path: lock,
+                pid: std::process::id(),
+                names: Arc::clone(&writer.names),
+                archive,
+                limit: writer.rotation.as_ref().and_then(RotationState::size_limit),
+                mode: config.mode,
+                requested: false,
+                rotated: Vec::new(),
+                request_done: false,
+                reopened: None,
+            }));
         }
         Ok(writer)
     }
@@ -359,10 +456,16 @@ impl FileWriter {
             self.file.open(&mut self.settings, now)?;
         }
         self.file.follow_path(&mut self.settings, now)?;
+        if self.file.contended {
+            self.give_up_rotation();
+        }
         if std::mem::take(&mut self.file.fresh) && self.file.size == 0 {
             self.file.started = now;
         }
         let first_record = std::mem::take(&mut self.first_record);
+        if self.file.shared.is_some() {
+            return self.before_shared_write(now, record, first_record);
+        }
         let Some(rotation) = &mut self.rotation else { return Ok(()) };
         let zone = &self.names.zone;
         if first_record {
@@ -386,6 +489,73 @@ impl FileWriter {
             }
         }
         Ok(())
+    }
+
+    /// A file opened after `install()` (`delay`, a reopen) is held by another process's sink
+    /// that conflicts with this one: say so once, and stop rotating (this sink would rename
+    /// the other's file) while writing on.
+    #[cold]
+    fn give_up_rotation(&mut self) {
+        self.file.contended = false;
+        let was_rotating = self.rotation.take().is_some();
+        let shared = match &mut self.file.shared {
+            Some(shared) => {
+                shared.limit = None;
+                true
+            }
+            None => false,
+        };
+        crate::report::report_once(format_args!(
+            "file sink {}: {}{}",
+            self.file.path.display(),
+            crate::error::path_locked_reason(shared),
+            if was_rotating { "; this sink writes on without rotating" } else { "" }
+        ));
+    }
+
+    /// The per-record part of a `shared` sink: settle what the last write-outs did, and ask
+    /// for a new file (decided under the lock, at once) when a time rule or a condition is due.
+    fn before_shared_write(
+        &mut self,
+        now: Timestamp,
+        record: &Record<'_>,
+        first_record: bool,
+    ) -> io::Result<()> {
+        self.settle_shared(now);
+        let Some(rotation) = &mut self.rotation else { return Ok(()) };
+        if first_record {
+            rotation.start(self.file.started, &self.names.zone);
+        }
+        if rotation.due_apart_from_size(now, record, &self.file.info()) {
+            if let Some(shared) = &mut self.file.shared {
+                shared.requested = true;
+            }
+            let result = self.file.flush();
+            self.settle_shared(now);
+            result?;
+        }
+        Ok(())
+    }
+
+    /// Act on what a `shared` sink's write-outs did: hand the files this process rotated to
+    /// the worker, and move the time rules past a new file's start (one this process started,
+    /// or one another process did).
+    fn settle_shared(&mut self, now: Timestamp) {
+        let Some(shared) = &mut self.file.shared else { return };
+        let reopened = shared.reopened.take();
+        let request_done = std::mem::take(&mut shared.request_done);
+        let rotated = std::mem::take(&mut shared.rotated);
+        if let Some(rotation) = &mut self.rotation {
+            if let Some(started) = reopened {
+                rotation.rotated(started, &self.names.zone);
+            }
+            if request_done || !rotated.is_empty() {
+                rotation.rotated(now, &self.names.zone);
+            }
+        }
+        for path in rotated {
+            self.worker.submit(Some(path), &self.file.path, now);
+        }
     }
 
     /// Move the current file aside (or, with `{time}` in the path, leave it and open a new
@@ -420,6 +590,7 @@ impl FileWriter {
     /// behaviour) and this sink ever opened it.
     fn close(&mut self) {
         self.file.close();
+        self.settle_shared(Timestamp::now());
         if self.rotation.is_none()
             && self.worker.compression().is_some()
             && self.file.ever_opened
@@ -452,7 +623,9 @@ impl Sink for FileWriter {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()?;
+        let result = self.file.flush();
+        self.settle_shared(Timestamp::now());
+        result?;
         self.worker.wait_idle();
         match self.worker.take_error() {
             Some(error) => Err(error),
@@ -531,5 +704,59 @@ mod tests {
         assert_eq!(error.to_string(), expected);
         assert!(error.source().unwrap().downcast_ref::<io::Error>().is_some());
         assert!(writer.flush().is_ok(), "reported once");
+    }
+
+    /// A shared sink and a rotating one without `shared` never write one file together,
+    /// whichever comes first (their locks are taken as another process's would be); a sink
+    /// that does not rotate joins either.
+    #[test]
+    fn shared_and_exclusive_sinks_refuse_each_other() {
+        let dir = TempDir::new("shared-exclusive");
+        let sink = || FileSink::new(dir.join("app.log"));
+        let refused = |config: FileSink| match FileWriter::open(config) {
+            Err(ConfigError::PathLocked { shared, .. }) => shared,
+            Err(other) => panic!("{other}"),
+            Ok(_) => panic!("accepted"),
+        };
+        let shared = FileWriter::open(sink().rotation("1 MB").shared(true)).unwrap();
+        assert!(!refused(sink().rotation("1 MB")));
+        let plain = FileWriter::open(sink()).unwrap();
+        drop((shared, plain));
+        let exclusive = FileWriter::open(sink().rotation("1 MB")).unwrap();
+        assert!(refused(sink().rotation("1 MB").shared(true)));
+        assert!(refused(sink().shared(true)), "a shared sink would append under no lock it shares");
+        drop(exclusive);
+        assert_eq!(dir.names(), [".app.log.lock", "app.log"]);
+    }
+
+    /// Two `shared` sinks on one path (as in two processes) with an hourly rule: the boundary
+    /// is decided once. The first to write past it rotates; the other finds another file at
+    /// the path, started after the boundary, and writes into it without rotating again.
+    #[test]
+    fn shared_sinks_rotate_at_a_time_boundary_once() {
+        let dir = TempDir::new("shared-time");
+        let open = || {
+            let sink = FileSink::new(dir.join("app.log")).rotation("1 hour").shared(true);
+            FileWriter::open(sink.buffer_size(0)).unwrap()
+        };
+        let (mut a, mut b) = (open(), open());
+        // Records two hours back: the file the rotation starts is born after the boundary, as
+        // it is when records carry the real time.
+        let at = |secs| Timestamp::from_unix(Timestamp::now().secs() - 7200 + secs, 0);
+        let level = Level::INFO;
+        let record = |time| Record::new(time, &level, &CALLSITE, Message::Static("m"), &[]);
+        a.write(b"a before\n", &record(at(0))).unwrap();
+        b.write(b"b before\n", &record(at(0))).unwrap();
+        a.write(b"a after\n", &record(at(3601))).unwrap();
+        b.write(b"b after\n", &record(at(3601))).unwrap();
+        b.write(b"b later\n", &record(at(3700))).unwrap();
+        drop((a, b));
+        let names = dir.names();
+        assert_eq!(names.len(), 3, "{names:?}");
+        assert_eq!(names[0], ".app.log.lock");
+        let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+        assert_eq!(read("app.log"), "a after\nb after\nb later\n");
+        let rotated = names.iter().find(|n| n.starts_with("app.2")).unwrap();
+        assert_eq!(read(rotated), "a before\nb before\n");
     }
 }

@@ -89,6 +89,92 @@ pub(crate) fn same_file(a: &Metadata, b: &Metadata) -> Option<bool> {
     }
 }
 
+/// How a sink holds its log file against other processes, for as long as it has the file open
+/// (an advisory `flock`, which only other hlog sinks look at).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hold {
+    /// A rotating sink without `shared`: no other process may write the file.
+    Exclusive,
+    /// A `shared` sink: other `shared` sinks may write the file, sinks without it may not.
+    Shared,
+}
+
+/// Take `hold` on `file` without waiting: `false` when another process holds a lock that
+/// conflicts with it. A system without advisory locks (or one that refuses them) says `true`.
+pub(crate) fn try_hold(file: &File, hold: Hold) -> bool {
+    #[cfg(unix)]
+    {
+        let kind = match hold {
+            Hold::Exclusive => libc::LOCK_EX,
+            Hold::Shared => libc::LOCK_SH,
+        };
+        match flock(file, kind | libc::LOCK_NB) {
+            Ok(()) => true,
+            Err(error) => error.raw_os_error() != Some(libc::EWOULDBLOCK),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, hold);
+        true
+    }
+}
+
+/// Wait for an exclusive lock on `file` (a `shared` sink's lock file, held only while it
+/// writes or rotates), released by [`unlock`] or by closing the file.
+pub(crate) fn lock(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        flock(file, libc::LOCK_EX)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        Ok(())
+    }
+}
+
+/// Release the lock [`lock`] took.
+pub(crate) fn unlock(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        flock(file, libc::LOCK_UN)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        Ok(())
+    }
+}
+
+#[cfg(unix)]
+fn flock(file: &File, operation: libc::c_int) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    loop {
+        // SAFETY: the descriptor is open for as long as `file` is borrowed.
+        if unsafe { libc::flock(file.as_raw_fd(), operation) } == 0 {
+            return Ok(());
+        }
+        let error = io::Error::last_os_error();
+        if error.kind() != io::ErrorKind::Interrupted {
+            return Err(error);
+        }
+    }
+}
+
+/// The lock file of `shared` sinks writing `live`: `.<name>.lock` beside it.
+pub(crate) fn lock_path(live: &Path) -> PathBuf {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(live.file_name().unwrap_or_default());
+    name.push(".lock");
+    live.with_file_name(name)
+}
+
+/// A file's start as the file system knows it: its birth time, else its last write.
+pub(crate) fn birth(metadata: &Metadata) -> Option<std::time::SystemTime> {
+    metadata.created().or_else(|_| metadata.modified()).ok()
+}
+
 /// Whether a name is taken: anything is there (a file, a folder, a symlink, even a dangling
 /// one), or the system cannot say. Only "not found" is free.
 pub(crate) fn is_taken(path: &Path) -> bool {

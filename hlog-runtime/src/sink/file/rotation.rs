@@ -892,6 +892,34 @@ impl RotationState {
             .any(|rule| matches!(rule, Rule::When(condition) if condition(record, file)))
     }
 
+    /// For a `shared` sink, whose sizes are decided when its buffer is written out (against the
+    /// file's real size): whether a time boundary was reached at `now` or a condition asks for
+    /// a new file before this record. The sink decides under its lock whether to rotate.
+    pub(crate) fn due_apart_from_size(
+        &self,
+        now: Timestamp,
+        record: &Record<'_>,
+        file: &FileInfo<'_>,
+    ) -> bool {
+        now.secs() >= self.retry_at
+            && self.rules.iter().any(|rule| match rule {
+                Rule::Interval { next, .. } | Rule::Calendar { next, .. } => *next <= now,
+                Rule::When(condition) => condition(record, file),
+                Rule::Size(_) => false,
+            })
+    }
+
+    /// The smallest size limit, if a rule is about size.
+    pub(crate) fn size_limit(&self) -> Option<u64> {
+        self.rules
+            .iter()
+            .filter_map(|rule| match rule {
+                Rule::Size(limit) => Some(*limit),
+                _ => None,
+            })
+            .min()
+    }
+
     /// A new file was started at `now`: time boundaries the clock has reached move to the
     /// first ones after `now` (one rotation however many periods went by); intervals stay on
     /// their grid.
