@@ -310,8 +310,10 @@ fn parse_count(number: &str) -> Result<usize, String> {
     match digits.parse::<usize>() {
         Ok(0) => Err(ZERO_FILES.to_owned()),
         Ok(count) => Ok(count),
-        // More digits than a usize holds: keep them all.
-        Err(_) => Ok(usize::MAX),
+        Err(_) => Err(format!(
+            "expected a number of files, but {digits} is too large: the accepted range is 1 to {}",
+            usize::MAX
+        )),
     }
 }
 

@@ -684,7 +684,8 @@ fn looks_like_day(lower: &str) -> bool {
     let w_number =
         lower.len() > 1 && lower.starts_with('w') && lower[1..].bytes().all(|b| b.is_ascii_digit());
     w_number
-        || (lower.len() >= 3 && Weekday::NAMES.iter().any(|name| name.starts_with(&lower[..3])))
+        // `get`: the third byte may be inside a character (`"miércoles"`).
+        || lower.get(..3).is_some_and(|start| Weekday::NAMES.iter().any(|n| n.starts_with(start)))
 }
 
 fn parse_weekday(s: &str) -> Result<Weekday, String> {
