@@ -145,7 +145,9 @@ impl Retention {
     /// # Errors
     ///
     /// A [`SpecError`] quoting the input, saying what is wrong and listing the accepted forms:
-    /// for an empty string, `"0"`, `"-1"`, `"0 days"`, `"true"`, unknown units, ….
+    /// for an empty string, `"0"`, `"-1"`, `"0 days"`, `"true"`, unknown units, …; and for a
+    /// value out of range, which is never capped: a count over `usize::MAX` or an age over
+    /// 1000 years. Any string at all gives a value or an error, never a panic.
     ///
     /// # Examples
     ///
