@@ -33,7 +33,7 @@ for target in "${targets[@]}"; do
         >"$log" 2>&1
     status=$?
     secs=$(( $(date +%s) - start ))
-    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+    execs=$(grep -a -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     crashes=$(ls "artifacts/$target" 2>/dev/null | grep -c -E '^(crash|timeout|oom|leak)-' || true)
     if [ "$status" -ne 0 ]; then
         failed=1
