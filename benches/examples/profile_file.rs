@@ -6,7 +6,8 @@ fn main() {
     logger.add(hlog::sink::FileSink::new(dir.join("app.log"))).colorize(false).install().unwrap();
     let user = "alice";
     // HLOG_PROFILE_CALLS=200000 for callgrind runs.
-    let calls: u64 = std::env::var("HLOG_PROFILE_CALLS").ok().and_then(|s| s.parse().ok()).unwrap_or(3_000_000);
+    let calls: u64 =
+        std::env::var("HLOG_PROFILE_CALLS").ok().and_then(|s| s.parse().ok()).unwrap_or(3_000_000);
     for i in 0..calls {
         hlog::info!(
             logger,

@@ -67,6 +67,17 @@ pub enum ConfigError {
         /// What is wrong with it and what is accepted.
         reason: String,
     },
+    /// Something other than a regular file is at the log path: a FIFO, a device (`/dev/null`
+    /// too), a folder or a socket. A file sink writes regular files only; it checks without
+    /// blocking, so a FIFO cannot hang `install()`.
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What is there: `"a FIFO (named pipe)"`, `"a character device"`, `"a folder"`, ….
+        kind: &'static str,
+    },
+    /// The file sink's path is empty.
+    EmptyPath,
     /// A sink of your own could not be made (returned by your `IntoSink`).
     Sink(Box<dyn Error + Send + Sync>),
 }
@@ -98,6 +109,15 @@ impl fmt::Display for ConfigError {
             ConfigError::FileName { pattern, reason } => {
                 write!(f, "invalid file name {pattern:?}: {reason}")
             }
+            ConfigError::NotAFile { path, kind } => write!(
+                f,
+                "{} is {kind}, not a regular file: a file sink writes regular files only (use \
+                 the console sink or a writer sink for a terminal, a pipe or a device)",
+                path.display()
+            ),
+            ConfigError::EmptyPath => f.write_str(
+                "the file sink's path is empty: give the path of a file, such as \"logs/app.log\"",
+            ),
             ConfigError::Sink(error) => error.fmt(f),
         }
     }
@@ -114,7 +134,9 @@ impl Error for ConfigError {
             ConfigError::Symlink { .. }
             | ConfigError::PathInUse { .. }
             | ConfigError::PathLocked { .. }
-            | ConfigError::FileName { .. } => None,
+            | ConfigError::FileName { .. }
+            | ConfigError::NotAFile { .. }
+            | ConfigError::EmptyPath => None,
         }
     }
 }

@@ -24,7 +24,8 @@ fn counts_and_ages_parse() {
         ("10 FILES", Retention::keep_last(10)),
         ("+3", Retention::keep_last(3)),
         (" 7 ", Retention::keep_last(7)),
-        ("99999999999999999999999", Retention::keep_last(usize::MAX)),
+        ("18446744073709551615", Retention::keep_last(usize::MAX)),
+        ("1000 years", age(1000 * 365 * DAY)),
         ("7 days", age(7 * DAY)),
         ("1 day", age(DAY)),
         ("1.5 d", age(DAY + DAY / 2)),
@@ -66,6 +67,21 @@ fn meaningless_values_are_refused_with_the_input_quoted() {
         ("7 dayz", "expected an age, but \"dayz\" is not a unit of time"),
         ("10 MB", "expected an age, but \"MB\" is not a unit of time"),
         ("3 weeks ago", "expected an age, but \"ago\" is not a number"),
+        // Too large: refused with the range, never capped.
+        (
+            "99999999999999999999999",
+            "expected a number of files, but 99999999999999999999999 is too large: the accepted \
+             range is 1 to 18446744073709551615",
+        ),
+        ("18446744073709551616 files", "expected a number of files, but 18446744073709551616"),
+        ("1e30 days", "expected an age, but \"1e30 days\" is too long: the accepted range is"),
+        ("1001 y", "expected an age, but \"1001 y\" is too long"),
+        ("1e30", "expected an age, but \"1e30\" has no unit of time"),
+        // Not ASCII: no slice falls inside a character.
+        ("5 fiлes", "expected an age, but \"fi\" is not a unit of time"),
+        ("5 é", "expected a number of files, but \"5 é\" is not a whole number"),
+        ("été", "not a number of files or an age"),
+        ("1é", "expected a number of files, but \"1é\" is not a whole number"),
     ];
     for (input, reason) in cases {
         let err = Retention::parse(input).expect_err(input);

@@ -13,6 +13,12 @@ const FORMS: &str = "accepted forms: a size (\"500 KB\", \"10 MB\", \"0.5 GB\", 
      a day of the week with an optional time (\"sunday\", \"monday at 12:00\", \"w0\" to \"w6\" \
      with w0 = Monday)";
 
+/// The reason for a size that does not fit in a `u64` (the input is quoted before it).
+const SIZE_RANGE: &str = "expected a size, but \"";
+
+/// The reason for a duration longer than 1000 years.
+const DURATION_RANGE: &str = "expected a duration, but \"";
+
 const HOUR: u64 = 3600;
 const DAY: u64 = 86_400;
 
@@ -59,8 +65,8 @@ fn sizes() {
         (".5 KB", 500),
         ("1. KB", 1000),
         ("+1 KB", 1000),
-        ("1 ZB", u64::MAX),
-        ("1 YiB", u64::MAX),
+        ("18446744073709551615 B", u64::MAX),
+        ("18446744073709.551615 MB", u64::MAX),
         ("0.0000001 TB", 100_000),
         ("1000", 1000),
         ("4096", 4096),
@@ -119,6 +125,9 @@ fn durations() {
         ("100 us", Duration::from_micros(100)),
         ("1 microsecond", Duration::from_micros(1)),
         ("3 microseconds", Duration::from_micros(3)),
+        // The longest accepted: 1000 years.
+        ("1000 years", secs(1000 * 365 * DAY)),
+        ("999 y 365 d", secs(1000 * 365 * DAY)),
     ];
     for &(input, duration) in cases {
         accepts(input, Rotation::every(duration));
@@ -260,6 +269,33 @@ fn refusals_quote_the_input_and_name_the_expected_kind() {
         ("monday at", "expected a time of day after \"at\""),
         ("monday at noon", "expected a time of day after \"at\", but \"noon\""),
         ("at 12:00", "expected a day of the week before \"at\""),
+        // Too large: refused with the range, never capped.
+        ("1 ZB", SIZE_RANGE),
+        ("1 YiB", SIZE_RANGE),
+        ("18446744073709551616 B", SIZE_RANGE),
+        ("99999999999999999999 GB", SIZE_RANGE),
+        ("1e400 B", SIZE_RANGE),
+        ("1001 years", DURATION_RANGE),
+        ("1000 years 1 us", DURATION_RANGE),
+        ("1e30 days", DURATION_RANGE),
+        ("99999999999999999999999999999999999999999 h", DURATION_RANGE),
+        // Not ASCII: no slice falls inside a character (these panicked).
+        ("miércoles", "not a size, a duration"),
+        ("mié", "not a size, a duration"),
+        ("mondé", "expected a day of the week, but \"mondé\" is not one"),
+        ("mé", "not a size, a duration"),
+        ("wé", "not a size, a duration"),
+        ("été", "expected a duration, but \"été\" is not a number"),
+        ("ñ", "expected a duration, but \"ñ\" is not a number"),
+        ("monday at é", "expected a time of day after \"at\", but \"é\""),
+        ("mié at 12:00", "expected a day of the week, but \"mié\" is not one"),
+        ("12:é", "expected a time of day, but \"12:é\" is not a time of day"),
+        ("é pm", "expected a time of day, but \"é pm\" is not a time of day"),
+        ("1 é", "expected a size, but \"é\" is not a size unit"),
+        ("1 ms é", "expected a duration, but \"é\" is not a number"),
+        ("€ KB", "expected a duration, but \"€\" is not a number"),
+        // The fuzz target's first crash on the unfixed parser, in 21k executions.
+        ("JJ\u{6f4}", "not a size, a duration"),
     ];
     for &(input, reason) in cases {
         let err = Rotation::parse(input).expect_err(input);
@@ -297,6 +333,21 @@ fn exact_error_texts() {
              seconds, milliseconds, microseconds)",
         ),
     ];
+    for (input, reason) in [
+        (
+            "99999999999999999999 GB",
+            "expected a size, but \"99999999999999999999 GB\" is too large: the accepted range is \
+             1 byte to 18446744073709551615 bytes (16 EiB)",
+        ),
+        (
+            "1e30 days",
+            "expected a duration, but \"1e30 days\" is too long: the accepted range is up to 1000 \
+             years (31536000000 seconds)",
+        ),
+    ] {
+        let text = format!("invalid rotation {input:?}: {reason}; {FORMS}");
+        assert_eq!(Rotation::parse(input).unwrap_err().to_string(), text);
+    }
     for (input, reason) in cases {
         let text = format!("invalid rotation {input:?}: {reason}; {FORMS}");
         assert_eq!(Rotation::parse(input).unwrap_err().to_string(), text);

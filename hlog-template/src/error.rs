@@ -46,6 +46,17 @@ pub enum ErrorKind {
     InvalidColor,
     /// A malformed time pattern (for example an unclosed `[`).
     InvalidTime,
+    /// The text is longer than [`MAX_LEN`](crate::MAX_LEN) bytes: nothing of it is parsed.
+    TooLong {
+        /// The most bytes accepted.
+        max: usize,
+    },
+    /// More than [`MAX_DEPTH`](crate::MAX_DEPTH) tags are open at once: parsing stops at the
+    /// tag that would open one more.
+    TooDeep {
+        /// The most tags open at once.
+        max: usize,
+    },
 }
 
 impl Error {

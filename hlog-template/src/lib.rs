@@ -22,6 +22,13 @@
 //!
 //! Inside a *format* the spec of `{time:...}` is a time pattern instead (see [`parse_time`]).
 //!
+//! # Limits
+//!
+//! A template or format is at most [`MAX_LEN`] bytes (64 KiB) long, and at most [`MAX_DEPTH`]
+//! (64) tags are open at once; beyond either the parse returns [`ErrorKind::TooLong`] or
+//! [`ErrorKind::TooDeep`]. Within them parsing takes time and memory linear in the text's
+//! length, whatever the text (a closing tag re-applies the tags still open, at most 64).
+//!
 //! # Examples
 //!
 //! ```
@@ -45,7 +52,7 @@ pub use error::{Error, ErrorKind};
 pub use format::{FIELD_NAMES, Field, Format, FormatPiece, parse_format, parse_time_field};
 pub use lower::{Lowered, Step, Style, lower_format};
 pub use markup::{Ansi, parse_color_markup, tag_ansi};
-pub use parse::{parse, parse_recovering};
+pub use parse::{MAX_DEPTH, MAX_LEN, parse, parse_recovering};
 pub use spec::{Align, FormatSpec, Kind, Sign, parse_spec};
 pub use time::{DEFAULT_TIME_FORMAT, TimeFormat, TimeToken, parse_time};
 

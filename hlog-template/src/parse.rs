@@ -9,6 +9,15 @@ use crate::{Accessor, Ansi, ArgRef, Error, ErrorKind, Piece, Placeholder, Templa
 const PLACEHOLDER_HELP: &str = "a placeholder is `{}`, `{0}`, `{name}`, `{name.field}` or \
     `{name[key]}`, optionally followed by `:spec`; write `{{` and `}}` for literal braces";
 
+/// The longest template or format accepted, in bytes (64 KiB): a longer one is refused with a
+/// single [`ErrorKind::TooLong`] before any of it is parsed.
+pub const MAX_LEN: usize = 64 * 1024;
+
+/// The most tags open at once (64): the tag that would open one more is an
+/// [`ErrorKind::TooDeep`] error, and parsing stops there. Each closing tag re-applies every tag
+/// still open, so this bound keeps the parse, and the pieces it makes, linear in the text.
+pub const MAX_DEPTH: usize = 64;
+
 /// Parse a template or format. Every problem is reported (not only the first), in source order.
 ///
 /// # Examples
@@ -36,6 +45,18 @@ pub fn parse(src: &str) -> Result<Template, Vec<Error>> {
 /// assert_eq!(template.placeholders().count(), 1);
 /// ```
 pub fn parse_recovering(src: &str) -> (Template, Vec<Error>) {
+    if src.len() > MAX_LEN {
+        let error = Error::new(
+            ErrorKind::TooLong { max: MAX_LEN },
+            0..src.len(),
+            format!(
+                "the text is {} bytes long; at most {MAX_LEN} bytes (64 KiB) are accepted",
+                src.len()
+            ),
+        )
+        .with_help("split it, or keep long constant text out of the template");
+        return (Template::default(), vec![error]);
+    }
     let mut parser = Parser::new(src);
     parser.run();
     parser.finish()
@@ -61,6 +82,8 @@ struct Parser<'a> {
     errors: Vec<Error>,
     /// An unclosed `{` was reported: every later `{` is unclosed too, so say it once.
     unclosed_reported: bool,
+    /// More than [`MAX_DEPTH`] tags were opened: the parse stopped there.
+    too_deep: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -72,6 +95,7 @@ impl<'a> Parser<'a> {
             open: Vec::new(),
             errors: Vec::new(),
             unclosed_reported: false,
+            too_deep: false,
         }
     }
 
@@ -79,7 +103,7 @@ impl<'a> Parser<'a> {
         let src = self.src;
         let bytes = src.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
+        while i < bytes.len() && !self.too_deep {
             let next = bytes.get(i + 1).copied();
             i = match (bytes[i], next) {
                 (b'{', Some(b'{')) => self.text("{", i + 2),
@@ -111,6 +135,10 @@ impl<'a> Parser<'a> {
     }
 
     fn finish(mut self) -> (Template, Vec<Error>) {
+        if self.too_deep {
+            // The rest was not read: the tags still open may be closed there.
+            self.open.clear();
+        }
         for tag in std::mem::take(&mut self.open) {
             if tag.code.is_none() {
                 continue;
@@ -169,6 +197,11 @@ impl<'a> Parser<'a> {
     /// continue.
     fn placeholder(&mut self, start: usize) -> usize {
         let src = self.src;
+        if self.unclosed_reported {
+            // No `}` follows an earlier `{`, so none follows this one: not searched again,
+            // which keeps a text of many `{` linear.
+            return start + 1;
+        }
         let Some(close) = src[start + 1..].find('}').map(|k| start + 1 + k) else {
             if !self.unclosed_reported {
                 self.unclosed_reported = true;
@@ -233,6 +266,21 @@ impl<'a> Parser<'a> {
         if tag.closing {
             self.close(name, &tag);
         } else {
+            if self.open.len() == MAX_DEPTH {
+                self.too_deep = true;
+                self.errors.push(
+                    Error::new(
+                        ErrorKind::TooDeep { max: MAX_DEPTH },
+                        tag.range.clone(),
+                        format!(
+                            "`<{name}>` opens a tag inside {MAX_DEPTH} open tags; at most \
+                             {MAX_DEPTH} tags may be open at once"
+                        ),
+                    )
+                    .with_help("close some tags first (`</>` closes the innermost)"),
+                );
+                return tag.range.end;
+            }
             let code = match tag_code(self.src, &tag) {
                 Ok(Some(bytes)) => Some(Ansi::Bytes(bytes)),
                 Ok(None) => Some(Ansi::Level),

@@ -202,7 +202,7 @@ impl Zone {
         let tzdir = std::env::var_os("TZDIR").filter(|d| !d.is_empty());
         let dirs = tzdir.iter().map(Path::new).chain(ZONEINFO_DIRS.iter().map(Path::new));
         for dir in dirs {
-            if let Ok(bytes) = std::fs::read(dir.join(name)) {
+            if let Ok(bytes) = read_zone_file(&dir.join(name)) {
                 return Zone::tzif_named(&bytes, name);
             }
         }
@@ -283,12 +283,26 @@ impl Zone {
     pub fn local() -> &'static Zone {
         static LOCAL: OnceLock<Zone> = OnceLock::new();
         LOCAL.get_or_init(|| {
+            let unusable = |error: ZoneError| {
+                crate::report::report_once(format_args!("{error}; local time is UTC"));
+                Zone::utc()
+            };
             match std::env::var_os("TZ") {
-                // Set but unusable (not UTF-8, unknown, malformed): UTC, as C libraries do.
-                Some(value) => {
-                    value.to_str().and_then(|v| Zone::from_tz_var(v).ok()).unwrap_or_else(Zone::utc)
-                }
-                None => Zone::from_file("/etc/localtime").unwrap_or_else(|_| Zone::utc()),
+                // Set but unusable (not UTF-8, unknown, malformed, not a regular file or too
+                // large): UTC, as C libraries do, said once on stderr.
+                Some(value) => match value.to_str() {
+                    Some(v) => Zone::from_tz_var(v).unwrap_or_else(|e| {
+                        unusable(ZoneError::new(format!("TZ={v:?} is not usable: {e}")))
+                    }),
+                    None => unusable(ZoneError::new("TZ is not valid UTF-8".to_owned())),
+                },
+                // No /etc/localtime (as in many containers) is UTC without a word.
+                None => Zone::from_file("/etc/localtime").unwrap_or_else(|error| {
+                    match std::fs::symlink_metadata("/etc/localtime") {
+                        Ok(_) => unusable(error),
+                        Err(_) => Zone::utc(),
+                    }
+                }),
             }
         })
     }
@@ -346,10 +360,48 @@ impl Zone {
     }
 
     fn from_file(path: &str) -> Result<Zone, ZoneError> {
-        let bytes = std::fs::read(path)
+        let bytes = read_zone_file(Path::new(path))
             .map_err(|e| ZoneError::new(format!("cannot read time zone file `{path}`: {e}")))?;
         Zone::tzif_named(&bytes, path)
     }
+}
+
+/// The largest zone file read, in bytes (1 MiB): TZif files are a few KB, and nothing larger
+/// (`TZ=/dev/zero`, a huge file) is read into memory.
+pub(crate) const MAX_ZONE_FILE: u64 = 1 << 20;
+
+/// A zone file's bytes, only if it is a regular file of at most [`MAX_ZONE_FILE`] bytes. It is
+/// opened without blocking, so a FIFO named by `TZ` cannot hang the first log call.
+fn read_zone_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(Error::new(ErrorKind::InvalidInput, "it is not a regular file"));
+    }
+    let too_large = || {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!("it is larger than {MAX_ZONE_FILE} bytes (1 MiB); TZif files are a few KB"),
+        )
+    };
+    if metadata.len() > MAX_ZONE_FILE {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // Bounded even if the file grows while it is read.
+    file.take(MAX_ZONE_FILE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_ZONE_FILE {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// When tz-rs finds no local time type (an instant past the last transition of a file

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use super::naming::Names;
 use super::primitives::{
-    Hold, birth, lock, mode_of, move_to_free_name, open_options, same_file, set_mode, try_hold,
-    unlock,
+    Hold, birth, lock, mode_of, move_to_free_name, open_options, open_regular, same_file, set_mode,
+    try_hold, unlock,
 };
 use super::spec::FileInfo;
 use crate::record::Record;
@@ -140,7 +140,9 @@ impl LogFile {
     }
 
     /// Open (or create, with its folders) the file at `path`; a file that was already there
-    /// keeps its start time (birth time, else last write), unless truncated.
+    /// keeps its start time (birth time, else last write), unless truncated. Anything at the
+    /// path that is not a regular file (a FIFO, a device, a folder) is refused without
+    /// blocking.
     pub(super) fn open(&mut self, settings: &mut Settings, now: Timestamp) -> io::Result<()> {
         if let Some(dir) = self.path.parent() {
             fs::create_dir_all(dir)?;
@@ -153,7 +155,8 @@ impl LogFile {
             options.append(true);
         }
         let existed = fs::symlink_metadata(&self.path).is_ok();
-        let file = options.open(&self.path)?;
+        // Not blocking on a FIFO, and refused unless it is a regular file.
+        let file = open_regular(options, settings.follow_symlinks, &self.path)?;
         let metadata = file.metadata()?;
         if let Some(mode) = settings.mode {
             set_mode(&file, mode)?;

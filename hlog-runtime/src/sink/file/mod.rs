@@ -39,7 +39,9 @@ pub use spec::{FileInfo, SpecError};
 
 use self::log_file::{LogFile, Settings, Shared};
 use self::naming::Names;
-use self::primitives::{Hold, is_symlink_refusal, lock_path, move_to_free_name, open_options};
+use self::primitives::{
+    Hold, is_symlink_refusal, lock_path, move_to_free_name, not_a_regular_file, open_options,
+};
 use self::rotation::RotationState;
 use self::worker::{Matcher, Policies, Worker};
 use super::{Fault, Flusher, Sink};
@@ -337,6 +339,9 @@ struct FileWriter {
 
 impl FileWriter {
     fn open(config: FileSink) -> Result<FileWriter, ConfigError> {
+        if config.path.as_os_str().is_empty() {
+            return Err(ConfigError::EmptyPath);
+        }
         let rotation = config.rotation.transpose()?;
         let retention = config.retention.transpose()?;
         let compression = config.compression.transpose()?;
@@ -397,6 +402,8 @@ impl FileWriter {
                 let path = writer.file.path.clone();
                 return Err(if is_symlink_refusal(&error) {
                     ConfigError::Symlink { path }
+                } else if let Some(kind) = not_a_regular_file(&error) {
+                    ConfigError::NotAFile { path, kind }
                 } else {
                     ConfigError::Open { path, source: error }
                 });

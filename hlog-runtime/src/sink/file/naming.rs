@@ -18,6 +18,17 @@ pub const DEFAULT_NAMING: &str = "{root}.{time:YYYY-MM-DD_HH-mm-ss_SSSSSS}{ext}"
 const ARCHIVES: [&str; 9] =
     [".tar.gz", ".tar.bz2", ".tar.xz", ".gz", ".bz2", ".xz", ".lzma", ".zip", ".tar"];
 
+/// Why a naming pattern with a separator is refused.
+const LEAVES_FOLDER: &str = "a rotated file's name cannot hold `/`, `\\` or a NUL byte: rotated \
+     files stay in the log file's folder (write the pattern of a file name, such as \
+     \"{root}.{time:YYYY-MM-DD}{ext}\")";
+
+/// Whether text of a naming pattern could make a name leave the folder (a `/` or `\\`
+/// separator, so also a `..` component or an absolute path) or is not a valid name (NUL).
+fn leaves_folder(text: &str) -> bool {
+    text.contains(['/', '\\', '\0'])
+}
+
 /// One piece of a rotated name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Element {
@@ -55,16 +66,20 @@ impl Naming {
     /// does not split: `.hidden` has no extension), `{time:...}` the file's start time with
     /// fixed-width number tokens (`YYYY MM DD HH mm ss S…`).
     pub(crate) fn new(live: &Path, pattern: &str) -> Result<Naming, String> {
-        let name = live
-            .file_name()
-            .and_then(OsStr::to_str)
-            .ok_or_else(|| "the file name is not valid UTF-8".to_owned())?;
+        let name =
+            live.file_name().and_then(OsStr::to_str).ok_or_else(|| match live.file_name() {
+                None => "the path names no file (it ends in `/` or `..`)".to_owned(),
+                Some(_) => "the file name is not valid UTF-8".to_owned(),
+            })?;
         let (root, ext) = split_name(name);
         let template = hlog_template::parse(pattern).map_err(joined)?;
         let mut elements = Vec::new();
         let mut has_counter = false;
         for piece in template.pieces {
             match piece {
+                Piece::Literal(text) if leaves_folder(&text) => {
+                    return Err(LEAVES_FOLDER.to_owned());
+                }
                 Piece::Literal(text) => elements.push(Element::Text(text)),
                 Piece::Style(_) => {
                     return Err("colour markup has no place in a file name".to_owned());
@@ -80,6 +95,13 @@ impl Naming {
                     }
                     (ArgRef::Name(n), Some((spec, _))) if n == "time" => {
                         let time = hlog_template::parse_time(spec).map_err(|e| e.to_string())?;
+                        if time
+                            .tokens
+                            .iter()
+                            .any(|t| matches!(t, TimeToken::Literal(text) if leaves_folder(text)))
+                        {
+                            return Err(LEAVES_FOLDER.to_owned());
+                        }
                         time_elements(&time, &mut elements)?;
                     }
                     _ => {
@@ -430,5 +452,20 @@ mod tests {
         {
             assert!(Naming::new(Path::new("/l/app.log"), bad).is_err(), "{bad}");
         }
+        // Nothing leaves the folder: no separator in the pattern's text or time pattern.
+        for bad in [
+            "../{root}.{time:YYYY}{ext}",
+            "{root}/../../x.{time:YYYY}{ext}",
+            "/tmp/{root}.{time:YYYY}{ext}",
+            "..\\{root}.{time:YYYY}{ext}",
+            "{root}.{time:YYYY/MM}{ext}",
+            "{root}.{time:YYYY[/..]}{ext}",
+            "{root}\0.{time:YYYY}{ext}",
+        ] {
+            assert_eq!(Naming::new(Path::new("/l/app.log"), bad).unwrap_err(), LEAVES_FOLDER);
+        }
+        // `..` inside a name is no component.
+        let n = Naming::new(Path::new("/l/app.log"), "{root}..{time:YYYY}{ext}").unwrap();
+        assert_eq!(n.rotated_path(STARTED, &Zone::utc(), 1), Path::new("/l/app..2026.log"));
     }
 }

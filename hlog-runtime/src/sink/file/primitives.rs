@@ -33,6 +33,89 @@ pub(crate) fn open_options(follow_symlinks: bool, mode: Option<u32>) -> OpenOpti
     options
 }
 
+/// Open a log file with `options` (from [`open_options`], which this keeps): without
+/// blocking, so a FIFO at the path cannot hang the caller, and only if it is a regular file:
+/// anything else (a FIFO, a device, a folder, a socket) is an error that
+/// [`not_a_regular_file`] tells apart. The file is then switched back to blocking writes.
+pub(crate) fn open_regular(
+    mut options: OpenOptions,
+    follow_symlinks: bool,
+    path: &Path,
+) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let nofollow = if follow_symlinks { 0 } else { libc::O_NOFOLLOW };
+        options.custom_flags(nofollow | libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(error) => {
+            // A FIFO without a reader says ENXIO, a folder EISDIR: name what is there.
+            let metadata =
+                if follow_symlinks { fs::metadata(path) } else { fs::symlink_metadata(path) };
+            return Err(match metadata {
+                Ok(m) if !m.is_file() && !m.file_type().is_symlink() => not_regular(&m),
+                _ => error,
+            });
+        }
+    };
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(not_regular(&metadata));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let fd = file.as_raw_fd();
+        // SAFETY: `fd` is the open descriptor `file` owns; F_GETFL/F_SETFL read and set its
+        // status flags only.
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+        // SAFETY: as above.
+        if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    Ok(file)
+}
+
+/// What is at a log path that is not a regular file, as an open error.
+#[derive(Debug)]
+pub(crate) struct NotRegularFile(pub(crate) &'static str);
+
+impl fmt::Display for NotRegularFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "it is {}, not a regular file", self.0)
+    }
+}
+
+impl Error for NotRegularFile {}
+
+fn not_regular(metadata: &Metadata) -> io::Error {
+    let file_type = metadata.file_type();
+    let mut kind = if file_type.is_dir() { "a folder" } else { "something other than a file" };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            kind = "a FIFO (named pipe)";
+        } else if file_type.is_char_device() {
+            kind = "a character device";
+        } else if file_type.is_block_device() {
+            kind = "a block device";
+        } else if file_type.is_socket() {
+            kind = "a socket";
+        }
+    }
+    io::Error::new(io::ErrorKind::InvalidInput, NotRegularFile(kind))
+}
+
+/// What is at the path when an open failed because it is not a regular file (see
+/// [`open_regular`]): `"a FIFO (named pipe)"`, `"a folder"`, ….
+pub(crate) fn not_a_regular_file(error: &io::Error) -> Option<&'static str> {
+    error.get_ref()?.downcast_ref::<NotRegularFile>().map(|not| not.0)
+}
+
 /// Whether an open failed because a symlink is at the path (`O_NOFOLLOW` says `ELOOP`).
 pub(crate) fn is_symlink_refusal(error: &io::Error) -> bool {
     #[cfg(unix)]

@@ -145,7 +145,9 @@ impl Retention {
     /// # Errors
     ///
     /// A [`SpecError`] quoting the input, saying what is wrong and listing the accepted forms:
-    /// for an empty string, `"0"`, `"-1"`, `"0 days"`, `"true"`, unknown units, ….
+    /// for an empty string, `"0"`, `"-1"`, `"0 days"`, `"true"`, unknown units, …; and for a
+    /// value out of range, which is never capped: a count over `usize::MAX` or an age over
+    /// 1000 years. Any string at all gives a value or an error, never a panic.
     ///
     /// # Examples
     ///
@@ -310,8 +312,10 @@ fn parse_count(number: &str) -> Result<usize, String> {
     match digits.parse::<usize>() {
         Ok(0) => Err(ZERO_FILES.to_owned()),
         Ok(count) => Ok(count),
-        // More digits than a usize holds: keep them all.
-        Err(_) => Ok(usize::MAX),
+        Err(_) => Err(format!(
+            "expected a number of files, but {digits} is too large: the accepted range is 1 to {}",
+            usize::MAX
+        )),
     }
 }
 

@@ -503,7 +503,9 @@ impl Rotation {
     ///
     /// A [`SpecError`] quoting the input, saying which kind of value it looked like and what
     /// is wrong, and listing the accepted forms: for an empty string, `"0"`, negative or zero
-    /// amounts, unknown units (`"10 MBs"`), `"25:00"`, `"13 PM"`, `"w7"`, `"true"`, ….
+    /// amounts, unknown units (`"10 MBs"`), `"25:00"`, `"13 PM"`, `"w7"`, `"true"`, …; and for
+    /// a value out of range, which is never capped: a size over `u64::MAX` bytes (16 EiB) or
+    /// a duration over 1000 years. Any string at all gives a value or an error, never a panic.
     ///
     /// # Examples
     ///
@@ -684,7 +686,8 @@ fn looks_like_day(lower: &str) -> bool {
     let w_number =
         lower.len() > 1 && lower.starts_with('w') && lower[1..].bytes().all(|b| b.is_ascii_digit());
     w_number
-        || (lower.len() >= 3 && Weekday::NAMES.iter().any(|name| name.starts_with(&lower[..3])))
+        // `get`: the third byte may be inside a character (`"miércoles"`).
+        || lower.get(..3).is_some_and(|start| Weekday::NAMES.iter().any(|n| n.starts_with(start)))
 }
 
 fn parse_weekday(s: &str) -> Result<Weekday, String> {

@@ -12,6 +12,10 @@
 //! ```
 //!
 //! Units are case-insensitive, except `B` (bytes) against `b` (bits).
+//!
+//! Ranges: a size is at most `u64::MAX` bytes (16 EiB), a duration at most 1000 years
+//! (31,536,000,000 seconds). A larger value is refused with an error that quotes it and gives
+//! the range; nothing is capped.
 
 use std::path::Path;
 use std::time::Duration;
@@ -37,6 +41,10 @@ const TIME_UNITS: &str = "y, months, w, d, h, min, s, ms or us, or years, weeks,
 /// The size units, for error messages.
 const SIZE_UNITS: &str = "B, KB, MB, GB, TB, PB, EB, ZB, YB or KiB, MiB, GiB, …; \
      a lower-case b counts bits";
+
+/// The longest duration accepted: 1000 years of 365 days, in seconds. Far beyond any useful
+/// rotation interval or retention age, and far from where adding it to a timestamp overflows.
+pub(crate) const MAX_DURATION_SECS: u64 = 1000 * 31_536_000;
 
 /// A size or a duration, as [`parse_size_or_duration`] reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,12 +126,18 @@ fn parse_size(s: &str) -> Result<u64, String> {
     if value.is_zero() {
         return Ok(0);
     }
-    let bytes =
-        value.scaled(mul, div).ok_or("expected a size, but the number has too many digits")?;
+    let too_large = || {
+        format!(
+            "expected a size, but \"{s}\" is too large: the accepted range is 1 byte to {} bytes \
+             (16 EiB)",
+            u64::MAX
+        )
+    };
+    let bytes = value.scaled(mul, div).ok_or_else(too_large)?;
     if bytes == 0 {
         return Err(format!("expected a size, but \"{s}\" is less than one byte"));
     }
-    Ok(u64::try_from(bytes).unwrap_or(u64::MAX))
+    u64::try_from(bytes).map_err(|_| too_large())
 }
 
 /// `(multiplier, divisor)` to bytes: `KB` (1000, 1), `KiB` (1024, 1), `Kb` (1000, 8).
@@ -157,6 +171,13 @@ pub(crate) fn parse_duration(s: &str) -> Result<Duration, String> {
     if rest.is_empty() {
         return Err("the text is empty".to_owned());
     }
+    let whole = rest;
+    let too_long = || {
+        format!(
+            "\"{whole}\" is too long: the accepted range is up to 1000 years \
+             ({MAX_DURATION_SECS} seconds)"
+        )
+    };
     let mut total: u128 = 0;
     let mut negative = false;
     while !rest.is_empty() {
@@ -171,8 +192,8 @@ pub(crate) fn parse_duration(s: &str) -> Result<Duration, String> {
         let nanos = time_unit_nanos(unit)
             .ok_or_else(|| format!("\"{unit}\" is not a unit of time ({TIME_UNITS})"))?;
         negative |= value.negative && !value.is_zero();
-        let part = value.scaled(nanos, 1).ok_or("it is too long")?;
-        total = total.checked_add(part).ok_or("it is too long")?;
+        let part = value.scaled(nanos, 1).ok_or_else(too_long)?;
+        total = total.checked_add(part).ok_or_else(too_long)?;
         rest = after[unit.len()..].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
     }
     if negative {
@@ -181,7 +202,10 @@ pub(crate) fn parse_duration(s: &str) -> Result<Duration, String> {
     if total == 0 {
         return Err("it is zero: give a positive duration".to_owned());
     }
-    let secs = u64::try_from(total / 1_000_000_000).map_err(|_| "it is too long")?;
+    if total > u128::from(MAX_DURATION_SECS) * 1_000_000_000 {
+        return Err(too_long());
+    }
+    let secs = (total / 1_000_000_000) as u64;
     Ok(Duration::new(secs, (total % 1_000_000_000) as u32))
 }
 

@@ -1,0 +1,12 @@
+//! `Retention::parse`: never panics; a refusal quotes the input.
+#![no_main]
+
+use hlog::sink::file::Retention;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    if let Err(error) = Retention::parse(text) {
+        assert_eq!(error.input, text);
+        let _ = error.to_string();
+    }
+});
