@@ -63,6 +63,10 @@ struct Parsed {
 
 impl Format {
     /// Parse a format string (loguru's syntax: record fields in braces, colour markup).
+    ///
+    /// Parsing is linear in the text's length: a format longer than 64 KiB
+    /// ([`hlog_template::MAX_LEN`]) or with more than 64 tags open at once
+    /// ([`hlog_template::MAX_DEPTH`]) is refused with one error saying so.
     pub fn parse(source: &str) -> Result<Format, FormatError> {
         let parsed = hlog_template::parse_format(source)
             .map_err(|errors| FormatError::new(source, errors))?;
