@@ -37,6 +37,8 @@ fn main() {
     logger.complete();
     let logged = start.elapsed();
     drop(logger);
+    // Before the files are read back (that reading holds every line in memory).
+    let rss = peak_rss_kib();
 
     let (files, lines) = read_back(&dir);
     // Each (thread, number) exactly once; rotated files are read in name order, which is not
@@ -58,7 +60,7 @@ fn main() {
          peak RSS {} KiB",
         logged.as_secs_f64(),
         (threads * records) as f64 / logged.as_secs_f64(),
-        peak_rss_kib()
+        rss
     );
     println!(
         "read back: {} lines, every record exactly once: {complete}, duplicates or strays: {problems}",
