@@ -25,7 +25,7 @@ use std::fs;
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::thread::{self, JoinHandle, ThreadId};
 use std::time::{Duration, Instant};
@@ -90,6 +90,9 @@ struct Shared {
     state: Mutex<State>,
     changed: Condvar,
     failures: Failures,
+    /// In a child process after `fork`: the timer's thread is to be started again by the next
+    /// write (which sees it as one more failure to take: nothing on the write's usual path).
+    restart_timer: AtomicBool,
 }
 
 #[derive(Default)]
@@ -126,16 +129,8 @@ impl Failures {
         self.count.fetch_add(1, Ordering::Release);
     }
 
-    #[inline]
-    fn take(&self) -> Option<io::Error> {
-        if self.count.load(Ordering::Acquire) == 0 {
-            return None;
-        }
-        self.take_slow()
-    }
-
-    #[cold]
-    #[inline(never)]
+    /// The first failure not yet taken, with how many others (`count` is not 0: the caller
+    /// checked).
     fn take_slow(&self) -> Option<io::Error> {
         let mut first = self.first.lock().unwrap_or_else(|e| e.into_inner());
         let count = self.count.swap(0, Ordering::Acquire);
@@ -229,7 +224,35 @@ impl Worker {
     /// as its `source()`, the error itself).
     #[inline]
     pub(crate) fn take_error(&self) -> Option<io::Error> {
-        self.shared.failures.take()
+        if self.shared.failures.count.load(Ordering::Acquire) == 0 {
+            return None;
+        }
+        self.take_error_slow()
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn take_error_slow(&self) -> Option<io::Error> {
+        if self.shared.restart_timer.swap(false, Ordering::Relaxed) {
+            self.shared.failures.count.fetch_sub(1, Ordering::AcqRel);
+            self.thread.get_or_init(|| self.spawn());
+        }
+        self.shared.failures.take_slow()
+    }
+
+    /// In a child process, just after `fork`: the thread does not exist here. Forget it and
+    /// the progress it shared (its channel and handle are leaked: dropping them could wait for
+    /// locks the parent's thread held at the fork), so `wait_idle` and exit never wait for it;
+    /// the jobs queued before the fork are the parent's, done by the parent's thread. The next
+    /// job starts a new thread, and so does a buffering sink's next write (for its timer).
+    pub(crate) fn after_fork_in_child(&mut self) {
+        let Some(running) = self.thread.take() else { return };
+        std::mem::forget(running);
+        self.shared = Arc::default();
+        if self.flusher.is_some() {
+            self.shared.restart_timer.store(true, Ordering::Relaxed);
+            self.shared.failures.count.fetch_add(1, Ordering::Release);
+        }
     }
 
     /// Block until every job submitted so far is done (`hlog::complete()`). Returns at once on
