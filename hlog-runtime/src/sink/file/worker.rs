@@ -658,6 +658,55 @@ mod tests {
         assert_eq!(done.load(Ordering::SeqCst), 1);
     }
 
+    /// A child process after `fork` (simulated: the "parent's" thread here goes on, blocked in
+    /// its job): `wait_idle` no longer waits for that thread, and the next job starts a new
+    /// one.
+    #[test]
+    fn after_fork_in_child_forgets_the_thread_and_starts_a_new_one() {
+        let dir = TempDir::new("fork");
+        let (release, gate) = crossbeam_channel::bounded::<()>(0);
+        let seen: Arc<Mutex<Vec<String>>> = Arc::default();
+        let sink = seen.clone();
+        let mut worker = closure_worker(&dir.0, move |path| {
+            if file_name(path) == "app.1.log" {
+                let _ = gate.recv_timeout(Duration::from_secs(10));
+            }
+            sink.lock().unwrap().push(file_name(path));
+        });
+        rotate(&worker, &dir, "app.1.log");
+        worker.after_fork_in_child();
+        let started = Instant::now();
+        worker.wait_idle();
+        assert!(started.elapsed() < Duration::from_secs(5), "did not wait for the old thread");
+        assert!(worker.thread.get().is_none());
+        rotate(&worker, &dir, "app.2.log");
+        worker.wait_idle();
+        assert_eq!(*seen.lock().unwrap(), ["app.2.log"], "a new thread did the new job");
+        release.send(()).unwrap();
+    }
+
+    /// A buffering sink's timer thread is started again by the sink's next write after `fork`
+    /// (which takes the worker's failures, finding none).
+    #[test]
+    fn after_fork_in_child_the_next_write_restarts_the_timer() {
+        struct Target;
+        impl crate::sink::FlushTarget for Target {
+            fn flush_if_idle(&self) -> bool {
+                true
+            }
+        }
+        let dir = TempDir::new("fork-timer");
+        let target: Arc<dyn crate::sink::FlushTarget> = Arc::new(Target);
+        let mut worker = self::worker(&dir.0, None, None);
+        worker.keep_flushed(Flusher(Arc::downgrade(&target)));
+        assert!(worker.thread.get().is_some());
+        worker.after_fork_in_child();
+        assert!(worker.thread.get().is_none());
+        assert!(worker.take_error().is_none(), "no failure to report");
+        assert!(matches!(worker.thread.get(), Some(Some(_))), "the timer's thread runs again");
+        assert!(worker.take_error().is_none());
+    }
+
     /// Files for the retention tests: five of this sink's rotated files (seconds 1 to 5), the
     /// live file, and things retention must never touch.
     fn retention_dir(tag: &str) -> TempDir {
