@@ -204,13 +204,8 @@ impl Handler {
     }
 
     /// In a child process, this handler's sink was held by another thread when the process
-    /// forked: its lock stays taken in the child, which leaves the handler out (counted, and
-    /// reported once when `report`).
-    pub(crate) fn left_out_after_fork(&self, report: bool) {
-        self.errors.fetch_add(1, Ordering::Relaxed);
-        if !report {
-            return;
-        }
+    /// forked: its lock stays taken in the child, which leaves the handler out. Say so once.
+    pub(crate) fn report_left_out_after_fork(&self) {
         crate::report::report_once(format_args!(
             "handler {} ({}) was busy in another thread for more than a second when the process \
              forked; the child process (pid {}) leaves it out",

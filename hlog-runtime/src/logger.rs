@@ -366,8 +366,8 @@ fn flush_every_logger_at_exit() {
 ///
 /// The rule: a lock that another thread holds when the process forks stays held forever in the
 /// child, where that thread does not exist; and threads the logger started (a file sink's
-/// background thread) do not exist there either. So, registered with `pthread_atfork` once (with
-/// the exit hook, as `fork` runs them however it is called):
+/// background thread) do not exist there either. So hlog registers `pthread_atfork` handlers
+/// once, with the exit hook:
 ///
 /// * before the fork, the forking thread takes every lock a log call or a configuration change
 ///   takes, in one order: the list of loggers, each logger's configuration lock, each handler's
@@ -378,9 +378,9 @@ fn flush_every_logger_at_exit() {
 /// * after the fork, the parent releases them; the child first lets each sink forget its
 ///   threads (a file sink starts a new background thread when it needs one; what the parent's
 ///   thread was doing, compression say, the parent finishes), then releases them. A handler
-///   whose sink another thread held past the wait is left out of the child's logger (counted as
-///   an error, reported once); a lock of the registry or of a logger's configuration that could
-///   not be taken is reported once (the reports' own lock, if busy, silences both reports).
+///   whose sink another thread held past the wait is left out of the child's logger (gone from
+///   its `stats()`, reported once); a lock of the registry or of a logger's configuration that
+///   could not be taken is reported once (the reports' own lock, if busy, silences both).
 ///
 /// Not covered: std's own locks (stdout and stderr, which a console sink writes through) held by
 /// another thread at the fork, and one-time initialisations (the global logger, the local time
@@ -532,7 +532,9 @@ mod fork {
                 logger.core.handlers.store(Arc::new(handlers));
                 logger.handlers_changed();
                 logger.configuration_changed();
-                handler.left_out_after_fork(!reports_busy);
+                if !reports_busy {
+                    handler.report_left_out_after_fork();
+                }
                 // Its sink is never dropped: dropping it would write through a sink left in
                 // the middle of another thread's write.
                 std::mem::forget(handler);
