@@ -372,12 +372,16 @@ fn flush_every_logger_at_exit() {
 /// * before the fork, the forking thread takes every lock a log call or a configuration change
 ///   takes, in one order: the list of loggers, each logger's configuration lock, each handler's
 ///   sink lock (and the sink writes out its buffer, so the child does not write it again), the
-///   level registry, the reports. It waits at most [`FORK_WAIT`] in all; a sink this thread is
+///   level registry, the reports, `flush_on_signals`' (and it blocks the signals that one took,
+///   on this thread, until after the fork). It waits at most [`FORK_WAIT`] in all; a sink this thread is
 ///   itself writing to (a sink that forks) is not waited for: this thread releases it in both
 ///   processes (but that sink is not reset in the child: do not fork from inside a sink).
 /// * after the fork, the parent releases them; the child first lets each sink forget its
 ///   threads (a file sink starts a new background thread when it needs one; what the parent's
-///   thread was doing, compression say, the parent finishes), then releases them. A handler
+///   thread was doing, compression say, the parent finishes) and gives the signals
+///   `flush_on_signals` took their default action back (its thread is the parent's, and so is
+///   its pipe: a signal to the child would make the parent flush and end), then releases
+///   them. A handler
 ///   whose sink another thread held past the wait is left out of the child's logger (gone from
 ///   its `stats()`, reported once); a lock of the registry or of a logger's configuration that
 ///   could not be taken is reported once (the reports' own lock, if busy, silences both).
@@ -408,6 +412,7 @@ mod fork {
         configs: Vec<MutexGuard<'static, ()>>,
         registry: crate::level::RegistryHeld,
         reports: Option<MutexGuard<'static, Option<HashSet<String>>>>,
+        signals: super::signals::ForkHeld,
         cores_list: Option<MutexGuard<'static, Vec<Weak<Core>>>>,
         /// Handlers whose sink another thread held past the wait, with their logger.
         busy: Vec<(Arc<Core>, Arc<Handler>)>,
@@ -423,13 +428,14 @@ mod fork {
         static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
     }
 
-    /// Register the handlers; called once.
+    /// Register the handlers (once; later calls do nothing).
     pub(super) fn register() {
+        static REGISTER: std::sync::Once = std::sync::Once::new();
         // SAFETY: the three are `extern "C" fn()`s that never unwind and stay valid for the
         // whole program.
-        unsafe {
+        REGISTER.call_once(|| unsafe {
             libc::pthread_atfork(Some(prepare), Some(parent), Some(child));
-        }
+        });
     }
 
     extern "C" fn prepare() {
@@ -474,6 +480,7 @@ mod fork {
             configs: Vec::new(),
             registry: (None, None),
             reports: None,
+            signals: super::signals::ForkHeld::NONE,
             cores_list: None,
             busy: Vec::new(),
             busy_configs: 0,
@@ -509,6 +516,7 @@ mod fork {
         }
         held.registry = crate::level::hold_for_fork(deadline);
         held.reports = crate::report::hold_for_fork(deadline);
+        held.signals = super::signals::hold_for_fork(deadline);
         held
     }
 
@@ -520,6 +528,7 @@ mod fork {
                 sink.release_in_child();
             }
             let registry_busy = self.registry.0.is_none() || self.registry.1.is_none();
+            let signals_busy = !self.signals.reset_in_child();
             let reports_busy = self.reports.is_none();
             let busy_configs = self.busy_configs;
             let busy = std::mem::take(&mut self.busy);
@@ -540,12 +549,12 @@ mod fork {
                 std::mem::forget(handler);
             }
             // (With the reports' lock taken for good, nothing can be reported.)
-            if !reports_busy && (busy_configs > 0 || registry_busy) {
+            if !reports_busy && (busy_configs > 0 || registry_busy || signals_busy) {
                 crate::report::report_once(format_args!(
-                    "a lock of the logger's configuration, of the level registry or of the \
-                     reports was held by another thread for more than a second when the process \
-                     forked; in the child process (pid {}) what takes it waits forever \
-                     (configuring that logger, registering a level)",
+                    "a lock of a logger's configuration, of the level registry or of \
+                     flush_on_signals was held by another thread for more than a second when the \
+                     process forked; in the child process (pid {}) what takes it waits forever \
+                     (configuring that logger, registering a level, flush_on_signals)",
                     std::process::id()
                 ));
             }
@@ -580,11 +589,16 @@ pub fn flush_on_signals() -> std::io::Result<()> {
 #[cfg(unix)]
 mod signals {
     use std::io;
-    use std::sync::Mutex;
     use std::sync::atomic::{AtomicI32, Ordering};
+    use std::sync::{Mutex, MutexGuard};
+    use std::time::Instant;
 
     /// The write end of the pipe from the signal handler to the flushing thread.
     static PIPE: AtomicI32 = AtomicI32::new(-1);
+    /// The read end, the flushing thread's (closed in a child process).
+    static READ: AtomicI32 = AtomicI32::new(-1);
+    /// Whether `flush_on_signals` installed the handlers.
+    static INSTALLED: Mutex<bool> = Mutex::new(false);
     /// Which of [`SIGNALS`] have this module's handler (bit i for `SIGNALS[i]`).
     static TAKEN: AtomicI32 = AtomicI32::new(0);
     const SIGNALS: [libc::c_int; 2] = [libc::SIGTERM, libc::SIGINT];
@@ -606,7 +620,7 @@ mod signals {
     }
 
     pub(super) fn install() -> io::Result<()> {
-        static INSTALLED: Mutex<bool> = Mutex::new(false);
+        super::fork::register();
         let mut installed = INSTALLED.lock().unwrap_or_else(|e| e.into_inner());
         if *installed {
             return Ok(());
@@ -618,6 +632,7 @@ mod signals {
         }
         let [read, write] = fds;
         PIPE.store(write, Ordering::Relaxed);
+        READ.store(read, Ordering::Relaxed);
         std::thread::Builder::new().name("hlog signals".into()).spawn(move || wait(read))?;
         for (bit, signal) in SIGNALS.into_iter().enumerate() {
             // SAFETY: a zeroed `sigaction` is a valid value to read the current one into.
@@ -642,6 +657,78 @@ mod signals {
         }
         *installed = true;
         Ok(())
+    }
+
+    /// What a `fork` holds of this module: its lock, and the forking thread's signal mask from
+    /// before it blocked the signals taken (so that none runs the handler in the child before
+    /// [`ForkHeld::reset_in_child`]). Dropping it restores the mask, then releases the lock.
+    pub(super) struct ForkHeld {
+        mask: Option<libc::sigset_t>,
+        installed: Option<MutexGuard<'static, bool>>,
+    }
+
+    /// Take this module's lock for a `fork` (waiting until `deadline` at most) and block the
+    /// signals it took on this thread.
+    pub(super) fn hold_for_fork(deadline: Instant) -> ForkHeld {
+        let installed = crate::lock::lock_until(&INSTALLED, deadline);
+        let taken = TAKEN.load(Ordering::Relaxed);
+        let mask = (taken != 0).then(|| {
+            // SAFETY: zeroed `sigset_t`s are valid to fill; the set holds the signals taken.
+            unsafe {
+                let (mut block, mut old) = (std::mem::zeroed(), std::mem::zeroed());
+                libc::sigemptyset(&mut block);
+                for (bit, signal) in SIGNALS.into_iter().enumerate() {
+                    if taken & (1 << bit) != 0 {
+                        libc::sigaddset(&mut block, signal);
+                    }
+                }
+                libc::pthread_sigmask(libc::SIG_BLOCK, &block, &mut old);
+                old
+            }
+        });
+        ForkHeld { mask, installed }
+    }
+
+    impl ForkHeld {
+        /// Nothing held (yet).
+        pub(super) const NONE: ForkHeld = ForkHeld { mask: None, installed: None };
+
+        /// In a child process: the flushing thread does not exist here, and the pipe is the
+        /// parent's too (a signal to the child would make the parent flush and end). The
+        /// signals taken get their default action back and the pipe is closed; the child may
+        /// call `flush_on_signals()` again. False if another thread held this module's lock at
+        /// the fork (then that call would wait forever).
+        pub(super) fn reset_in_child(&mut self) -> bool {
+            let taken = TAKEN.swap(0, Ordering::Relaxed);
+            for (bit, signal) in SIGNALS.into_iter().enumerate() {
+                if taken & (1 << bit) != 0 {
+                    // SAFETY: restoring the default action of a signal this module took.
+                    unsafe { libc::signal(signal, libc::SIG_DFL) };
+                }
+            }
+            for fd in [PIPE.swap(-1, Ordering::Relaxed), READ.swap(-1, Ordering::Relaxed)] {
+                if fd >= 0 {
+                    // SAFETY: the pipe's descriptors, owned by this module and closed once.
+                    unsafe { libc::close(fd) };
+                }
+            }
+            match &mut self.installed {
+                Some(installed) => {
+                    **installed = false;
+                    true
+                }
+                None => false,
+            }
+        }
+    }
+
+    impl Drop for ForkHeld {
+        fn drop(&mut self) {
+            if let Some(mask) = &self.mask {
+                // SAFETY: the mask this thread had before `hold_for_fork`.
+                unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, mask, std::ptr::null_mut()) };
+            }
+        }
     }
 
     /// The flushing thread: one signal, one flush, then the signal's default action.
