@@ -6,7 +6,7 @@ use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::error::{ConfigError, FormatError, LevelError};
 use crate::format::Format;
@@ -101,7 +101,7 @@ impl Handler {
     /// while it holds the sink's lock: that line is kept and written right after the current
     /// one, instead of deadlocking.
     fn write(&self, line: &[u8], record: &Record<'_>) {
-        let Some(writing) = Writing::enter(self as *const Handler as usize, line) else {
+        let Some(writing) = Writing::enter(self.key(), line) else {
             return; // deferred: the outer write on this thread writes it next
         };
         let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
@@ -112,6 +112,12 @@ impl Handler {
         while let Some(deferred) = writing.next_deferred() {
             self.count(sink.write(&deferred, record));
         }
+    }
+
+    /// The handler's key for [`Writing`]: its address.
+    #[inline]
+    fn key(&self) -> usize {
+        self as *const Handler as usize
     }
 
     /// Count a write; called with the sink's lock held.
@@ -174,21 +180,39 @@ impl Handler {
     /// stuck in its sink must not hang the exit), then let the sink flush and finish. A file
     /// sink writes the records logged after this straight through.
     pub(crate) fn flush_at_exit(&self, deadline: Instant) {
-        let mut sink = loop {
-            match self.sink.try_lock() {
-                Ok(sink) => break sink,
-                Err(TryLockError::Poisoned(poisoned)) => break poisoned.into_inner(),
-                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(1));
-                }
-                // Held past the deadline (by this very thread, if `exit` was called from a
-                // sink): leave it.
-                Err(TryLockError::WouldBlock) => return,
-            }
-        };
+        // Held past the deadline (by this very thread, if `exit` was called from a sink):
+        // leave it.
+        let Some(mut sink) = crate::lock::lock_until(&self.sink, deadline) else { return };
         if let Some(sink) = sink.as_mut() {
             sink.at_exit();
         }
+    }
+
+    /// A process is about to fork: take the sink's lock (waiting until `deadline` at most) and
+    /// let the sink write out what it buffers, so that the child does not write it again.
+    pub(crate) fn hold_for_fork(&self, deadline: Instant) -> ForkHold<'_> {
+        if crate::reentry::writing_to(self.key()) {
+            return ForkHold::ThisThread;
+        }
+        let Some(mut sink) = crate::lock::lock_until(&self.sink, deadline) else {
+            return ForkHold::Busy;
+        };
+        if let Some(sink) = sink.as_mut() {
+            sink.before_fork();
+        }
+        ForkHold::Held(SinkHeld(sink))
+    }
+
+    /// In a child process, this handler's sink was held by another thread when the process
+    /// forked: its lock stays taken in the child, which leaves the handler out. Say so once.
+    pub(crate) fn report_left_out_after_fork(&self) {
+        crate::report::report_once(format_args!(
+            "handler {} ({}) was busy in another thread for more than a second when the process \
+             forked; the child process (pid {}) leaves it out",
+            self.id,
+            self.description,
+            std::process::id()
+        ));
     }
 
     pub(crate) fn flush(&self) {
@@ -233,6 +257,29 @@ impl Handler {
             written: self.written.load(Ordering::Relaxed),
             lost: self.lost.load(Ordering::Relaxed),
             errors: self.errors.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// What [`Handler::hold_for_fork`] got.
+pub(crate) enum ForkHold<'a> {
+    /// The sink's lock, held until the fork is done.
+    Held(SinkHeld<'a>),
+    /// This thread is writing to the sink: it releases the lock itself, in both processes.
+    ThisThread,
+    /// Another thread held the lock past the deadline.
+    Busy,
+}
+
+/// A sink's lock held across a `fork`; dropping it releases the lock.
+pub(crate) struct SinkHeld<'a>(MutexGuard<'a, Option<Box<dyn Sink>>>);
+
+impl SinkHeld<'_> {
+    /// In the child: the sink forgets the threads that did not survive the fork, then the lock
+    /// is released.
+    pub(crate) fn release_in_child(mut self) {
+        if let Some(sink) = self.0.as_mut() {
+            sink.after_fork_in_child();
         }
     }
 }

@@ -2,8 +2,9 @@
 //! registered at run time.
 
 use std::fmt;
-use std::sync::RwLock;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{RwLock, RwLockWriteGuard};
+use std::time::Instant;
 
 use crate::error::LevelError;
 
@@ -140,6 +141,19 @@ impl fmt::Display for Level {
 /// strings are leaked once; this keeps `Level` `Copy` and free to pass around.
 static CUSTOM: RwLock<Vec<Level>> = RwLock::new(Vec::new());
 
+/// The stand-ins for level names that were never registered.
+static UNKNOWN: RwLock<Vec<Level>> = RwLock::new(Vec::new());
+
+/// The registry's locks, held across a `fork` (see `logger.rs`) so that the child finds them
+/// free; `None` for one still held by another thread at the deadline.
+pub(crate) type RegistryHeld =
+    (Option<RwLockWriteGuard<'static, Vec<Level>>>, Option<RwLockWriteGuard<'static, Vec<Level>>>);
+
+/// Take the registry's locks for a `fork`, waiting for each until `deadline` at most.
+pub(crate) fn hold_for_fork(deadline: Instant) -> RegistryHeld {
+    (crate::lock::write_until(&CUSTOM, deadline), crate::lock::write_until(&UNKNOWN, deadline))
+}
+
 /// Bumped whenever a level is registered, so callsites that log by name re-resolve.
 static REGISTRY_GENERATION: AtomicU32 = AtomicU32::new(1);
 
@@ -230,7 +244,6 @@ impl NamedLevel {
 
 /// The stand-in for a level name that was never registered; reported once per name.
 fn unknown_level(name: &str) -> Level {
-    static UNKNOWN: RwLock<Vec<Level>> = RwLock::new(Vec::new());
     if let Some(level) =
         UNKNOWN.read().unwrap_or_else(|e| e.into_inner()).iter().find(|l| l.name == name)
     {

@@ -7,6 +7,7 @@ mod error;
 mod format;
 mod handler;
 mod level;
+mod lock;
 mod logger;
 mod message;
 mod out;

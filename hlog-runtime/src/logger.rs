@@ -143,25 +143,28 @@ impl Logger {
 
     /// Remove one handler, flushing its sink. Returns false if no handler has that id.
     pub fn remove(&self, id: HandlerId) -> bool {
-        let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
+        let config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
         let mut handlers = Vec::clone(&self.core.handlers.load());
         let Some(index) = handlers.iter().position(|h| h.id == id) else { return false };
         let removed = handlers.remove(index);
         self.core.handlers.store(Arc::new(handlers));
         self.handlers_changed();
         self.configuration_changed();
-        // Other threads may hold it in their cached lists until their next call: its sink
-        // goes now.
+        // Closing may wait for compression: not with the configuration held (a `fork` waits
+        // for that lock). Other threads may hold the handler in their cached lists until their
+        // next call: its sink goes now.
+        drop(config);
         removed.close();
         true
     }
 
     /// Remove every handler (the default console one included), flushing their sinks.
     pub fn remove_all(&self) {
-        let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
+        let config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
         let removed = self.core.handlers.swap(Arc::new(Vec::new()));
         self.handlers_changed();
         self.configuration_changed();
+        drop(config); // as in `remove`
         removed.iter().for_each(|h| h.close());
     }
 
@@ -341,6 +344,8 @@ fn flush_at_exit(core: &Arc<Core>) {
         unsafe {
             libc::atexit(at_exit);
         }
+        #[cfg(unix)]
+        fork::register();
     });
 }
 
@@ -348,22 +353,212 @@ fn flush_at_exit(core: &Arc<Core>) {
 /// other threads are in the middle of; file sinks then write later records straight through.
 fn flush_every_logger_at_exit() {
     let deadline = Instant::now() + EXIT_WAIT;
-    let cores = loop {
-        match CORES.try_lock() {
-            Ok(cores) => {
-                break cores.iter().filter_map(std::sync::Weak::upgrade).collect::<Vec<_>>();
-            }
-            Err(std::sync::TryLockError::Poisoned(cores)) => {
-                break cores.into_inner().iter().filter_map(std::sync::Weak::upgrade).collect();
-            }
-            Err(std::sync::TryLockError::WouldBlock) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(1));
-            }
-            Err(std::sync::TryLockError::WouldBlock) => return,
-        }
+    let cores: Vec<_> = match crate::lock::lock_until(&CORES, deadline) {
+        Some(cores) => cores.iter().filter_map(std::sync::Weak::upgrade).collect(),
+        None => return,
     };
     for core in cores {
         core.handlers.load().iter().for_each(|h| h.flush_at_exit(deadline));
+    }
+}
+
+/// A child process can log after `fork`.
+///
+/// The rule: a lock that another thread holds when the process forks stays held forever in the
+/// child, where that thread does not exist; and threads the logger started (a file sink's
+/// background thread) do not exist there either. So hlog registers `pthread_atfork` handlers
+/// once, with the exit hook:
+///
+/// * before the fork, the forking thread takes every lock a log call or a configuration change
+///   takes, in one order: the list of loggers, each logger's configuration lock, each handler's
+///   sink lock (and the sink writes out its buffer, so the child does not write it again), the
+///   level registry, the reports, `flush_on_signals`' (and it blocks the signals that one took,
+///   on this thread, until after the fork). It waits at most [`FORK_WAIT`] in all; a sink this thread is
+///   itself writing to (a sink that forks) is not waited for: this thread releases it in both
+///   processes (but that sink is not reset in the child: do not fork from inside a sink).
+/// * after the fork, the parent releases them; the child first lets each sink forget its
+///   threads (a file sink starts a new background thread when it needs one; what the parent's
+///   thread was doing, compression say, the parent finishes) and gives the signals
+///   `flush_on_signals` took their default action back (its thread is the parent's, and so is
+///   its pipe: a signal to the child would make the parent flush and end), then releases
+///   them. A handler
+///   whose sink another thread held past the wait is left out of the child's logger (gone from
+///   its `stats()`, reported once); a lock of the registry or of a logger's configuration that
+///   could not be taken is reported once (the reports' own lock, if busy, silences both).
+///
+/// Not covered: std's own locks (stdout and stderr, which a console sink writes through) held by
+/// another thread at the fork, and one-time initialisations (the global logger, the local time
+/// zone) that another thread was in the middle of.
+#[cfg(unix)]
+mod fork {
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+    use std::sync::{Arc, MutexGuard, Weak};
+    use std::time::{Duration, Instant};
+
+    use super::{CORES, Core, Logger};
+    use crate::handler::{ForkHold, Handler, SinkHeld};
+
+    /// How long, in all, the forking thread waits for locks that other threads hold.
+    pub(super) const FORK_WAIT: Duration = Duration::from_secs(1);
+
+    /// The locks taken before a fork, released after it in both processes.
+    ///
+    /// The guards borrow from the loggers and handlers this struct keeps alive (`cores`,
+    /// `lists`), whose lifetimes the borrow checker cannot see: they are stored as `'static`,
+    /// and fields are dropped in declaration order, guards first.
+    struct Held {
+        sinks: Vec<SinkHeld<'static>>,
+        configs: Vec<MutexGuard<'static, ()>>,
+        registry: crate::level::RegistryHeld,
+        reports: Option<MutexGuard<'static, Option<HashSet<String>>>>,
+        signals: super::signals::ForkHeld,
+        cores_list: Option<MutexGuard<'static, Vec<Weak<Core>>>>,
+        /// Handlers whose sink another thread held past the wait, with their logger.
+        busy: Vec<(Arc<Core>, Arc<Handler>)>,
+        /// Loggers whose configuration lock another thread held past the wait.
+        busy_configs: usize,
+        lists: Vec<Arc<Vec<Arc<Handler>>>>,
+        cores: Vec<Arc<Core>>,
+    }
+
+    thread_local! {
+        /// From `prepare` to `parent` or `child`: these run on the thread that forks (the
+        /// child's only thread is its copy), so no lock guards the locks.
+        static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
+    }
+
+    /// Register the handlers (once; later calls do nothing).
+    pub(super) fn register() {
+        static REGISTER: std::sync::Once = std::sync::Once::new();
+        // SAFETY: the three are `extern "C" fn()`s that never unwind and stay valid for the
+        // whole program.
+        REGISTER.call_once(|| unsafe {
+            libc::pthread_atfork(Some(prepare), Some(parent), Some(child));
+        });
+    }
+
+    extern "C" fn prepare() {
+        // Nothing may unwind out of an `extern "C"` function.
+        let _ = std::panic::catch_unwind(|| {
+            let held = take(Instant::now() + FORK_WAIT);
+            // (During this thread's teardown there is nowhere to keep them: they are released
+            // now, and the fork goes on as without hlog.)
+            let _ = HELD.try_with(|slot| *slot.borrow_mut() = Some(held));
+        });
+    }
+
+    extern "C" fn parent() {
+        let _ = std::panic::catch_unwind(|| {
+            let held = HELD.try_with(|slot| slot.borrow_mut().take()).ok().flatten();
+            drop(held);
+        });
+    }
+
+    extern "C" fn child() {
+        let _ = std::panic::catch_unwind(|| {
+            if let Some(held) = HELD.try_with(|slot| slot.borrow_mut().take()).ok().flatten() {
+                held.release_in_child();
+            }
+        });
+    }
+
+    /// Extend a borrow to `'static`.
+    ///
+    /// # Safety
+    ///
+    /// `value` must stay alive, at the same place, for as long as the result is used.
+    unsafe fn forever<T: ?Sized>(value: &T) -> &'static T {
+        // SAFETY: the caller's promise.
+        unsafe { &*(value as *const T) }
+    }
+
+    /// Take every lock, in the one order (see [`fork`](self)).
+    fn take(deadline: Instant) -> Held {
+        let mut held = Held {
+            sinks: Vec::new(),
+            configs: Vec::new(),
+            registry: (None, None),
+            reports: None,
+            signals: super::signals::ForkHeld::NONE,
+            cores_list: None,
+            busy: Vec::new(),
+            busy_configs: 0,
+            lists: Vec::new(),
+            cores: Vec::new(),
+        };
+        held.cores_list = crate::lock::lock_until(&CORES, deadline);
+        if let Some(list) = &held.cores_list {
+            held.cores = list.iter().filter_map(Weak::upgrade).collect();
+        }
+        for core in &held.cores {
+            // SAFETY: `held.cores` keeps the logger alive (an `Arc` does not move what it
+            // points to) until after `held.configs` is dropped (field order).
+            let core_ref = unsafe { forever(&**core) };
+            match crate::lock::lock_until(&core_ref.config, deadline) {
+                Some(config) => held.configs.push(config),
+                None => held.busy_configs += 1,
+            }
+        }
+        for core in &held.cores {
+            let list = core.handlers.load_full();
+            // SAFETY: `held.lists` keeps the handlers alive until after `held.sinks` is dropped
+            // (field order).
+            let handlers = unsafe { forever(&*list) };
+            held.lists.push(list);
+            for handler in handlers {
+                match handler.hold_for_fork(deadline) {
+                    ForkHold::Held(sink) => held.sinks.push(sink),
+                    ForkHold::ThisThread => {}
+                    ForkHold::Busy => held.busy.push((core.clone(), handler.clone())),
+                }
+            }
+        }
+        held.registry = crate::level::hold_for_fork(deadline);
+        held.reports = crate::report::hold_for_fork(deadline);
+        held.signals = super::signals::hold_for_fork(deadline);
+        held
+    }
+
+    impl Held {
+        /// In the child: reset the sinks, release every lock, then leave out the handlers
+        /// whose sink stays locked.
+        fn release_in_child(mut self) {
+            for sink in self.sinks.drain(..) {
+                sink.release_in_child();
+            }
+            let registry_busy = self.registry.0.is_none() || self.registry.1.is_none();
+            let signals_busy = !self.signals.reset_in_child();
+            let reports_busy = self.reports.is_none();
+            let busy_configs = self.busy_configs;
+            let busy = std::mem::take(&mut self.busy);
+            drop(self);
+            for (core, handler) in busy {
+                let logger = Logger { core };
+                // This process has one thread: no configuration change can race this one.
+                let mut handlers = Vec::clone(&logger.core.handlers.load());
+                handlers.retain(|h| !Arc::ptr_eq(h, &handler));
+                logger.core.handlers.store(Arc::new(handlers));
+                logger.handlers_changed();
+                logger.configuration_changed();
+                if !reports_busy {
+                    handler.report_left_out_after_fork();
+                }
+                // Its sink is never dropped: dropping it would write through a sink left in
+                // the middle of another thread's write.
+                std::mem::forget(handler);
+            }
+            // (With the reports' lock taken for good, nothing can be reported.)
+            if !reports_busy && (busy_configs > 0 || registry_busy || signals_busy) {
+                crate::report::report_once(format_args!(
+                    "a lock of a logger's configuration, of the level registry or of \
+                     flush_on_signals was held by another thread for more than a second when the \
+                     process forked; in the child process (pid {}) what takes it waits forever \
+                     (configuring that logger, registering a level, flush_on_signals)",
+                    std::process::id()
+                ));
+            }
+        }
     }
 }
 
@@ -394,11 +589,16 @@ pub fn flush_on_signals() -> std::io::Result<()> {
 #[cfg(unix)]
 mod signals {
     use std::io;
-    use std::sync::Mutex;
     use std::sync::atomic::{AtomicI32, Ordering};
+    use std::sync::{Mutex, MutexGuard};
+    use std::time::Instant;
 
     /// The write end of the pipe from the signal handler to the flushing thread.
     static PIPE: AtomicI32 = AtomicI32::new(-1);
+    /// The read end, the flushing thread's (closed in a child process).
+    static READ: AtomicI32 = AtomicI32::new(-1);
+    /// Whether `flush_on_signals` installed the handlers.
+    static INSTALLED: Mutex<bool> = Mutex::new(false);
     /// Which of [`SIGNALS`] have this module's handler (bit i for `SIGNALS[i]`).
     static TAKEN: AtomicI32 = AtomicI32::new(0);
     const SIGNALS: [libc::c_int; 2] = [libc::SIGTERM, libc::SIGINT];
@@ -420,7 +620,7 @@ mod signals {
     }
 
     pub(super) fn install() -> io::Result<()> {
-        static INSTALLED: Mutex<bool> = Mutex::new(false);
+        super::fork::register();
         let mut installed = INSTALLED.lock().unwrap_or_else(|e| e.into_inner());
         if *installed {
             return Ok(());
@@ -432,6 +632,7 @@ mod signals {
         }
         let [read, write] = fds;
         PIPE.store(write, Ordering::Relaxed);
+        READ.store(read, Ordering::Relaxed);
         std::thread::Builder::new().name("hlog signals".into()).spawn(move || wait(read))?;
         for (bit, signal) in SIGNALS.into_iter().enumerate() {
             // SAFETY: a zeroed `sigaction` is a valid value to read the current one into.
@@ -456,6 +657,78 @@ mod signals {
         }
         *installed = true;
         Ok(())
+    }
+
+    /// What a `fork` holds of this module: its lock, and the forking thread's signal mask from
+    /// before it blocked the signals taken (so that none runs the handler in the child before
+    /// [`ForkHeld::reset_in_child`]). Dropping it restores the mask, then releases the lock.
+    pub(super) struct ForkHeld {
+        mask: Option<libc::sigset_t>,
+        installed: Option<MutexGuard<'static, bool>>,
+    }
+
+    /// Take this module's lock for a `fork` (waiting until `deadline` at most) and block the
+    /// signals it took on this thread.
+    pub(super) fn hold_for_fork(deadline: Instant) -> ForkHeld {
+        let installed = crate::lock::lock_until(&INSTALLED, deadline);
+        let taken = TAKEN.load(Ordering::Relaxed);
+        let mask = (taken != 0).then(|| {
+            // SAFETY: zeroed `sigset_t`s are valid to fill; the set holds the signals taken.
+            unsafe {
+                let (mut block, mut old) = (std::mem::zeroed(), std::mem::zeroed());
+                libc::sigemptyset(&mut block);
+                for (bit, signal) in SIGNALS.into_iter().enumerate() {
+                    if taken & (1 << bit) != 0 {
+                        libc::sigaddset(&mut block, signal);
+                    }
+                }
+                libc::pthread_sigmask(libc::SIG_BLOCK, &block, &mut old);
+                old
+            }
+        });
+        ForkHeld { mask, installed }
+    }
+
+    impl ForkHeld {
+        /// Nothing held (yet).
+        pub(super) const NONE: ForkHeld = ForkHeld { mask: None, installed: None };
+
+        /// In a child process: the flushing thread does not exist here, and the pipe is the
+        /// parent's too (a signal to the child would make the parent flush and end). The
+        /// signals taken get their default action back and the pipe is closed; the child may
+        /// call `flush_on_signals()` again. False if another thread held this module's lock at
+        /// the fork (then that call would wait forever).
+        pub(super) fn reset_in_child(&mut self) -> bool {
+            let taken = TAKEN.swap(0, Ordering::Relaxed);
+            for (bit, signal) in SIGNALS.into_iter().enumerate() {
+                if taken & (1 << bit) != 0 {
+                    // SAFETY: restoring the default action of a signal this module took.
+                    unsafe { libc::signal(signal, libc::SIG_DFL) };
+                }
+            }
+            for fd in [PIPE.swap(-1, Ordering::Relaxed), READ.swap(-1, Ordering::Relaxed)] {
+                if fd >= 0 {
+                    // SAFETY: the pipe's descriptors, owned by this module and closed once.
+                    unsafe { libc::close(fd) };
+                }
+            }
+            match &mut self.installed {
+                Some(installed) => {
+                    **installed = false;
+                    true
+                }
+                None => false,
+            }
+        }
+    }
+
+    impl Drop for ForkHeld {
+        fn drop(&mut self) {
+            if let Some(mask) = &self.mask {
+                // SAFETY: the mask this thread had before `hold_for_fork`.
+                unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, mask, std::ptr::null_mut()) };
+            }
+        }
     }
 
     /// The flushing thread: one signal, one flush, then the signal's default action.

@@ -20,6 +20,14 @@ thread_local! {
     static ANY_DEFERRED: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Whether this thread is in the middle of a write to the handler `key` (and so holds its
+/// sink's lock): `fork` then does not wait for that lock, which this thread releases itself, in
+/// the parent and in the child alike.
+pub(crate) fn writing_to(key: usize) -> bool {
+    OUTER.try_with(Cell::get).is_ok_and(|outer| outer == key)
+        || NESTED.try_with(|nested| nested.borrow().contains(&key)).unwrap_or(false)
+}
+
 /// This thread is writing to a handler's sink; dropping it (also on unwind) ends that.
 pub(crate) struct Writing {
     key: usize,

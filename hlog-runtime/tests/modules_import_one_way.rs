@@ -9,8 +9,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Bottom first. Errors and the stderr report sit at the bottom so every layer can return and
-/// report them; sinks sit below the handlers that own them.
+/// report them (under them, taking a lock with a deadline); sinks sit below the handlers that
+/// own them.
 const LAYERS: &[&str] = &[
+    "lock",
     "report",
     "thread",
     "error",

@@ -70,6 +70,16 @@ pub trait Sink: Send + 'static {
         let _ = self.flush();
     }
 
+    /// The process is about to `fork` (called with the sink's lock held, just before): write
+    /// out what the sink buffers, so that the child does not write it a second time. Errors
+    /// are left for the next write to meet. Do nothing slow here: `fork` waits for it.
+    fn before_fork(&mut self) {}
+
+    /// In the child process, just after `fork`: only the thread that forked is left. Forget
+    /// the threads the sink started (they do not exist here) and anything that waits for them;
+    /// start them again when needed. The default does nothing.
+    fn after_fork_in_child(&mut self) {}
+
     /// Close and reopen the destination (after logrotate moved a file away, on SIGHUP):
     /// `hlog::reopen()`.
     fn reopen(&mut self) -> io::Result<()> {

@@ -79,3 +79,41 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Wait for the child process `pid` to end, at most `limit`: its exit status and how long it
+/// took, or `None` when it was still running (then it is killed, so that a hang fails the test
+/// instead of hanging it).
+#[cfg(unix)]
+pub(crate) fn wait_for_child(
+    pid: libc::pid_t,
+    limit: std::time::Duration,
+) -> Option<(libc::c_int, std::time::Duration)> {
+    let started = std::time::Instant::now();
+    loop {
+        let mut status = 0;
+        // SAFETY: `status` lives across the call; `pid` is this process's child.
+        let reaped = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
+        assert!(reaped >= 0, "waitpid: {}", std::io::Error::last_os_error());
+        if reaped == pid {
+            return Some((status, started.elapsed()));
+        }
+        if started.elapsed() > limit {
+            // SAFETY: as above; the child is killed, then reaped.
+            unsafe {
+                libc::kill(pid, libc::SIGKILL);
+                libc::waitpid(pid, &mut status, 0);
+            }
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+/// In a child process made by `fork`: run `body`, then end the process at once (never return
+/// into the test harness) — with status 0, or 101 if `body` panicked.
+#[cfg(unix)]
+pub(crate) fn in_child(body: impl FnOnce()) -> ! {
+    let ok = std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)).is_ok();
+    // SAFETY: `_exit` ends this process without running anything more.
+    unsafe { libc::_exit(if ok { 0 } else { 101 }) }
+}

@@ -660,6 +660,14 @@ impl Sink for FileWriter {
         }
     }
 
+    fn before_fork(&mut self) {
+        let _ = self.file.flush();
+    }
+
+    fn after_fork_in_child(&mut self) {
+        self.worker.after_fork_in_child();
+    }
+
     fn reopen(&mut self) -> io::Result<()> {
         self.file.reopen(&mut self.settings, Timestamp::now())
     }

@@ -25,7 +25,7 @@ use std::fs;
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 use std::thread::{self, JoinHandle, ThreadId};
 use std::time::{Duration, Instant};
@@ -90,6 +90,9 @@ struct Shared {
     state: Mutex<State>,
     changed: Condvar,
     failures: Failures,
+    /// In a child process after `fork`: the timer's thread is to be started again by the next
+    /// write (which sees it as one more failure to take: nothing on the write's usual path).
+    restart_timer: AtomicBool,
 }
 
 #[derive(Default)]
@@ -126,16 +129,8 @@ impl Failures {
         self.count.fetch_add(1, Ordering::Release);
     }
 
-    #[inline]
-    fn take(&self) -> Option<io::Error> {
-        if self.count.load(Ordering::Acquire) == 0 {
-            return None;
-        }
-        self.take_slow()
-    }
-
-    #[cold]
-    #[inline(never)]
+    /// The first failure not yet taken, with how many others (`count` is not 0: the caller
+    /// checked).
     fn take_slow(&self) -> Option<io::Error> {
         let mut first = self.first.lock().unwrap_or_else(|e| e.into_inner());
         let count = self.count.swap(0, Ordering::Acquire);
@@ -229,7 +224,35 @@ impl Worker {
     /// as its `source()`, the error itself).
     #[inline]
     pub(crate) fn take_error(&self) -> Option<io::Error> {
-        self.shared.failures.take()
+        if self.shared.failures.count.load(Ordering::Acquire) == 0 {
+            return None;
+        }
+        self.take_error_slow()
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn take_error_slow(&self) -> Option<io::Error> {
+        if self.shared.restart_timer.swap(false, Ordering::Relaxed) {
+            self.shared.failures.count.fetch_sub(1, Ordering::AcqRel);
+            self.thread.get_or_init(|| self.spawn());
+        }
+        self.shared.failures.take_slow()
+    }
+
+    /// In a child process, just after `fork`: the thread does not exist here. Forget it and
+    /// the progress it shared (its channel and handle are leaked: dropping them could wait for
+    /// locks the parent's thread held at the fork), so `wait_idle` and exit never wait for it;
+    /// the jobs queued before the fork are the parent's, done by the parent's thread. The next
+    /// job starts a new thread, and so does a buffering sink's next write (for its timer).
+    pub(crate) fn after_fork_in_child(&mut self) {
+        let Some(running) = self.thread.take() else { return };
+        std::mem::forget(running);
+        self.shared = Arc::default();
+        if self.flusher.is_some() {
+            self.shared.restart_timer.store(true, Ordering::Relaxed);
+            self.shared.failures.count.fetch_add(1, Ordering::Release);
+        }
     }
 
     /// Block until every job submitted so far is done (`hlog::complete()`). Returns at once on
@@ -633,6 +656,55 @@ mod tests {
         rotate(&worker, &dir, "app.1.log");
         worker.wait_idle();
         assert_eq!(done.load(Ordering::SeqCst), 1);
+    }
+
+    /// A child process after `fork` (simulated: the "parent's" thread here goes on, blocked in
+    /// its job): `wait_idle` no longer waits for that thread, and the next job starts a new
+    /// one.
+    #[test]
+    fn after_fork_in_child_forgets_the_thread_and_starts_a_new_one() {
+        let dir = TempDir::new("fork");
+        let (release, gate) = crossbeam_channel::bounded::<()>(0);
+        let seen: Arc<Mutex<Vec<String>>> = Arc::default();
+        let sink = seen.clone();
+        let mut worker = closure_worker(&dir.0, move |path| {
+            if file_name(path) == "app.1.log" {
+                let _ = gate.recv_timeout(Duration::from_secs(10));
+            }
+            sink.lock().unwrap().push(file_name(path));
+        });
+        rotate(&worker, &dir, "app.1.log");
+        worker.after_fork_in_child();
+        let started = Instant::now();
+        worker.wait_idle();
+        assert!(started.elapsed() < Duration::from_secs(5), "did not wait for the old thread");
+        assert!(worker.thread.get().is_none());
+        rotate(&worker, &dir, "app.2.log");
+        worker.wait_idle();
+        assert_eq!(*seen.lock().unwrap(), ["app.2.log"], "a new thread did the new job");
+        release.send(()).unwrap();
+    }
+
+    /// A buffering sink's timer thread is started again by the sink's next write after `fork`
+    /// (which takes the worker's failures, finding none).
+    #[test]
+    fn after_fork_in_child_the_next_write_restarts_the_timer() {
+        struct Target;
+        impl crate::sink::FlushTarget for Target {
+            fn flush_if_idle(&self) -> bool {
+                true
+            }
+        }
+        let dir = TempDir::new("fork-timer");
+        let target: Arc<dyn crate::sink::FlushTarget> = Arc::new(Target);
+        let mut worker = self::worker(&dir.0, None, None);
+        worker.keep_flushed(Flusher(Arc::downgrade(&target)));
+        assert!(worker.thread.get().is_some());
+        worker.after_fork_in_child();
+        assert!(worker.thread.get().is_none());
+        assert!(worker.take_error().is_none(), "no failure to report");
+        assert!(matches!(worker.thread.get(), Some(Some(_))), "the timer's thread runs again");
+        assert!(worker.take_error().is_none());
     }
 
     /// Files for the retention tests: five of this sink's rotated files (seconds 1 to 5), the
