@@ -67,6 +67,9 @@ fn a_fifo_at_the_path_is_refused_at_once() {
     // The same through a rotation and `truncate`: the same check.
     let sink = FileSink::new(&path).rotation("1 MB").truncate(true);
     not_a_file(install(sink).unwrap_err(), &path, "a FIFO (named pipe)");
+    // A sink whose file the first record makes (`delay`) looks at the path at install() too.
+    let sink = FileSink::new(&path).delay(true);
+    not_a_file(install(sink).unwrap_err(), &path, "a FIFO (named pipe)");
 }
 
 #[test]
@@ -75,6 +78,7 @@ fn a_folder_or_a_device_at_the_path_is_refused() {
     let path = dir.join("app.log");
     std::fs::create_dir(&path).unwrap();
     not_a_file(install(FileSink::new(&path)).unwrap_err(), &path, "a folder");
+    not_a_file(install(FileSink::new(&path).delay(true)).unwrap_err(), &path, "a folder");
     assert!(path.is_dir());
     // A device, even `/dev/null`: a file sink rotates, names and compresses regular files.
     let null = Path::new("/dev/null");

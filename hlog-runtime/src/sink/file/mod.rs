@@ -27,6 +27,7 @@ mod test_dir;
 mod worker;
 
 use std::collections::HashSet;
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -40,7 +41,8 @@ pub use spec::{FileInfo, SpecError};
 use self::log_file::{LogFile, Settings, Shared};
 use self::naming::Names;
 use self::primitives::{
-    Hold, is_symlink_refusal, lock_path, move_to_free_name, not_a_regular_file, open_options,
+    Hold, is_symlink_refusal, lock_path, move_to_free_name, not_a_regular_file, not_regular,
+    open_options,
 };
 use self::rotation::RotationState;
 use self::worker::{Matcher, Policies, Worker};
@@ -397,7 +399,24 @@ impl FileWriter {
             _rotating: rotating,
         };
         // A dated name is the first record's time: that file is made by the first record.
-        if !config.delay && !writer.names.dated {
+        let opens_now = !config.delay && !writer.names.dated;
+        if !opens_now {
+            // Opened by the first record: what is at the path now is checked all the same, so
+            // that a FIFO, device or folder there is refused here, not at the first record.
+            let path = &writer.file.path;
+            let metadata = if config.follow_symlinks {
+                fs::metadata(path)
+            } else {
+                fs::symlink_metadata(path)
+            };
+            if let Ok(metadata) = metadata {
+                if !metadata.is_file() && !metadata.file_type().is_symlink() {
+                    let kind = not_a_regular_file(&not_regular(&metadata)).unwrap_or("not a file");
+                    return Err(ConfigError::NotAFile { path: path.clone(), kind });
+                }
+            }
+        }
+        if opens_now {
             if let Err(error) = writer.file.open(&mut writer.settings, now) {
                 let path = writer.file.path.clone();
                 return Err(if is_symlink_refusal(&error) {

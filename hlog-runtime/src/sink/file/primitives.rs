@@ -91,7 +91,7 @@ impl fmt::Display for NotRegularFile {
 
 impl Error for NotRegularFile {}
 
-fn not_regular(metadata: &Metadata) -> io::Error {
+pub(crate) fn not_regular(metadata: &Metadata) -> io::Error {
     let file_type = metadata.file_type();
     let mut kind = if file_type.is_dir() { "a folder" } else { "something other than a file" };
     #[cfg(unix)]
