@@ -13,7 +13,7 @@ use crate::format::Format;
 use crate::level::Level;
 use crate::record::Record;
 use crate::reentry::Writing;
-use crate::sink::{Fault, FlushTarget, Flusher, IntoSink, Sink};
+use crate::sink::{Clock, Fault, FlushTarget, Flusher, IntoSink, Sink};
 use crate::time::Zone;
 
 /// Identifies an installed handler, for `remove()`.
@@ -227,11 +227,12 @@ impl Handler {
         }
     }
 
-    /// Give the sink a way to be flushed from its own thread (a file sink's timer).
-    pub(crate) fn attach(self: &Arc<Self>) {
+    /// Give the sink a way to be flushed from its own thread (a file sink's timer), and the
+    /// logger's clock.
+    pub(crate) fn attach(self: &Arc<Self>, clock: Clock) {
         let target: std::sync::Weak<dyn FlushTarget> = Arc::downgrade(self) as _;
         if let Some(sink) = self.sink.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
-            sink.attach(Flusher(target));
+            sink.attach(Flusher(target), clock);
         }
     }
 

@@ -12,7 +12,7 @@ use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats, Install};
 use crate::level::Level;
 use crate::message::Layout;
 use crate::record::Record;
-use crate::sink::{Console, IntoSink};
+use crate::sink::{Clock, Console, IntoSink};
 use crate::time::{Timestamp, Zone};
 use crate::value::Value;
 
@@ -59,7 +59,7 @@ struct Core {
     next_id: AtomicUsize,
     global: bool,
     /// Tests freeze time; everyone else reads the system clock.
-    clock: OnceLock<Box<dyn Fn() -> Timestamp + Send + Sync>>,
+    clock: OnceLock<Clock>,
     /// Tests fix the zone; everyone else uses the local one.
     zone: OnceLock<Zone>,
 }
@@ -117,7 +117,7 @@ impl Logger {
     /// assert_eq!(capture.text(), "2026-03-26 14:30:00.123 frozen\n");
     /// ```
     pub fn with_clock(self, clock: impl Fn() -> Timestamp + Send + Sync + 'static) -> Self {
-        let _ = self.core.clock.set(Box::new(clock));
+        let _ = self.core.clock.set(Arc::new(clock));
         self
     }
 
@@ -305,7 +305,8 @@ impl Install for Logger {
         let id = HandlerId(self.core.next_id.fetch_add(1, Ordering::Relaxed));
         handler.id = id;
         let handler = Arc::new(handler);
-        handler.attach();
+        let clock = self.core.clock.get().cloned().unwrap_or_else(|| Arc::new(Timestamp::now));
+        handler.attach(clock);
         let mut handlers = Vec::clone(&self.core.handlers.load());
         handlers.push(handler);
         self.core.handlers.store(Arc::new(handlers));

@@ -10,7 +10,7 @@ mod writer;
 use std::error::Error;
 use std::fmt;
 use std::io;
-use std::sync::Weak;
+use std::sync::{Arc, Weak};
 
 pub use capture::Capture;
 pub use console::{Console, color_from_env};
@@ -20,6 +20,12 @@ pub use writer::{WriterSink, from_writer};
 // (`Fault` and `Flusher` are defined below.)
 
 use crate::record::Record;
+use crate::time::Timestamp;
+
+/// The logger's clock ([`Logger::with_clock`](crate::Logger::with_clock), else the system
+/// clock), given to [`Sink::attach`]: a sink that needs the time outside a record (a file
+/// sink starting a file at `add()`, naming it, closing it) reads it here.
+pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
 
 /// A destination for formatted records.
 ///
@@ -59,9 +65,10 @@ pub trait Sink: Send + 'static {
 
     /// Called once, when the sink's handler is installed: `flusher` flushes this sink from
     /// another thread (a sink that buffers uses it on a timer, so that a quiet program's
-    /// records still reach their destination).
-    fn attach(&mut self, flusher: Flusher) {
-        let _ = flusher;
+    /// records still reach their destination); `clock` is the logger's clock, for times a
+    /// record does not carry.
+    fn attach(&mut self, flusher: Flusher, clock: Clock) {
+        let _ = (flusher, clock);
     }
 
     /// The program is exiting: flush, and finish what the sink owes its destination (a file

@@ -13,7 +13,7 @@ use super::primitives::{
 };
 use super::spec::FileInfo;
 use crate::record::Record;
-use crate::sink::Fault;
+use crate::sink::{Clock, Fault};
 use crate::time::Timestamp;
 
 /// Bytes kept for a retry when the file refuses a write.
@@ -48,9 +48,12 @@ pub(super) struct LogFile {
     /// Bytes in the file, buffered ones included.
     pub size: u64,
     pub started: Timestamp,
-    /// The sink made this file (or emptied it) and nothing is in it yet: it starts with its
-    /// first record (so a file added before a frozen or replayed clock starts on that clock).
+    /// The sink made this file (or emptied it), and its start is not settled yet: the logger's
+    /// clock settles it when the sink is attached (at `add()`), else the first record does (a
+    /// file opened by a record: `delay`, a reopen).
     pub fresh: bool,
+    /// The logger's clock (the system clock until the sink is attached).
+    pub clock: Clock,
     /// The second at which the path was last checked, for `watch`.
     pub checked_at: i64,
     /// This sink has opened a file at `path`: only then may closing compress what is there
@@ -114,6 +117,7 @@ impl LogFile {
             size: 0,
             started: now,
             fresh: true,
+            clock: Arc::new(Timestamp::now),
             checked_at: now.secs(),
             ever_opened: false,
             replace_deleted: false,
@@ -298,7 +302,7 @@ impl LogFile {
             watch: true,
         };
         self.file = None;
-        self.open(&mut settings, Timestamp::now())?;
+        self.open(&mut settings, (self.clock)())?;
         // The buffered bytes were counted in the old file's size; they go into this one.
         self.size += self.buffer.len() as u64;
         crate::report::report_once(format_args!(
@@ -367,7 +371,7 @@ impl LogFile {
     }
 
     fn write_out_locked(&mut self, shared: &mut Shared) -> io::Result<()> {
-        let now = Timestamp::now();
+        let now = (self.clock)();
         let reopened = self.follow_locked(shared, now)?;
         let mut real = self.file.as_ref().ok_or_else(not_open)?.metadata()?.len();
         let mut limit = shared.limit;
@@ -442,7 +446,10 @@ impl LogFile {
         let metadata = self.file.as_ref().ok_or_else(not_open)?.metadata()?;
         let started = birth(&metadata).map_or(self.started, Timestamp::from);
         let archive = shared.archive.as_deref();
-        let rotated = move_to_free_name(&self.path, shared.names.rotated_paths(started, archive))?;
+        let rotated = move_to_free_name(
+            &self.path,
+            shared.names.rotated_paths(&self.path, started, archive),
+        )?;
         shared.rotated.push(rotated);
         self.file = None;
         let mode = shared.mode.or_else(|| mode_of(&metadata));

@@ -46,7 +46,7 @@ use self::primitives::{
 };
 use self::rotation::RotationState;
 use self::worker::{Matcher, Policies, Worker};
-use super::{Fault, Flusher, Sink};
+use super::{Clock, Fault, Flusher, Sink};
 use crate::error::ConfigError;
 use crate::record::Record;
 use crate::time::{Timestamp, Zone};
@@ -331,8 +331,11 @@ struct FileWriter {
     names: Arc<Names>,
     /// When to start a new file (`None`: never).
     rotation: Option<RotationState>,
-    /// No record written yet: the first one names a dated file and anchors the rotation grid.
+    /// The rotation grid is not anchored yet (nor a dated file opened): done when the sink is
+    /// attached if the file is open then, else by the first record (`delay`).
     first_record: bool,
+    /// The file is made by the first record, which it starts with.
+    delay: bool,
     /// Compression and retention, on the sink's background thread, and their failures.
     worker: Worker,
     /// A rotating sink's hold on its path (released after the worker's last job).
@@ -354,6 +357,7 @@ impl FileWriter {
             retention.validate()?;
         }
         let zone = config.zone.unwrap_or_else(|| Zone::local().clone());
+        // The logger's clock comes with `attach`, just after: a file made now starts then.
         let now = Timestamp::now();
         let (names, path) = Names::new(&config.path, &config.naming, zone, now)?;
         if config.shared && names.dated {
@@ -395,10 +399,11 @@ impl FileWriter {
             rotation: rotation.map(|r| RotationState::new(&r, now, &names.zone)),
             names,
             first_record: true,
+            delay: config.delay,
             worker,
             _rotating: rotating,
         };
-        // A dated name is the first record's time: that file is made by the first record.
+        // A dated name needs the logger's clock: that file is made when the sink is attached.
         let opens_now = !config.delay && !writer.names.dated;
         if !opens_now {
             // Opened by the first record: what is at the path now is checked all the same, so
@@ -467,6 +472,32 @@ impl FileWriter {
             }));
         }
         Ok(writer)
+    }
+
+    /// At `add()`, by the logger's clock: a file the sink made (or found empty) starts now, and
+    /// anchors the time rules; a dated file (its name needs the clock) is made now unless
+    /// `delay`. A dated file that cannot be made now is left to the first record, which meets
+    /// the error again and reports it.
+    fn start_at_install(&mut self) {
+        let now = (self.file.clock)();
+        if !self.file.is_open() && !self.delay && self.names.dated {
+            let Ok(path) = self.names.live_path(now) else { return };
+            self.file.path = path;
+            if self.file.open(&mut self.settings, now).is_err() {
+                return;
+            }
+        }
+        if !self.file.is_open() {
+            return;
+        }
+        if std::mem::take(&mut self.file.fresh) && self.file.size == 0 {
+            self.file.started = now;
+        }
+        if std::mem::take(&mut self.first_record) {
+            if let Some(rotation) = &mut self.rotation {
+                rotation.start(self.file.started, &self.names.zone);
+            }
+        }
     }
 
     /// The rare part of [`Sink::write`]: open the file if it is not, check its path once a
@@ -595,7 +626,7 @@ impl FileWriter {
                 self.worker.compression().map(|c| c.extension()).filter(|e| !e.is_empty());
             move_to_free_name(
                 &self.file.path,
-                self.names.rotated_paths(self.file.started, archive),
+                self.names.rotated_paths(&self.file.path, self.file.started, archive),
             )?
         } else {
             self.file.path.clone()
@@ -616,13 +647,14 @@ impl FileWriter {
     /// behaviour) and this sink ever opened it.
     fn close(&mut self) {
         self.file.close();
-        self.settle_shared(Timestamp::now());
+        let now = (self.file.clock)();
+        self.settle_shared(now);
         if self.rotation.is_none()
             && self.worker.compression().is_some()
             && self.file.ever_opened
             && self.file.path.exists()
         {
-            self.worker.submit(Some(self.file.path.clone()), &self.file.path, Timestamp::now());
+            self.worker.submit(Some(self.file.path.clone()), &self.file.path, now);
         }
     }
 }
@@ -650,7 +682,7 @@ impl Sink for FileWriter {
 
     fn flush(&mut self) -> io::Result<()> {
         let result = self.file.flush();
-        self.settle_shared(Timestamp::now());
+        self.settle_shared((self.file.clock)());
         result?;
         self.worker.wait_idle();
         match self.worker.take_error() {
@@ -672,11 +704,14 @@ impl Sink for FileWriter {
     }
 
     /// A buffering sink's worker thread writes the buffer out when nothing else has for a
-    /// while (see [`Worker::keep_flushed`]).
-    fn attach(&mut self, flusher: Flusher) {
+    /// while (see [`Worker::keep_flushed`]). From now on the sink reads the logger's clock;
+    /// a file the sink made at `add()` starts now by that clock.
+    fn attach(&mut self, flusher: Flusher, clock: Clock) {
         if self.file.buffers() {
             self.worker.keep_flushed(flusher);
         }
+        self.file.clock = clock;
+        self.start_at_install();
     }
 
     fn before_fork(&mut self) {
@@ -688,7 +723,8 @@ impl Sink for FileWriter {
     }
 
     fn reopen(&mut self) -> io::Result<()> {
-        self.file.reopen(&mut self.settings, Timestamp::now())
+        let now = (self.file.clock)();
+        self.file.reopen(&mut self.settings, now)
     }
 
     fn describe(&self) -> String {

@@ -5,7 +5,7 @@ use std::ffi::OsStr;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use hlog_template::{ArgRef, FormatPiece, Piece, TimeFormat, TimeToken};
+use hlog_template::{ArgRef, Piece, TimeFormat, TimeToken};
 
 use super::primitives::{NAMES_TRIED, is_taken};
 use crate::error::ConfigError;
@@ -13,6 +13,16 @@ use crate::time::{self, Timestamp, Zone, calendar};
 
 /// loguru's naming: `<root>.<YYYY-MM-DD_HH-MM-SS_ffffff><ext>`.
 pub const DEFAULT_NAMING: &str = "{root}.{time:YYYY-MM-DD_HH-mm-ss_SSSSSS}{ext}";
+
+/// What a bare `{time}` in the path renders, as loguru's file sink does (the record format's
+/// default carries an offset with a `:`).
+const PATH_TIME: &str = "YYYY-MM-DD_HH-mm-ss_SSSSSS";
+
+/// The time pattern of a `{time...}` placeholder in the path: its own, else [`PATH_TIME`].
+fn path_time(spec: Option<&str>) -> Result<TimeFormat, String> {
+    let spec = spec.filter(|s| !s.is_empty()).unwrap_or(PATH_TIME);
+    hlog_template::parse_time(spec).map_err(|e| e.to_string())
+}
 
 /// Archive extensions a rotated file may gain from compression.
 const ARCHIVES: [&str; 9] =
@@ -135,8 +145,7 @@ impl Naming {
             match piece {
                 Piece::Literal(text) => elements.push(Element::Text(text)),
                 Piece::Placeholder(p) if p.arg == ArgRef::Name("time".into()) => {
-                    let spec = p.spec.map(|(s, _)| s).unwrap_or_default();
-                    let time = hlog_template::parse_time_field(&spec).map_err(|e| e.to_string())?;
+                    let time = path_time(p.spec.as_ref().map(|(s, _)| s.as_str()))?;
                     time_elements(&time, &mut elements)?;
                 }
                 _ => return Err("only {time} can be filled in".to_owned()),
@@ -231,13 +240,17 @@ impl Naming {
     }
 }
 
-/// The names of one sink's files: the live file's (the configured path, a `{time}` in its name
-/// filled in when a file is opened) and the rotated files'.
+/// The names of one sink's files: the live file's (the configured path, a `{time}` in it filled
+/// in when a file is opened) and the rotated files'.
 pub(crate) struct Names {
     /// The path as configured (may hold `{time}`).
     template: PathBuf,
-    /// The file name holds `{time}`: each file's name comes from its first record's time.
+    /// The path holds `{time}` (in the file name or a folder): each file's name comes from the
+    /// time it is opened.
     pub(crate) dated: bool,
+    /// The naming pattern of rotated files, for a dated path: each file's root and folder are
+    /// its own.
+    pattern: String,
     pub(crate) rotated: Naming,
     /// The zone of `{time}` and of the times in rotated names.
     pub(crate) zone: Zone,
@@ -262,7 +275,9 @@ impl Names {
             .map_err(invalid(pattern))?
             .with_dated(dated.unwrap_or(""))
             .map_err(invalid(dated.unwrap_or_default()))?;
-        let names = Names { template: path.to_path_buf(), dated: dated.is_some(), rotated, zone };
+        let dated = path.to_str().is_some_and(|p| p.contains('{'));
+        let pattern = pattern.to_owned();
+        let names = Names { template: path.to_path_buf(), dated, pattern, rotated, zone };
         Ok((names, live))
     }
 
@@ -271,16 +286,20 @@ impl Names {
         fill_time(&self.template, now, &self.zone).map_err(io::Error::other)
     }
 
-    /// The names a file started at `started` may be rotated to, in order (`<name>`,
-    /// `<name>.2`, …); with `archive`, a name whose archive `<name>.<archive>` is taken is left
-    /// out, so archives never need a name of their own.
+    /// The names the file at `live`, started at `started`, may be rotated to, in order
+    /// (`<name>`, `<name>.2`, …); with `archive`, a name whose archive `<name>.<archive>` is
+    /// taken is left out, so archives never need a name of their own.
     pub(crate) fn rotated_paths(
         &self,
+        live: &Path,
         started: Timestamp,
         archive: Option<&str>,
     ) -> impl Iterator<Item = PathBuf> {
+        // A dated path: this file's name and folder, not those of the first file.
+        let own = self.dated.then(|| Naming::new(live, &self.pattern).ok()).flatten();
+        let naming = own.unwrap_or_else(|| self.rotated.clone());
         (1..=NAMES_TRIED)
-            .map(move |counter| self.rotated.rotated_path(started, &self.zone, counter))
+            .map(move |counter| naming.rotated_path(started, &self.zone, counter))
             .filter(move |name| {
                 archive.is_none_or(|ext| {
                     let mut archived = name.clone().into_os_string();
@@ -292,30 +311,41 @@ impl Names {
     }
 }
 
-/// Fill a `{time:...}` placeholder in the file name, if any.
+/// Fill the `{time}` / `{time:...}` placeholders in the path's components (folders and file
+/// name), if any.
 fn fill_time(template: &Path, now: Timestamp, zone: &Zone) -> Result<PathBuf, String> {
-    let Some(name) = template.file_name().and_then(OsStr::to_str) else {
-        return Ok(template.to_path_buf());
-    };
-    if !name.contains('{') {
+    if !template.to_str().is_some_and(|p| p.contains('{')) {
         return Ok(template.to_path_buf());
     }
-    let parsed = hlog_template::parse_format(name).map_err(joined)?;
+    let mut path = PathBuf::new();
+    for component in template.components() {
+        match component.as_os_str().to_str() {
+            Some(text) if text.contains('{') => path.push(fill_component(text, now, zone)?),
+            _ => path.push(component),
+        }
+    }
+    Ok(path)
+}
+
+/// One component of the path with its `{time}` placeholders filled in.
+fn fill_component(text: &str, now: Timestamp, zone: &Zone) -> Result<String, String> {
+    let parsed = hlog_template::parse(text).map_err(joined)?;
     let mut out = Vec::new();
-    for piece in &parsed.pieces {
+    for piece in parsed.pieces {
         match piece {
-            FormatPiece::Literal(text) => out.extend_from_slice(text.as_bytes()),
-            FormatPiece::Field { field: hlog_template::Field::Time(pattern), .. } => {
-                let pattern = match pattern {
-                    Some(pattern) => pattern,
-                    None => time::default_time_format(),
-                };
-                time::render(&mut out, pattern, now, zone);
+            Piece::Literal(text) => out.extend_from_slice(text.as_bytes()),
+            Piece::Placeholder(p) if p.arg == ArgRef::Name("time".into()) => {
+                let time = path_time(p.spec.as_ref().map(|(s, _)| s.as_str()))?;
+                time::render(&mut out, &time, now, zone);
             }
             _ => return Err("only {time} can be filled in".to_owned()),
         }
     }
-    Ok(template.with_file_name(String::from_utf8_lossy(&out).as_ref()))
+    let filled = String::from_utf8_lossy(&out).into_owned();
+    if leaves_folder(&filled) || filled == ".." || filled == "." || filled.is_empty() {
+        return Err(format!("`{text}` filled in is `{filled}`, not a name"));
+    }
+    Ok(filled)
 }
 
 /// A parser's errors as one reason.
