@@ -94,3 +94,30 @@ fn a_truncated_file_starts_at_add() {
     assert_eq!(read(&dir, "app.2026-03-26_10-30-00_000000.log"), "11:29 a\n");
     assert_eq!(read(&dir, "app.log"), "11:31 b\n");
 }
+
+#[test]
+fn a_file_made_by_reopen_starts_at_the_reopen() {
+    let dir = TempDir::new("start-reopen");
+    let clock = Clock::at(TEN_THIRTY);
+    let logger = clock.logger();
+    let sink = FileSink::new(dir.join("app.log"))
+        .rotation("1 hour")
+        .watch(false)
+        .zone(Zone::utc())
+        .buffer_size(0);
+    logger.add(sink).format("{time:HH:mm} {message}").install().unwrap();
+    clock.advance(10.0 * MINUTE); // 10:40
+    hlog::info!(logger, "a");
+    std::fs::rename(dir.join("app.log"), dir.join("moved.txt")).unwrap();
+    clock.advance(10.0 * MINUTE); // 10:50: a new file, started now
+    logger.reopen();
+    clock.advance(20.0 * MINUTE); // 11:10
+    hlog::info!(logger, "b");
+    clock.advance(21.0 * MINUTE); // 11:31: past 11:30, the grid of add()
+    hlog::info!(logger, "c");
+    logger.remove_all();
+    assert_eq!(dir.names(), ["app.2026-03-26_10-50-00_000000.log", "app.log", "moved.txt"]);
+    assert_eq!(read(&dir, "moved.txt"), "10:40 a\n");
+    assert_eq!(read(&dir, "app.2026-03-26_10-50-00_000000.log"), "11:10 b\n");
+    assert_eq!(read(&dir, "app.log"), "11:31 c\n");
+}

@@ -66,3 +66,33 @@ fn a_time_in_a_folder_makes_a_folder_per_year() {
     assert_eq!(read(&dir, "2026/app.log"), "2026-12-31 23:50 last of 2026\n");
     assert_eq!(read(&dir, "2027/app.log"), "2027-01-01 00:50 first of 2027\n");
 }
+
+#[test]
+fn a_dated_file_rotated_in_place_keeps_its_own_date_in_the_rotated_name() {
+    let dir = TempDir::new("dated-root");
+    let clock = Clock::at(TEN_THIRTY);
+    let logger = clock.logger();
+    let sink = FileSink::new(dir.join("app_{time:YYYY-MM-DD}.log"))
+        .rotation("1 hour")
+        .zone(Zone::utc())
+        .buffer_size(0);
+    logger.add(sink).format("{time:MM-DD HH:mm} {message}").install().unwrap();
+    clock.advance(0.25 * HOUR); // 03-26 10:45
+    hlog::info!(logger, "a");
+    clock.advance(22.25 * HOUR); // 03-27 09:00: a new name, a new file
+    hlog::info!(logger, "b");
+    clock.advance(1.5 * HOUR); // 03-27 10:30: past the grid's 10:30, the same name
+    hlog::info!(logger, "c");
+    logger.remove_all();
+    assert_eq!(
+        dir.names(),
+        [
+            "app_2026-03-26.log",
+            "app_2026-03-27.2026-03-27_09-00-00_000000.log",
+            "app_2026-03-27.log",
+        ]
+    );
+    assert_eq!(read(&dir, "app_2026-03-26.log"), "03-26 10:45 a\n");
+    assert_eq!(read(&dir, "app_2026-03-27.2026-03-27_09-00-00_000000.log"), "03-27 09:00 b\n");
+    assert_eq!(read(&dir, "app_2026-03-27.log"), "03-27 10:30 c\n");
+}

@@ -135,8 +135,15 @@ settings! {
 
 impl FileSink {
     /// A file sink writing to `path` (made absolute now, so a later `chdir` changes nothing).
-    /// A `{time:...}` placeholder in the file name is filled in when each file is opened
-    /// (`"logs/app_{time:YYYY-MM-DD}.log"`).
+    /// `{time:...}` placeholders in the file name and in folders are filled in by the logger's
+    /// clock when each file is created (`"logs/{time:YYYY}/app_{time:YYYY-MM-DD}.log"`,
+    /// folders made as needed); a bare `{time}` is `YYYY-MM-DD_HH-mm-ss_SSSSSS`, as loguru's.
+    ///
+    /// A file the sink creates (or finds empty, or empties with [`truncate`](Self::truncate))
+    /// starts when it is created: at `install()`, by the logger's clock, or at the first
+    /// record with [`delay`](Self::delay). An existing file appended to starts at its birth
+    /// time, else its last write. That start anchors interval rotation (`"1 hour"` added at
+    /// 10:30 rotates at 11:30, 12:30, …) and names the file when it is rotated.
     pub fn new(path: impl AsRef<Path>) -> Self {
         let path = path.as_ref();
         FileSink {
@@ -203,7 +210,8 @@ impl FileSink {
         self
     }
 
-    /// Create the file with the first record rather than when the sink is added.
+    /// Create the file with the first record rather than when the sink is added (the file then
+    /// starts at that record).
     pub fn delay(mut self, delay: bool) -> Self {
         self.delay = delay;
         self
@@ -724,7 +732,10 @@ impl Sink for FileWriter {
 
     fn reopen(&mut self) -> io::Result<()> {
         let now = (self.file.clock)();
-        self.file.reopen(&mut self.settings, now)
+        self.file.reopen(&mut self.settings, now)?;
+        // A file made here starts now, not at its first record.
+        self.file.fresh = false;
+        Ok(())
     }
 
     fn describe(&self) -> String {
