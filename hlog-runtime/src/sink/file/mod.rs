@@ -262,7 +262,7 @@ impl FileSink {
     ///
     /// Without `shared`, a rotating sink holds an exclusive lock on its file, and a rotating
     /// sink of another process on the same path is refused at `install()`
-    /// ([`ConfigError::PathLocked`]). A `{time}` placeholder in the file name cannot be shared
+    /// ([`ConfigError::PathLocked`]). A `{time}` placeholder in the path cannot be shared
     /// ([`ConfigError::FileName`]).
     ///
     /// # Examples
@@ -371,7 +371,7 @@ impl FileWriter {
         if config.shared && names.dated {
             return Err(ConfigError::FileName {
                 pattern: config.path.display().to_string(),
-                reason: "a {time} placeholder in the file name cannot be shared(true): \
+                reason: "a {time} placeholder in the path cannot be shared(true): \
                          every process would name its own files"
                     .to_owned(),
             });

@@ -270,11 +270,11 @@ impl Names {
             move |reason| ConfigError::FileName { pattern, reason }
         };
         let live = fill_time(path, now, &zone).map_err(invalid(&path.display().to_string()))?;
-        let dated = path.file_name().and_then(OsStr::to_str).filter(|n| n.contains('{'));
+        let dated_name = path.file_name().and_then(OsStr::to_str).filter(|n| n.contains('{'));
         let rotated = Naming::new(&live, pattern)
             .map_err(invalid(pattern))?
-            .with_dated(dated.unwrap_or(""))
-            .map_err(invalid(dated.unwrap_or_default()))?;
+            .with_dated(dated_name.unwrap_or(""))
+            .map_err(invalid(dated_name.unwrap_or_default()))?;
         let dated = path.to_str().is_some_and(|p| p.contains('{'));
         let pattern = pattern.to_owned();
         let names = Names { template: path.to_path_buf(), dated, pattern, rotated, zone };
@@ -422,6 +422,25 @@ mod tests {
 
     /// 2026-03-26 14:30:00.123456 UTC
     const STARTED: Timestamp = Timestamp::from_unix(1_774_535_400, 123_456_789);
+
+    /// `{time}` anywhere in the path: a bare one is loguru's file-name default; a folder's is
+    /// filled in too; a filled-in component that is no name is refused.
+    #[test]
+    fn time_placeholders_fill_every_component() {
+        let table = [
+            ("/l/app_{time}.log", Ok("/l/app_2026-03-26_14-30-00_123456.log")),
+            ("/l/app_{time:YYYY-MM-DD}.log", Ok("/l/app_2026-03-26.log")),
+            ("/l/{time:YYYY}/{time:MM}/app.log", Ok("/l/2026/03/app.log")),
+            ("/l/{time:YYYY}-x/app_{time:HH}.log", Ok("/l/2026-x/app_14.log")),
+            ("/l/app.log", Ok("/l/app.log")),
+            ("/l/{time:[..]}/app.log", Err(())),
+            ("/l/{user}/app.log", Err(())),
+        ];
+        for (template, expected) in table {
+            let filled = fill_time(Path::new(template), STARTED, &Zone::utc());
+            assert_eq!(filled.as_deref().map_err(|_| ()), expected.map(Path::new), "{template}");
+        }
+    }
 
     #[test]
     fn rotated_names_follow_loguru() {
