@@ -279,7 +279,17 @@ impl Names {
         started: Timestamp,
         archive: Option<&str>,
     ) -> impl Iterator<Item = PathBuf> {
-        (1..=NAMES_TRIED)
+        self.rotated_paths_from(started, archive, 1)
+    }
+
+    /// [`rotated_paths`](Self::rotated_paths) from the counter `first` on.
+    pub(crate) fn rotated_paths_from(
+        &self,
+        started: Timestamp,
+        archive: Option<&str>,
+        first: u32,
+    ) -> impl Iterator<Item = PathBuf> {
+        (first..=first.saturating_add(NAMES_TRIED - 1))
             .map(move |counter| self.rotated.rotated_path(started, &self.zone, counter))
             .filter(move |name| {
                 archive.is_none_or(|ext| {

@@ -383,9 +383,17 @@ fn apply_retention(
         custom(&paths);
         return Ok(());
     }
+    // A count never deletes the file just rotated (nor its archive), whatever sorts after it.
+    let just_rotated = match retention {
+        Retention::KeepLast(_) => {
+            job.rotated.as_deref().and_then(Path::file_name).and_then(|n| (policies.matcher)(n))
+        }
+        _ => None,
+    };
     for path in retention.select(&candidates, job.now) {
         // Only ever delete a file that was offered.
-        if !candidates.iter().any(|c| c.path == path) {
+        let Some(candidate) = candidates.iter().find(|c| c.path == path) else { continue };
+        if just_rotated == Some((candidate.started, candidate.counter)) {
             continue;
         }
         match fs::remove_file(&path) {
