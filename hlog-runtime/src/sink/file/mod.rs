@@ -806,6 +806,17 @@ mod tests {
         assert!(writer.flush().is_ok(), "reported once");
     }
 
+    /// The live file's next name when something that is not a file holds its own: the
+    /// counter goes before the extension, as in rotated names.
+    #[test]
+    fn a_numbered_live_name_keeps_the_extension_last() {
+        let name = |path: &str, n| numbered(Path::new(path), n);
+        assert_eq!(name("/l/app.log", 2), Path::new("/l/app.2.log"));
+        assert_eq!(name("/l/app.log.txt", 3), Path::new("/l/app.log.3.txt"));
+        assert_eq!(name("/l/app", 2), Path::new("/l/app.2"));
+        assert_eq!(name("/l/.hidden", 2), Path::new("/l/.hidden.2"));
+    }
+
     /// A shared sink and a rotating one without `shared` never write one file together,
     /// whichever comes first (their locks are taken as another process's would be); a sink
     /// that does not rotate joins either.

@@ -753,6 +753,28 @@ mod tests {
         assert!(worker.take_error().is_none());
     }
 
+    /// A rotated file that sorts as older than others (its name's time is earlier) is the
+    /// one just rotated: a count keeps it all the same, and the newest besides.
+    #[test]
+    fn count_retention_keeps_the_file_just_rotated() {
+        let dir = retention_dir("just-rotated");
+        let worker = worker(&dir.0, None, Some(Retention::keep_last(1)));
+        rotate(&worker, &dir, "app.2.log");
+        worker.wait_idle();
+        let mut expected = untouchable();
+        expected.extend(["app.2.log", "app.5.log"]);
+        expected.sort();
+        assert_eq!(dir.names(), expected);
+        // The next job, for another file, applies the count.
+        rotate(&worker, &dir, "app.5.log");
+        worker.wait_idle();
+        let mut expected = untouchable();
+        expected.push("app.5.log");
+        expected.sort();
+        assert_eq!(dir.names(), expected);
+        assert!(worker.take_error().is_none());
+    }
+
     #[test]
     fn compression_then_retention_in_one_job() {
         let dir = retention_dir("both");
