@@ -123,3 +123,33 @@ fn a_folder_at_the_next_dated_name_is_stepped_over() {
     each_record_once(&dir, &files, 7);
     assert_eq!(logger.stats()[0].lost, 0);
 }
+
+/// A symlink at the next dated name is not followed (it could point anywhere): that file
+/// takes the name with `.2`, and the link and its target are left as they were.
+#[cfg(unix)]
+#[test]
+fn a_symlink_at_the_next_dated_name_is_stepped_over() {
+    let dir = TempDir::new("taken-dated-link");
+    let clock = Clock::at(START);
+    let logger = clock.logger();
+    let second = "app_2026-03-26_14-30-02.log";
+    std::fs::write(dir.join("target.txt"), "target\n").unwrap();
+    std::os::unix::fs::symlink(dir.join("target.txt"), dir.join(second)).unwrap();
+    let path = dir.join("app_{time:YYYY-MM-DD_HH-mm-ss}.log");
+    let sink = FileSink::new(path).rotation(8_u64).zone(Zone::utc()).buffer_size(0);
+    logger.add(sink).format("{message}").install().unwrap();
+    for i in 0..4 {
+        hlog::info!(logger, "r{i:02}");
+        clock.advance(1.0);
+    }
+    logger.complete();
+    let files = ["app_2026-03-26_14-30-00.log", "app_2026-03-26_14-30-02.2.log"];
+    let mut expected = vec![files[0], files[1], second, "target.txt"];
+    expected.sort_unstable();
+    assert_eq!(dir.names(), expected);
+    assert_eq!(lines(&dir, "target.txt"), ["target"]);
+    assert_eq!(lines(&dir, files[0]), ["r00", "r01"]);
+    assert_eq!(lines(&dir, files[1]), ["r02", "r03"]);
+    each_record_once(&dir, &files, 4);
+    assert_eq!(logger.stats()[0].lost, 0);
+}

@@ -636,14 +636,15 @@ impl FileWriter {
     }
 
     /// Open the file at `path`, or, when something that is not a regular file holds that
-    /// name (a folder, a FIFO), at the first of `<root>.2<ext>`, `<root>.3<ext>`, … that opens
+    /// name (a folder, a FIFO, a symlink that is not followed), at the first of `<root>.2<ext>`, `<root>.3<ext>`, … that opens
     /// (said once): records are never lost to a name that is taken.
     fn open_at_free_name(&mut self, path: PathBuf, now: Timestamp) -> io::Result<()> {
         self.file.path = path.clone();
         let mut opened = self.file.reopen(&mut self.settings, now);
         let mut counter = 2;
         while let Err(error) = &opened {
-            if not_a_regular_file(error).is_none() || counter > NAMES_TRIED {
+            let taken = not_a_regular_file(error).is_some() || is_symlink_refusal(error);
+            if !taken || counter > NAMES_TRIED {
                 break;
             }
             self.file.path = numbered(&path, counter);
