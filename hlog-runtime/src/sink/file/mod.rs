@@ -41,8 +41,8 @@ pub use spec::{FileInfo, SpecError};
 use self::log_file::{LogFile, Settings, Shared};
 use self::naming::Names;
 use self::primitives::{
-    Hold, is_symlink_refusal, lock_path, move_to_free_name, not_a_regular_file, not_regular,
-    open_options,
+    Hold, NAMES_TRIED, is_symlink_refusal, lock_path, move_to_free_name, not_a_regular_file,
+    not_regular, open_options,
 };
 use self::rotation::RotationState;
 use self::worker::{Matcher, Policies, Worker};
@@ -346,6 +346,10 @@ struct FileWriter {
     delay: bool,
     /// Compression and retention, on the sink's background thread, and their failures.
     worker: Worker,
+    /// The start time and counter of the last rotated name this sink claimed: a file started
+    /// at the same instant takes a higher counter, never a lower one that retention freed
+    /// (it would then sort as older than the files before it).
+    last_rotated: Option<(Timestamp, u32)>,
     /// A rotating sink's hold on its path (released after the worker's last job).
     _rotating: Option<RotatingPath>,
 }
@@ -409,6 +413,7 @@ impl FileWriter {
             first_record: true,
             delay: config.delay,
             worker,
+            last_rotated: None,
             _rotating: rotating,
         };
         // A dated name needs the logger's clock: that file is made when the sink is attached.
@@ -629,26 +634,71 @@ impl FileWriter {
         self.file.flush()?;
         let next = self.names.live_path(now)?;
         let mode = self.file.mode();
-        let rotated = if next == self.file.path {
-            let archive =
-                self.worker.compression().map(|c| c.extension()).filter(|e| !e.is_empty());
-            move_to_free_name(
-                &self.file.path,
-                self.names.rotated_paths(&self.file.path, self.file.started, archive),
-            )?
+        let previous = self.file.path.clone();
+        let rotated = if !self.names.dated || next == self.file.path {
+            self.move_aside()?
         } else {
             self.file.path.clone()
         };
         // The next file keeps the mode of the one it replaces (loguru loses a chmod).
         self.settings.mode = self.settings.mode.or(mode);
-        self.file.path = next;
-        self.file.reopen(&mut self.settings, now)?;
+        if let Err(error) = self.open_at_free_name(next, now) {
+            // Write on to the file just moved aside (or left); rotation is retried later.
+            self.file.path = rotated;
+            return Err(error);
+        }
         self.file.started = now;
         if let Some(rotation) = &mut self.rotation {
             rotation.rotated(now, &self.names.zone);
         }
-        self.worker.submit(Some(rotated), &self.file.path, now);
+        // A dated file reopened under its own name (`.2` of the same second) was not rotated.
+        if self.file.path != previous || rotated != previous {
+            self.worker.submit(Some(rotated), &self.file.path, now);
+        }
         Ok(())
+    }
+
+    /// Move the current file to the first free rotated name for its start time, after the
+    /// last name this sink claimed for that time, and return that name.
+    fn move_aside(&mut self) -> io::Result<PathBuf> {
+        let started = self.file.started;
+        let first = match self.last_rotated {
+            Some((last, counter)) if last == started => counter.saturating_add(1),
+            _ => 1,
+        };
+        let archive = self.worker.compression().map(|c| c.extension()).filter(|e| !e.is_empty());
+        let names = self.names.rotated_paths_from(&self.file.path, started, archive, first);
+        let rotated = move_to_free_name(&self.file.path, names)?;
+        let counter = rotated.file_name().and_then(|name| self.names.rotated.parse(name));
+        self.last_rotated = Some((started, counter.map_or(first, |(_, counter)| counter)));
+        Ok(rotated)
+    }
+
+    /// Open the file at `path`, or, when something that is not a regular file holds that
+    /// name (a folder, a FIFO, a symlink that is not followed), at the first of `<root>.2<ext>`, `<root>.3<ext>`, … that opens
+    /// (said once): records are never lost to a name that is taken.
+    fn open_at_free_name(&mut self, path: PathBuf, now: Timestamp) -> io::Result<()> {
+        self.file.path = path.clone();
+        let mut opened = self.file.reopen(&mut self.settings, now);
+        let mut counter = 2;
+        while let Err(error) = &opened {
+            let taken = not_a_regular_file(error).is_some() || is_symlink_refusal(error);
+            if !taken || counter > NAMES_TRIED {
+                break;
+            }
+            self.file.path = numbered(&path, counter);
+            opened = self.file.open(&mut self.settings, now);
+            counter += 1;
+        }
+        if opened.is_ok() && self.file.path != path {
+            crate::report::report_once(format_args!(
+                "file sink {}: something that is not a regular file holds the name; \
+                 writing to {} instead",
+                path.display(),
+                self.file.path.display()
+            ));
+        }
+        opened
     }
 
     /// Close the file; without rotation, compress it when compression is set (loguru's
@@ -663,6 +713,23 @@ impl FileWriter {
             && self.file.path.exists()
         {
             self.worker.submit(Some(self.file.path.clone()), &self.file.path, now);
+        }
+    }
+}
+
+/// `path` with the counter `.<counter>` before its extension: `app.log` → `app.2.log`, as
+/// rotated names take one.
+fn numbered(path: &Path, counter: u32) -> PathBuf {
+    let name = path.file_name().unwrap_or_default();
+    match name.to_str() {
+        Some(name) => {
+            let (root, ext) = naming::split_name(name);
+            path.with_file_name(format!("{root}.{counter}{ext}"))
+        }
+        None => {
+            let mut name = name.to_os_string();
+            name.push(format!(".{counter}"));
+            path.with_file_name(name)
         }
     }
 }
@@ -785,6 +852,17 @@ mod tests {
         assert_eq!(error.to_string(), expected);
         assert!(error.source().unwrap().downcast_ref::<io::Error>().is_some());
         assert!(writer.flush().is_ok(), "reported once");
+    }
+
+    /// The live file's next name when something that is not a file holds its own: the
+    /// counter goes before the extension, as in rotated names.
+    #[test]
+    fn a_numbered_live_name_keeps_the_extension_last() {
+        let name = |path: &str, n| numbered(Path::new(path), n);
+        assert_eq!(name("/l/app.log", 2), Path::new("/l/app.2.log"));
+        assert_eq!(name("/l/app.log.txt", 3), Path::new("/l/app.log.3.txt"));
+        assert_eq!(name("/l/app", 2), Path::new("/l/app.2"));
+        assert_eq!(name("/l/.hidden", 2), Path::new("/l/.hidden.2"));
     }
 
     /// A shared sink and a rotating one without `shared` never write one file together,

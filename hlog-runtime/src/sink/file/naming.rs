@@ -295,10 +295,21 @@ impl Names {
         started: Timestamp,
         archive: Option<&str>,
     ) -> impl Iterator<Item = PathBuf> {
+        self.rotated_paths_from(live, started, archive, 1)
+    }
+
+    /// [`rotated_paths`](Self::rotated_paths) from the counter `first` on.
+    pub(crate) fn rotated_paths_from(
+        &self,
+        live: &Path,
+        started: Timestamp,
+        archive: Option<&str>,
+        first: u32,
+    ) -> impl Iterator<Item = PathBuf> {
         // A dated path: this file's name and folder, not those of the first file.
         let own = self.dated.then(|| Naming::new(live, &self.pattern).ok()).flatten();
         let naming = own.unwrap_or_else(|| self.rotated.clone());
-        (1..=NAMES_TRIED)
+        (first..=first.saturating_add(NAMES_TRIED - 1))
             .map(move |counter| naming.rotated_path(started, &self.zone, counter))
             .filter(move |name| {
                 archive.is_none_or(|ext| {

@@ -383,9 +383,17 @@ fn apply_retention(
         custom(&paths);
         return Ok(());
     }
+    // A count never deletes the file just rotated (nor its archive), whatever sorts after it.
+    let just_rotated = match retention {
+        Retention::KeepLast(_) => {
+            job.rotated.as_deref().and_then(Path::file_name).and_then(|n| (policies.matcher)(n))
+        }
+        _ => None,
+    };
     for path in retention.select(&candidates, job.now) {
         // Only ever delete a file that was offered.
-        if !candidates.iter().any(|c| c.path == path) {
+        let Some(candidate) = candidates.iter().find(|c| c.path == path) else { continue };
+        if just_rotated == Some((candidate.started, candidate.counter)) {
             continue;
         }
         match fs::remove_file(&path) {
@@ -740,6 +748,28 @@ mod tests {
         worker.wait_idle();
         let mut expected = untouchable();
         expected.extend(["app.4.log", "app.5.log"]);
+        expected.sort();
+        assert_eq!(dir.names(), expected);
+        assert!(worker.take_error().is_none());
+    }
+
+    /// A rotated file that sorts as older than others (its name's time is earlier) is the
+    /// one just rotated: a count keeps it all the same, and the newest besides.
+    #[test]
+    fn count_retention_keeps_the_file_just_rotated() {
+        let dir = retention_dir("just-rotated");
+        let worker = worker(&dir.0, None, Some(Retention::keep_last(1)));
+        rotate(&worker, &dir, "app.2.log");
+        worker.wait_idle();
+        let mut expected = untouchable();
+        expected.extend(["app.2.log", "app.5.log"]);
+        expected.sort();
+        assert_eq!(dir.names(), expected);
+        // The next job, for another file, applies the count.
+        rotate(&worker, &dir, "app.5.log");
+        worker.wait_idle();
+        let mut expected = untouchable();
+        expected.push("app.5.log");
         expected.sort();
         assert_eq!(dir.names(), expected);
         assert!(worker.take_error().is_none());
