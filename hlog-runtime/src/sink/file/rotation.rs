@@ -9,7 +9,7 @@
 //!
 //! ```text
 //! rotation    ::= size | duration | frequency | time-of-day | day [ "at" time-of-day ]
-//! size        ::= number ( unit | "" )            ; no unit: whole bytes ("4096")
+//! size        ::= number unit                     ; a bare number ("12") is refused
 //! unit        ::= [ prefix [ "i" ] ] ( "B" | "b" ) ; B bytes, b bits; K M G T P E Z Y
 //! duration    ::= number time-unit { [","] number time-unit }
 //! time-unit   ::= y | years | months | w | weeks | d | days | h | hours | min | minutes
@@ -487,7 +487,7 @@ impl Rotation {
     }
 
     /// Parse one of loguru's rotation strings: a size (`"500 KB"`, `"10 MB"`, `"0.5 GB"`,
-    /// `"2 GiB"`, `"1 Kb"` = 125 bytes, `"4096"` bytes), a duration (`"1 day"`, `"12 hours"`,
+    /// `"2 GiB"`, `"1 Kb"` = 125 bytes, `"4096 B"`), a duration (`"1 day"`, `"12 hours"`,
     /// `"1h 30min"`), a frequency (`"hourly"` … `"yearly"`), a time of day (`"00:00"`,
     /// `"18:30:15"`, `"4 PM"`, `"10:30 pm"`) or a day of the week with an optional time
     /// (`"sunday"`, `"monday at 12:00"`, `"w0"` … `"w6"` with `w0` = Monday).
@@ -496,14 +496,16 @@ impl Rotation {
     /// `B` is bytes and a lower-case `b` bits. Duration units are loguru's: `y`/`years` (365
     /// days), `months` (a twelfth of a year: 30 days 10 hours), `w`/`weeks`, `d`/`days`,
     /// `h`/`hours`, `min`/`minutes`, `s`/`sec`/`seconds`, `ms`/`milliseconds`,
-    /// `us`/`microseconds`; several parts add up. A plain number is a size in bytes, never a
-    /// time (`"12"` is 12 bytes; noon is `"12:00"`).
+    /// `us`/`microseconds`; several parts add up. A number without a unit is refused, because
+    /// it reads two ways: loguru takes `"12"` for noon, a size reader for 12 bytes; write
+    /// `"12 B"` or `"12:00"`. (The typed [`Rotation::size`] and `Rotation::from(12u64)` are
+    /// bytes.)
     ///
     /// # Errors
     ///
     /// A [`SpecError`] quoting the input, saying which kind of value it looked like and what
-    /// is wrong, and listing the accepted forms: for an empty string, `"0"`, negative or zero
-    /// amounts, unknown units (`"10 MBs"`), `"25:00"`, `"13 PM"`, `"w7"`, `"true"`, …; and for
+    /// is wrong, and listing the accepted forms: for an empty string, `"12"` (no unit),
+    /// negative or zero amounts, unknown units (`"10 MBs"`), `"25:00"`, `"13 PM"`, `"w7"`, `"true"`, …; and for
     /// a value out of range, which is never capped: a size over `u64::MAX` bytes (16 EiB) or
     /// a duration over 1000 years. Any string at all gives a value or an error, never a panic.
     ///
@@ -601,7 +603,7 @@ impl FromStr for Rotation {
 // Parsing
 
 const ROTATION_FORMS: &str = "accepted forms: a size (\"500 KB\", \"10 MB\", \"0.5 GB\", \
-     \"2 GiB\", \"1 Kb\" = 125 bytes, \"4096\" = 4096 bytes), a duration (\"30 min\", \
+     \"2 GiB\", \"1 Kb\" = 125 bytes, \"4096 B\"), a duration (\"30 min\", \
      \"12 hours\", \"1 day\", \"1 week\", \"1h 30min\"), a frequency (\"hourly\", \"daily\", \
      \"weekly\", \"monthly\", \"yearly\"), a time of day (\"00:00\", \"18:30:15\", \"4 PM\", \
      \"10:30 pm\"), a day of the week with an optional time (\"sunday\", \
