@@ -236,10 +236,17 @@ impl Handler {
         }
     }
 
-    /// The handler was removed: flush its sink and drop it (closing a file), even while
-    /// threads still hold the handler in their cached handler lists.
+    /// The handler was removed: close its sink ([`Sink::close`]: flush, and for a file sink
+    /// without rotation compress the file) and drop it, even while threads still hold the
+    /// handler in their cached handler lists. A failure is reported once on stderr and
+    /// counted in the handler's errors; the sink goes all the same.
     pub(crate) fn close(&self) {
-        self.flush();
+        let result =
+            self.sink.lock().unwrap_or_else(|e| e.into_inner()).as_mut().map(|s| s.close());
+        // (The lock is released before reporting.)
+        if let Some(Err(error)) = result {
+            self.count_failure(error, false, "close: ");
+        }
         self.drop_sink();
     }
 

@@ -50,7 +50,8 @@ pub fn add(sink: impl sink::IntoSink + 'static) -> HandlerBuilder<'static> {
     logger().add(sink)
 }
 
-/// Remove one handler from the global logger.
+/// Remove one handler from the global logger, closing its sink (see [`Logger::remove`]: a
+/// failure while closing is reported and the handler removed all the same).
 pub fn remove(id: HandlerId) -> bool {
     logger().remove(id)
 }

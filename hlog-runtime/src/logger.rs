@@ -141,7 +141,12 @@ impl Logger {
         HandlerBuilder::new(self, sink)
     }
 
-    /// Remove one handler, flushing its sink. Returns false if no handler has that id.
+    /// Remove one handler, closing its sink: flush it, and for a file sink without rotation
+    /// compress the file (and wait for that). Returns false if no handler has that id.
+    ///
+    /// A failure while closing (a flush, a compression) loses nothing (the file stays as it
+    /// is), is reported once on stderr and is counted in the handler's errors; the handler is
+    /// removed all the same and this returns true.
     pub fn remove(&self, id: HandlerId) -> bool {
         let config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
         let mut handlers = Vec::clone(&self.core.handlers.load());

@@ -131,3 +131,35 @@ fn without_rotation_closing_compresses_the_file() {
     assert_eq!(dir.names(), ["app.log.gz"]);
     assert_eq!(gunzip(&dir.0.join("app.log.gz")), "one\ntwo\n");
 }
+
+/// A compression that fails when the sink is removed loses nothing: the file stays as it was,
+/// the failure is reported once on stderr and counted in the handler's errors (not retried
+/// when the sink is dropped), and `remove()` still returns true: the handler is gone.
+#[test]
+fn a_compression_failure_at_remove_keeps_the_file_and_is_tried_once() {
+    use std::sync::Arc;
+
+    use hlog_runtime::sink::file::Compression;
+
+    let dir = TempDir::new("close-fails");
+    let calls = Arc::new(AtomicU64::new(0));
+    let counted = Arc::clone(&calls);
+    let failing = Compression::custom(move |_: &Path| {
+        counted.fetch_add(1, Ordering::Relaxed);
+        Err(std::io::Error::other("disk on fire"))
+    });
+    let logger = Logger::new();
+    let id = logger
+        .add(FileSink::new(dir.0.join("app.log")).compression(failing).buffer_size(0))
+        .format("{message}")
+        .install()
+        .unwrap();
+    hlog::info!(logger, "one");
+    hlog::info!(logger, "two");
+    assert_eq!(logger.stats()[0].errors, 0);
+    assert!(logger.remove(id), "the handler is removed even though closing failed");
+    assert!(logger.stats().is_empty());
+    assert_eq!(calls.load(Ordering::Relaxed), 1, "tried once, at remove(), not again at drop");
+    assert_eq!(dir.names(), ["app.log"]);
+    assert_eq!(fs::read_to_string(dir.0.join("app.log")).unwrap(), "one\ntwo\n");
+}

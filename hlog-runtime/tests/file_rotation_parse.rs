@@ -7,7 +7,7 @@ use hlog_runtime::sink::file::{Frequency, Rotation, TimeOfDay, Weekday};
 
 /// The accepted forms, quoted at the end of every refusal.
 const FORMS: &str = "accepted forms: a size (\"500 KB\", \"10 MB\", \"0.5 GB\", \"2 GiB\", \
-     \"1 Kb\" = 125 bytes, \"4096\" = 4096 bytes), a duration (\"30 min\", \"12 hours\", \
+     \"1 Kb\" = 125 bytes, \"4096 B\"), a duration (\"30 min\", \"12 hours\", \
      \"1 day\", \"1 week\", \"1h 30min\"), a frequency (\"hourly\", \"daily\", \"weekly\", \
      \"monthly\", \"yearly\"), a time of day (\"00:00\", \"18:30:15\", \"4 PM\", \"10:30 pm\"), \
      a day of the week with an optional time (\"sunday\", \"monday at 12:00\", \"w0\" to \"w6\" \
@@ -33,7 +33,7 @@ fn accepts(input: &str, expected: Rotation) {
     assert_eq!(Rotation::parse(&format!("  {input}\t")), Ok(expected), "{input:?}");
 }
 
-/// Sizes: powers of 1000 and 1024, `b` for bits, decimals and exponents, plain bytes.
+/// Sizes: powers of 1000 and 1024, `b` for bits, decimals and exponents.
 #[test]
 fn sizes() {
     let cases: &[(&str, u64)] = &[
@@ -68,11 +68,9 @@ fn sizes() {
         ("18446744073709551615 B", u64::MAX),
         ("18446744073709.551615 MB", u64::MAX),
         ("0.0000001 TB", 100_000),
-        ("1000", 1000),
-        ("4096", 4096),
-        ("12", 12),
-        ("1", 1),
-        ("1e3", 1000),
+        ("4096 B", 4096),
+        ("12 B", 12),
+        ("1 B", 1),
     ];
     for &(input, bytes) in cases {
         accepts(input, Rotation::size(bytes));
@@ -219,18 +217,30 @@ fn refusals_quote_the_input_and_name_the_expected_kind() {
     let cases: &[(&str, &str)] = &[
         ("", "the text is empty"),
         ("   ", "the text is empty"),
-        ("0", "expected a size, but 0 bytes"),
+        // A bare number reads two ways (loguru: noon; a size reader: bytes): refused, and the
+        // hint names both readings when both exist.
+        ("12", "expected a size or a time of day, but \"12\" has no unit: write \"12 B\""),
+        ("0", "expected a size or a time of day, but \"0\" has no unit"),
+        ("23", "expected a size or a time of day, but \"23\" has no unit"),
+        ("4096", "expected a size, but \"4096\" has no unit: write \"4096 B\""),
+        ("1e3", "expected a size, but \"1e3\" has no unit"),
         ("0 KB", "expected a size, but 0 bytes"),
         ("-1", "expected a size, but it is negative"),
         ("-5 MB", "expected a size, but it is negative"),
-        ("1.5", "expected a size, but \"1.5\" has no unit"),
+        ("1.5", "expected a size, but \"1.5\" has no unit: write \"1.5 B\", \"1.5 KB\""),
         ("1 b", "expected a size, but \"1 b\" is less than one byte"),
         ("10 MBs", "expected a size, but \"MBs\" is not a size unit"),
         ("10 bytes", "expected a size, but \"bytes\" is not a size unit"),
         ("10 KIb2", "expected a size, but \"KIb2\" is not a size unit"),
         ("10 M", "expected a size or a duration, but \"M\" is neither"),
         ("10 Ki", "expected a size or a duration, but \"Ki\" is neither"),
-        ("1 XB", "expected a duration, but \"XB\" is not a unit of time"),
+        // A size unit with a typo is a size error, not a duration error.
+        ("1 KX", "expected a size, but \"KX\" is not a size unit"),
+        ("1 kx", "expected a size, but \"kx\" is not a size unit"),
+        ("1 KiX", "expected a size, but \"KiX\" is not a size unit"),
+        ("1 XB", "expected a size, but \"XB\" is not a size unit"),
+        ("1 mo", "expected a duration, but \"mo\" is not a unit of time"),
+        ("1 yr", "expected a duration, but \"yr\" is not a unit of time"),
         ("0 days", "expected a duration, but it is zero"),
         ("0 s 0 ms", "expected a duration, but it is zero"),
         ("0.0000000001 s", "expected a duration, but it is zero"),
@@ -272,6 +282,9 @@ fn refusals_quote_the_input_and_name_the_expected_kind() {
         // Too large: refused with the range, never capped.
         ("1 ZB", SIZE_RANGE),
         ("1 YiB", SIZE_RANGE),
+        ("3 YiB", SIZE_RANGE),
+        ("3 YB", SIZE_RANGE),
+        ("16 EiB", SIZE_RANGE),
         ("18446744073709551616 B", SIZE_RANGE),
         ("99999999999999999999 GB", SIZE_RANGE),
         ("1e400 B", SIZE_RANGE),
@@ -316,8 +329,22 @@ fn exact_error_texts() {
              or KiB, MiB, GiB, …; a lower-case b counts bits)",
         ),
         (
-            "0",
+            "0 KB",
             "expected a size, but 0 bytes would start a new file for every record: give a positive size",
+        ),
+        (
+            "12",
+            "expected a size or a time of day, but \"12\" has no unit: write \"12 B\" for 12 \
+             bytes or \"12:00\" for a time of day",
+        ),
+        (
+            "1.5",
+            "expected a size, but \"1.5\" has no unit: write \"1.5 B\", \"1.5 KB\" or \"1.5 MB\"",
+        ),
+        (
+            "1 KX",
+            "expected a size, but \"KX\" is not a size unit (B, KB, MB, GB, TB, PB, EB, ZB, \
+             YB or KiB, MiB, GiB, …; a lower-case b counts bits)",
         ),
         ("true", "not a size, a duration, a frequency, a time of day or a day of the week"),
         (
@@ -338,6 +365,11 @@ fn exact_error_texts() {
             "99999999999999999999 GB",
             "expected a size, but \"99999999999999999999 GB\" is too large: the accepted range is \
              1 byte to 18446744073709551615 bytes (16 EiB)",
+        ),
+        (
+            "3 YiB",
+            "expected a size, but \"3 YiB\" is too large: the accepted range is 1 byte to \
+             18446744073709551615 bytes (16 EiB)",
         ),
         (
             "1e30 days",

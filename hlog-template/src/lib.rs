@@ -9,7 +9,7 @@
 //!
 //! ```text
 //! template    := piece*
-//! piece       := "{{" | "}}" | "\<" | placeholder | tag | text
+//! piece       := "{{" | "}}" | "\\" | "\<" | placeholder | tag | text
 //! placeholder := "{" arg accessor* (":" spec)? "}"
 //! arg         := "" | digits | identifier
 //! accessor    := "." identifier | "[" key "]"          key: any text without "]"
@@ -18,6 +18,7 @@
 //! kind        := "" | "?" | "x" | "X" | "o" | "b" | "e" | "E"
 //! tag         := "<" ["/"] name ">"                   name: no spaces, except after "fg " / "bg "
 //! text        := any other character; a "<" that does not begin a tag is text
+//!                ("\\" and "\<" only before a "<": a backslash, and "<" as text; "<>" is an error)
 //! ```
 //!
 //! Inside a *format* the spec of `{time:...}` is a time pattern instead (see [`parse_time`]).

@@ -276,6 +276,8 @@ fn ends_value(b: u8) -> bool {
 /// The tag starting at `src[start]` (a `<`), if the text there has the shape of one:
 /// `<` optional `/` name `>`, where the name is made of ASCII alphanumerics, `-`, `_`, `#`
 /// and `,`, or is `fg `/`bg ` and one value without spaces. Otherwise the `<` is plain text.
+/// The name may be empty: `</>` closes the innermost tag, and `<>` is a tag that
+/// [`tag_ansi`] refuses, as loguru does.
 pub(crate) fn scan_tag(src: &str, start: usize) -> Option<TagShape> {
     let bytes = src.as_bytes();
     debug_assert_eq!(bytes.get(start), Some(&b'<'));
@@ -298,9 +300,6 @@ pub(crate) fn scan_tag(src: &str, start: usize) -> Option<TagShape> {
     } else {
         while bytes.get(i).is_some_and(|&b| is_name_byte(b)) {
             i += 1;
-        }
-        if i == name_start && !closing {
-            return None;
         }
     }
     (bytes.get(i) == Some(&b'>')).then(|| TagShape {

@@ -116,7 +116,7 @@ impl<'a> Parser<'a> {
                     );
                     i + 1
                 }
-                (b'\\', Some(b'<')) => self.text("<", i + 2),
+                (b'\\', Some(b'\\' | b'<')) => self.backslashes(i),
                 (b'<', _) => match scan_tag(src, i) {
                     Some(tag) => self.tag(tag),
                     None => self.text("<", i + 1),
@@ -132,6 +132,21 @@ impl<'a> Parser<'a> {
                 }
             };
         }
+    }
+
+    /// A run of backslashes from `start`. Before a `<`, as in loguru, each `\\` is one
+    /// backslash and a last odd one makes the `<` text: `\\<red>` is a backslash then a tag,
+    /// `\<red>` the text `<red>`. Elsewhere backslashes are text as written (`C:\\dir`).
+    fn backslashes(&mut self, start: usize) -> usize {
+        let src = self.src;
+        let bytes = src.as_bytes();
+        let n = bytes[start..].iter().take_while(|&&b| b == b'\\').count();
+        let end = start + n;
+        if bytes.get(end) != Some(&b'<') {
+            return self.text(&src[start..end], end);
+        }
+        let next = self.text(&src[start..start + n / 2], end);
+        if n % 2 == 1 { self.text("<", next + 1) } else { next }
     }
 
     fn finish(mut self) -> (Template, Vec<Error>) {

@@ -19,7 +19,7 @@ pub struct TimeFormat {
 /// One token of a time pattern (loguru's table).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimeToken {
-    /// Literal text (`[text]` escapes, and any character that is not a token).
+    /// Literal text (a token escaped as `[YYYY]`, and any character that is not a token).
     Literal(Cow<'static, str>),
     /// `YYYY` 2026
     Year,
@@ -122,7 +122,9 @@ pub const DEFAULT_TIME_FORMAT: TimeFormat = {
     }
 };
 
-/// Parse a time pattern such as `"YYYY-MM-DD HH:mm:ss.SSS"` or `"HH:mm [at] X!UTC"`.
+/// Parse a time pattern such as `"YYYY-MM-DD HH:mm:ss.SSS"` or `"[X] X!UTC"`. As in loguru,
+/// `[` and `]` around one token write the token's text (`[YYYY]` is `YYYY`); around anything
+/// else they are text themselves (`[at]` stays `[at]`).
 /// Error ranges are relative to `pattern`.
 ///
 /// # Examples
@@ -143,17 +145,11 @@ pub fn parse_time(pattern: &str) -> Result<TimeFormat, Error> {
     let mut i = 0;
     while i < body.len() {
         let rest = &body[i..];
-        if let Some(inner) = rest.strip_prefix('[') {
-            let Some(end) = inner.find(']') else {
-                return Err(Error::new(
-                    ErrorKind::InvalidTime,
-                    i..body.len(),
-                    "unclosed `[` in time pattern",
-                )
-                .with_help("literal text is written `[text]`, closed with `]`"));
-            };
-            literal.push_str(&inner[..end]);
-            i += end + 2;
+        // `[` escapes a token only, as loguru: `[YYYY]` is the text `YYYY`; any other `[`
+        // is itself (`[at]` stays `[at]`, `a` and `t` not being tokens).
+        if let Some(escaped) = escaped_token(rest) {
+            literal.push_str(escaped);
+            i += escaped.len() + 2;
             continue;
         }
         let (token, len) = if rest.starts_with('S') {
@@ -192,6 +188,15 @@ pub fn parse_time(pattern: &str) -> Result<TimeFormat, Error> {
         tokens.push(TimeToken::Literal(literal.into()));
     }
     Ok(TimeFormat { tokens: tokens.into(), utc })
+}
+
+/// The token `rest` starts with inside `[` `]`, if it does: `[YYYY]`, `[SSS]`, `[A]`.
+fn escaped_token(rest: &str) -> Option<&str> {
+    let inner = &rest.strip_prefix('[')?;
+    let inner = &inner[..inner.find(']')?];
+    let is_token = (!inner.is_empty() && inner.bytes().all(|b| b == b'S'))
+        || TOKENS.iter().any(|(text, _)| *text == inner);
+    is_token.then_some(inner)
 }
 
 /// The most `S` a fraction of a second may have (nanoseconds).

@@ -69,12 +69,18 @@ fn renders() {
         ("\\<red>x\\</red>", "«<red>x</red>»"),
         ("a \\ b", "«a \\ b»"),
         ("C:\\dir\\{x}", "«C:\\dir\\»{x}"),
-        ("\\\\<b>x", "«\\<b>x»"),
+        // Before a `<`, `\\` is one backslash (loguru): a backslash, then a tag.
+        ("\\\\<red>x</red>", "«\\»⟦\\e[31m⟧«x»⟦\\e[0m⟧"),
+        ("\\\\\\<b>x", "«\\<b>x»"),
+        ("\\\\\\\\<b>x</b>", "«\\\\»⟦\\e[1m⟧«x»⟦\\e[0m⟧"),
+        ("a\\\\b", "«a\\\\b»"),
+        ("\\\\", "«\\\\»"),
+        ("\\\\< b", "«\\< b»"),
         ("ends with \\", "«ends with \\»"),
         // A `<` that does not begin a tag is text.
         ("a < b", "«a < b»"),
         ("a <b c> d", "«a <b c> d»"),
-        ("<>", "«<>»"),
+        ("\\<>", "«<>»"),
         ("<{x}>", "«<»{x}«>»"),
         ("x <", "«x <»"),
         ("<<b>x</b>", "«<»⟦\\e[1m⟧«x»⟦\\e[0m⟧"),
@@ -526,6 +532,8 @@ fn errors() {
         ),
         // Tags.
         ("<foo>x</foo>", vec![(unknown("foo"), 0..5, "unknown tag `<foo>`", TAG_HELP)]),
+        // `<>` is refused, as loguru does; `\\<>` is the text.
+        ("a <> b", vec![(unknown(""), 2..4, "unknown tag `<>`", TAG_HELP)]),
         (
             "<bolt>x</>",
             vec![(

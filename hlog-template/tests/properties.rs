@@ -54,9 +54,28 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
 }
 
-/// `text` written so that the parser reads it back as literal text.
+/// `text` written so that the parser reads it back as literal text: braces doubled, and
+/// before each `<` the backslashes doubled (`\\` is one backslash there) and one more added
+/// to make the `<` text.
 fn escaped(text: &str) -> String {
-    text.replace('{', "{{").replace('}', "}}").replace('<', "\\<")
+    let mut out = String::new();
+    let mut backslashes = 0;
+    for c in text.chars() {
+        match c {
+            '\\' => backslashes += 1,
+            '<' => out.push_str(&"\\".repeat(backslashes + 1)),
+            _ => {}
+        }
+        if c != '\\' {
+            backslashes = 0;
+        }
+        match c {
+            '{' => out.push_str("{{"),
+            '}' => out.push_str("}}"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 proptest! {

@@ -32,7 +32,11 @@ const CASES: &[Case] = &[
     },
     Case { format: "{message}</red>", names: &["`</red>` closes nothing"], at: "</red>" },
     Case { format: "<nope>{message}</nope>", names: &["unknown tag `<nope>`"], at: "<nope>" },
-    Case { format: "{time:[YYYY}", names: &["unclosed `[`", "time pattern"], at: "[YYYY" },
+    Case {
+        format: "{time:ss.SSSSSSSSSS}",
+        names: &["`SSSSSSSSSS`", "at most 9"],
+        at: "SSSSSSSSSS",
+    },
     Case { format: "{}", names: &["positional placeholder `{}`"], at: "{}" },
     Case { format: "{level} {0}", names: &["positional placeholder `{0}`"], at: "{0}" },
     Case {

@@ -72,6 +72,6 @@ fn the_constant_format_renders_like_the_parsed_one() {
     FORMAT.render_in(&mut plain, &record, false, &zone);
     assert_eq!(
         String::from_utf8(plain).unwrap(),
-        "2026-03-26 15:30:00.123 2026-03-26T15:30:00.123456+0100 at 14:30 SUCCESS   alice it <red>works</red>\n"
+        "2026-03-26 15:30:00.123 2026-03-26T15:30:00.123456+0100 [at] 14:30 SUCCESS   alice it <red>works</red>\n"
     );
 }

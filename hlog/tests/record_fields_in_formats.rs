@@ -222,7 +222,9 @@ fn time_default_and_patterns() {
         ("{time:YYYY-MM-DD}|{message}", "2026-03-26|x"),
         ("{time:X}", "1774535400"),
         ("{time:SSSSSS}", "123456"),
-        ("[{time:[at] HH[h]}]", "[at 14h]"),
+        // `[...]` escapes a token only, as loguru: `[h]` is `h`, `[at]` stays `[at]`.
+        ("[{time:[at] HH[h]}]", "[[at] 14h]"),
+        ("{time:[YYYY] YYYY}", "YYYY 2026"),
     ];
     for (format, expected) in cases {
         let (logger, capture) = frozen(format);

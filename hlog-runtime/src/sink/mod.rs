@@ -71,6 +71,14 @@ pub trait Sink: Send + 'static {
         let _ = (flusher, clock);
     }
 
+    /// The sink's handler is being removed: flush, and finish what the sink owes its
+    /// destination (a file sink without rotation compresses its file and waits for it). An
+    /// error is reported once on stderr and counted in the handler's errors; the sink is
+    /// dropped all the same.
+    fn close(&mut self) -> io::Result<()> {
+        self.flush()
+    }
+
     /// The program is exiting: flush, and finish what the sink owes its destination (a file
     /// sink without rotation compresses its file, as loguru does at exit).
     fn at_exit(&mut self) {

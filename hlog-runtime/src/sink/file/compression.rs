@@ -299,21 +299,21 @@ impl Compression {
             #[cfg(feature = "zip")]
             Compression::Zip => zip_into(out, name, input, metadata)?,
             #[cfg(feature = "tar")]
-            Compression::Tar => tar_into(out, name, input)?,
+            Compression::Tar => tar_into(out, name, input, metadata)?,
             #[cfg(feature = "tar")]
             Compression::TarGz => {
                 let mut tar_name = name_bytes(name);
                 tar_name.extend_from_slice(b".tar");
-                tar_into(gzip(out, tar_name, metadata), name, input)?.finish()?
+                tar_into(gzip(out, tar_name, metadata), name, input, metadata)?.finish()?
             }
             #[cfg(all(feature = "tar", feature = "bz2"))]
             Compression::TarBz2 => {
                 let encoder = bzip2::write::BzEncoder::new(out, bzip2::Compression::default());
-                tar_into(encoder, name, input)?.finish()?
+                tar_into(encoder, name, input, metadata)?.finish()?
             }
             #[cfg(all(feature = "tar", feature = "xz"))]
             Compression::TarXz => {
-                tar_into(liblzma::write::XzEncoder::new(out, 6), name, input)?.finish()?
+                tar_into(liblzma::write::XzEncoder::new(out, 6), name, input, metadata)?.finish()?
             }
             // Formats whose feature is off were refused above; a closure never comes here.
             #[allow(unreachable_patterns)]
@@ -473,10 +473,23 @@ fn gzip_mtime(metadata: &Metadata) -> u32 {
 
 /// Write a tar archive holding `input` as `name` into `out`, and return `out`.
 #[cfg(feature = "tar")]
-fn tar_into<W: Write>(out: W, name: &OsStr, input: &mut File) -> io::Result<W> {
+fn tar_into<W: Write>(
+    out: W,
+    name: &OsStr,
+    input: &mut File,
+    metadata: &Metadata,
+) -> io::Result<W> {
+    let mut header = tar::Header::new_gnu();
+    header.set_metadata_in_mode(metadata, tar::HeaderMode::Complete);
+    // The mode field holds the permission bits only (0644), as tar(1) writes it: the complete
+    // mode would carry the file type too (0100644), which some readers refuse or pass on.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        header.set_mode(metadata.permissions().mode() & 0o7777);
+    }
     let mut builder = tar::Builder::new(out);
-    builder.mode(tar::HeaderMode::Complete);
-    builder.append_file(name, input)?;
+    builder.append_data(&mut header, name, input)?;
     builder.into_inner()
 }
 
@@ -607,9 +620,13 @@ mod tests {
         assert_eq!(archive, dir.join(&format!("{ROTATED}.{expected}.gz")));
         assert_eq!(fs::read(dir.join(&format!("{ROTATED}.gz"))).unwrap(), b"first");
         assert_eq!(fs::read(dir.join(&format!("{ROTATED}.2.gz"))).unwrap(), b"second");
+        let mut decoder = flate2::read::GzDecoder::new(File::open(&archive).unwrap());
         let mut out = Vec::new();
-        flate2::read::GzDecoder::new(File::open(&archive).unwrap()).read_to_end(&mut out).unwrap();
+        decoder.read_to_end(&mut out).unwrap();
         assert_eq!(out, b"third\n");
+        // The header names the rotated file, not the archive's `.N` name.
+        assert_eq!(decoder.header().unwrap().filename(), Some(ROTATED.as_bytes()));
+        assert!(!source.exists(), "the source is removed once archived");
     }
 
     #[test]
@@ -816,8 +833,9 @@ mod tests {
             let mut out = Vec::new();
             entry.read_to_end(&mut out).unwrap();
             let path = entry.path().unwrap().into_owned();
+            // The permission bits only, not the file type (0o100600).
             #[cfg(unix)]
-            assert_eq!(entry.header().mode().unwrap() & 0o777, 0o600);
+            assert_eq!(entry.header().mode().unwrap(), 0o600);
             assert_eq!(entry.header().mtime().unwrap(), MTIME as u64);
             members.push((path, out));
         }

@@ -766,6 +766,19 @@ impl Sink for FileWriter {
         }
     }
 
+    /// Flush, close the file and compress it as [`FileWriter::close`] does, and wait for the
+    /// worker: a failure of any of them (compression included) is the result, for the handler
+    /// to report and count. `Drop` then finds nothing left to do (a failed compression is
+    /// not tried a second time there).
+    fn close(&mut self) -> io::Result<()> {
+        let flushed = Sink::flush(self);
+        FileWriter::close(self);
+        self.file.ever_opened = false;
+        self.worker.wait_idle();
+        flushed?;
+        self.worker.take_error().map_or(Ok(()), Err)
+    }
+
     /// Write the buffer out; from now on (other threads, other exit handlers) records are
     /// written straight through. Without rotation and with compression, close and compress the
     /// file (a record logged after that starts a new file at the path).

@@ -9,7 +9,7 @@
 //!
 //! ```text
 //! rotation    ::= size | duration | frequency | time-of-day | day [ "at" time-of-day ]
-//! size        ::= number ( unit | "" )            ; no unit: whole bytes ("4096")
+//! size        ::= number unit                     ; a bare number ("12") is refused
 //! unit        ::= [ prefix [ "i" ] ] ( "B" | "b" ) ; B bytes, b bits; K M G T P E Z Y
 //! duration    ::= number time-unit { [","] number time-unit }
 //! time-unit   ::= y | years | months | w | weeks | d | days | h | hours | min | minutes
@@ -87,6 +87,10 @@ pub enum Rotation {
     When(Arc<Condition>),
     /// When any of these would.
     Any(Vec<Rotation>),
+    /// This rotation with its times of day, days of the week and calendar boundaries taken in
+    /// a zone of its own (loguru's `datetime.time` with a `tzinfo`), while the sink's zone still
+    /// names the files. Made by [`Rotation::in_zone`].
+    InZone(Box<Rotation>, Zone),
 }
 
 /// What [`Rotation::When`] holds: a condition on the record about to be written and the current
@@ -486,8 +490,29 @@ impl Rotation {
         Rotation::Any(rotations.into_iter().collect())
     }
 
+    /// This rotation with its wall-clock rules (a time of day, a day of the week, a calendar
+    /// frequency) evaluated in `zone` rather than in the sink's zone; the sink's zone still
+    /// names the rotated files. Sizes, intervals and closures do not depend on a zone.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::file::{Rotation, TimeOfDay};
+    /// use hlog::time::Zone;
+    ///
+    /// // Noon in New York, whatever zone the sink names its files in.
+    /// let new_york = Zone::from_posix_tz("EST5EDT,M3.2.0,M11.1.0").unwrap();
+    /// let noon = TimeOfDay::new(12, 0, 0).unwrap();
+    /// let rotation = Rotation::from(noon).in_zone(new_york);
+    /// let Rotation::InZone(inner, _) = &rotation else { unreachable!() };
+    /// assert_eq!(**inner, Rotation::daily_at(12, 0));
+    /// ```
+    pub fn in_zone(self, zone: Zone) -> Rotation {
+        Rotation::InZone(Box::new(self), zone)
+    }
+
     /// Parse one of loguru's rotation strings: a size (`"500 KB"`, `"10 MB"`, `"0.5 GB"`,
-    /// `"2 GiB"`, `"1 Kb"` = 125 bytes, `"4096"` bytes), a duration (`"1 day"`, `"12 hours"`,
+    /// `"2 GiB"`, `"1 Kb"` = 125 bytes, `"4096 B"`), a duration (`"1 day"`, `"12 hours"`,
     /// `"1h 30min"`), a frequency (`"hourly"` … `"yearly"`), a time of day (`"00:00"`,
     /// `"18:30:15"`, `"4 PM"`, `"10:30 pm"`) or a day of the week with an optional time
     /// (`"sunday"`, `"monday at 12:00"`, `"w0"` … `"w6"` with `w0` = Monday).
@@ -496,16 +521,19 @@ impl Rotation {
     /// `B` is bytes and a lower-case `b` bits. Duration units are loguru's: `y`/`years` (365
     /// days), `months` (a twelfth of a year: 30 days 10 hours), `w`/`weeks`, `d`/`days`,
     /// `h`/`hours`, `min`/`minutes`, `s`/`sec`/`seconds`, `ms`/`milliseconds`,
-    /// `us`/`microseconds`; several parts add up. A plain number is a size in bytes, never a
-    /// time (`"12"` is 12 bytes; noon is `"12:00"`).
+    /// `us`/`microseconds`; several parts add up. A number without a unit is refused, because
+    /// it reads two ways: loguru takes `"12"` for noon, a size reader for 12 bytes; write
+    /// `"12 B"` or `"12:00"`. (The typed [`Rotation::size`] and `Rotation::from(12u64)` are
+    /// bytes.)
     ///
     /// # Errors
     ///
     /// A [`SpecError`] quoting the input, saying which kind of value it looked like and what
-    /// is wrong, and listing the accepted forms: for an empty string, `"0"`, negative or zero
-    /// amounts, unknown units (`"10 MBs"`), `"25:00"`, `"13 PM"`, `"w7"`, `"true"`, …; and for
-    /// a value out of range, which is never capped: a size over `u64::MAX` bytes (16 EiB) or
-    /// a duration over 1000 years. Any string at all gives a value or an error, never a panic.
+    /// is wrong, and listing the accepted forms: for an empty string, `"12"` (no unit),
+    /// negative or zero amounts, unknown units (`"10 MBs"`), `"25:00"`, `"13 PM"`, `"w7"`,
+    /// `"true"`, …; and for a value out of range, which is never capped: a size over
+    /// `u64::MAX` bytes (16 EiB) or a duration over 1000 years. Any string at all gives a
+    /// value or an error, never a panic.
     ///
     /// # Examples
     ///
@@ -530,6 +558,7 @@ impl Rotation {
                 "expected a duration, but it is zero: give a positive duration",
             )),
             Rotation::Any(list) => list.iter().try_for_each(Rotation::validate),
+            Rotation::InZone(rotation, _) => rotation.validate(),
             _ => Ok(()),
         }
     }
@@ -547,11 +576,15 @@ impl fmt::Debug for Rotation {
             Rotation::Calendar(frequency) => f.debug_tuple("Calendar").field(frequency).finish(),
             Rotation::When(_) => f.write_str("When(<closure>)"),
             Rotation::Any(list) => f.debug_tuple("Any").field(list).finish(),
+            Rotation::InZone(rotation, zone) => {
+                f.debug_tuple("InZone").field(rotation).field(zone).finish()
+            }
         }
     }
 }
 
-/// Closures are equal when they are the same closure (the same `Arc`).
+/// Closures are equal when they are the same closure (the same `Arc`); zones when they are
+/// the same zone (the same rules, as their `Debug` form names them).
 impl PartialEq for Rotation {
     fn eq(&self, other: &Rotation) -> bool {
         match (self, other) {
@@ -562,6 +595,9 @@ impl PartialEq for Rotation {
             (Rotation::Calendar(a), Rotation::Calendar(b)) => a == b,
             (Rotation::When(a), Rotation::When(b)) => Arc::ptr_eq(a, b),
             (Rotation::Any(a), Rotation::Any(b)) => a == b,
+            (Rotation::InZone(a, y), Rotation::InZone(b, z)) => {
+                a == b && format!("{y:?}") == format!("{z:?}")
+            }
             _ => false,
         }
     }
@@ -601,7 +637,7 @@ impl FromStr for Rotation {
 // Parsing
 
 const ROTATION_FORMS: &str = "accepted forms: a size (\"500 KB\", \"10 MB\", \"0.5 GB\", \
-     \"2 GiB\", \"1 Kb\" = 125 bytes, \"4096\" = 4096 bytes), a duration (\"30 min\", \
+     \"2 GiB\", \"1 Kb\" = 125 bytes, \"4096 B\"), a duration (\"30 min\", \
      \"12 hours\", \"1 day\", \"1 week\", \"1h 30min\"), a frequency (\"hourly\", \"daily\", \
      \"weekly\", \"monthly\", \"yearly\"), a time of day (\"00:00\", \"18:30:15\", \"4 PM\", \
      \"10:30 pm\"), a day of the week with an optional time (\"sunday\", \
@@ -780,8 +816,17 @@ fn parse_time_of_day(s: &str, bare_hour: bool) -> Result<TimeOfDay, String> {
 /// One rule of a rotation, with its next boundary if it is about time.
 enum Rule {
     Size(u64),
-    Interval { anchor: Timestamp, step: Duration, next: Timestamp },
-    Calendar { calendar: Calendar, next: Timestamp },
+    Interval {
+        anchor: Timestamp,
+        step: Duration,
+        next: Timestamp,
+    },
+    /// `own`: the zone of a [`Rotation::InZone`], else the sink's.
+    Calendar {
+        calendar: Calendar,
+        next: Timestamp,
+        own: Option<Zone>,
+    },
     When(Arc<Condition>),
 }
 
@@ -794,7 +839,9 @@ impl Rule {
                 *anchor = started;
                 *next = grid_after(started, *step, started);
             }
-            Rule::Calendar { calendar, next } => *next = next_boundary(*calendar, started, zone),
+            Rule::Calendar { calendar, next, own } => {
+                *next = next_boundary(*calendar, started, own.as_ref().unwrap_or(zone));
+            }
             Rule::Size(_) | Rule::When(_) => {}
         }
     }
@@ -806,8 +853,8 @@ impl Rule {
             Rule::Interval { anchor, step, next } if *next <= now => {
                 *next = grid_after(*anchor, *step, now);
             }
-            Rule::Calendar { calendar, next } if *next <= now => {
-                *next = next_boundary(*calendar, now, zone);
+            Rule::Calendar { calendar, next, own } if *next <= now => {
+                *next = next_boundary(*calendar, now, own.as_ref().unwrap_or(zone));
             }
             _ => {}
         }
@@ -839,7 +886,7 @@ impl RotationState {
     /// rotations so intervals stay on that grid.
     pub(crate) fn new(rotation: &Rotation, started: Timestamp, zone: &Zone) -> RotationState {
         let mut rules = Vec::new();
-        flatten(rotation, &mut rules);
+        flatten(rotation, None, &mut rules);
         let mut state = RotationState { rules, retry_at: i64::MIN };
         state.start(started, zone);
         state
@@ -945,9 +992,10 @@ impl RotationState {
     }
 }
 
-/// The rules of `rotation`, lists flattened; time rules are started by [`RotationState::start`].
-fn flatten(rotation: &Rotation, rules: &mut Vec<Rule>) {
-    let calendar = |calendar: Calendar| Rule::Calendar { calendar, next: NEVER };
+/// The rules of `rotation`, lists flattened, wall-clock rules in `own` zone if it is given
+/// (else the sink's); time rules are started by [`RotationState::start`].
+fn flatten(rotation: &Rotation, own: Option<&Zone>, rules: &mut Vec<Rule>) {
+    let calendar = |calendar: Calendar| Rule::Calendar { calendar, next: NEVER, own: own.cloned() };
     match rotation {
         Rotation::Size(limit) => rules.push(Rule::Size(*limit)),
         Rotation::Interval(step) => {
@@ -968,9 +1016,10 @@ fn flatten(rotation: &Rotation, rules: &mut Vec<Rule>) {
         Rotation::When(condition) => rules.push(Rule::When(condition.clone())),
         Rotation::Any(list) => {
             for rotation in list {
-                flatten(rotation, rules);
+                flatten(rotation, own, rules);
             }
         }
+        Rotation::InZone(rotation, zone) => flatten(rotation, Some(zone), rules),
     }
 }
 
@@ -1179,6 +1228,45 @@ mod tests {
         assert_eq!(
             got,
             [utc(2026, 3, 8, 5, 0, 0), utc(2026, 3, 9, 4, 0, 0), utc(2026, 3, 10, 4, 0, 0)]
+        );
+    }
+
+    /// A time of day in its own zone: the sink names files in Paris time, the rotation is at
+    /// midnight in New York (05:00 UTC in winter, 04:00 UTC from the switch on March 8th).
+    #[test]
+    fn a_time_of_day_in_its_own_zone() {
+        let (paris, ny) = (zone(CET), zone(NEW_YORK));
+        let rotation = Rotation::daily_at(0, 0).in_zone(ny.clone());
+        let mut state = RotationState::new(&rotation, utc(2026, 3, 7, 12, 0, 0), &paris);
+        let mut got = Vec::new();
+        for _ in 0..3 {
+            let next = state.next_boundary().unwrap();
+            got.push(next);
+            state.rotated(next, &paris);
+        }
+        assert_eq!(
+            got,
+            [utc(2026, 3, 8, 5, 0, 0), utc(2026, 3, 9, 4, 0, 0), utc(2026, 3, 10, 4, 0, 0)]
+        );
+        // The sink's zone alone: midnight in Paris (23:00 UTC in winter).
+        let local = boundaries("00:00", &paris, utc(2026, 3, 7, 12, 0, 0), 1);
+        assert_eq!(local, [utc(2026, 3, 7, 23, 0, 0)]);
+        // A list in a zone: Monday noon in New York (16:00 UTC in summer time). A record just
+        // before it stays, the one at it rotates.
+        let both =
+            Rotation::any([Rotation::size(1000), Rotation::weekly_on(Weekday::Monday, 12, 0)])
+                .in_zone(ny.clone());
+        let mut sim = Sim::new(&both, utc(2026, 3, 7, 12, 0, 0), paris.clone());
+        assert!(!sim.write(plus_nanos(utc(2026, 3, 9, 16, 0, 0), -1), 10));
+        assert!(sim.write(utc(2026, 3, 9, 16, 0, 0), 10));
+        // Typed forms compare by value, zone included; the sink's validation sees through.
+        assert_eq!(rotation, Rotation::daily_at(0, 0).in_zone(zone(NEW_YORK)));
+        assert_ne!(rotation, Rotation::daily_at(0, 0).in_zone(paris.clone()));
+        assert_ne!(rotation, Rotation::daily_at(0, 0));
+        assert!(Rotation::size(0).in_zone(ny).validate().is_err());
+        assert_eq!(
+            format!("{:?}", Rotation::daily_at(0, 0).in_zone(Zone::utc())),
+            "InZone(DailyAt(00:00:00), Zone(UTC))"
         );
     }
 

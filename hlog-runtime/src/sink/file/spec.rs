@@ -3,7 +3,7 @@
 //! errors), and what a closure is told about the current file.
 //!
 //! ```text
-//! size      ::= number ( unit | "" )              ; no unit: whole bytes ("4096")
+//! size      ::= number unit                       ; a bare number ("12") is refused
 //! unit      ::= [ prefix [ "i" ] ] ( "B" | "b" )  ; B bytes, b bits; K M G T P E Z Y
 //! duration  ::= number time-unit { [","] number time-unit }
 //! time-unit ::= y | years | months | w | weeks | d | days | h | hours | min | minutes
@@ -98,6 +98,13 @@ fn first_unit(s: &str) -> UnitKind<'_> {
         [b'b', ..] => UnitKind::Size,
         [p, b'b', ..] | [p, b'i', b'b', ..] if prefix(p) => UnitKind::Size,
         [p] | [p, b'i'] if prefix(p) => UnitKind::Prefix(unit),
+        // A size with a typo: a prefix and one wrong letter (`"KX"`, `"KiX"`), or one wrong
+        // letter and `B` (`"XB"`). Not a lower-case `m` or `y`, which begin units of time
+        // (`"mo"`, `"yr"` read better as a time unit missed).
+        [p, _] | [p, b'i', _] if prefix(p) && !matches!(unit.as_bytes()[0], b'm' | b'y') => {
+            UnitKind::Size
+        }
+        [_, _] if unit.ends_with('B') => UnitKind::Size,
         _ => UnitKind::Other,
     }
 }
@@ -110,19 +117,12 @@ fn parse_size(s: &str) -> Result<u64, String> {
     if value.negative && !value.is_zero() {
         return Err("expected a size, but it is negative".to_owned());
     }
-    let (mul, div) = if unit.is_empty() {
-        if !value.is_integer() {
-            return Err(format!(
-                "expected a size, but \"{s}\" has no unit: a plain number is a whole number of \
-                 bytes (add a unit: \"{s} KB\", \"{s} MB\")"
-            ));
-        }
-        (1, 1)
-    } else {
-        size_unit(unit).ok_or_else(|| {
-            format!("expected a size, but \"{unit}\" is not a size unit ({SIZE_UNITS})")
-        })?
-    };
+    if unit.is_empty() {
+        return Err(no_unit(s, value));
+    }
+    let (mul, div) = size_unit(unit).ok_or_else(|| {
+        format!("expected a size, but \"{unit}\" is not a size unit ({SIZE_UNITS})")
+    })?;
     if value.is_zero() {
         return Ok(0);
     }
@@ -138,6 +138,23 @@ fn parse_size(s: &str) -> Result<u64, String> {
         return Err(format!("expected a size, but \"{s}\" is less than one byte"));
     }
     u64::try_from(bytes).map_err(|_| too_large())
+}
+
+/// A number without a unit is refused: loguru reads `"12"` as noon, a size reader would read
+/// 12 bytes, and a wrong guess rotates every record or once a day. The hint names both
+/// readings when both exist.
+fn no_unit(s: &str, value: Decimal) -> String {
+    let hour = value.is_integer().then(|| value.scaled(1, 1)).flatten().filter(|h| *h <= 23);
+    match hour {
+        Some(hour) => format!(
+            "expected a size or a time of day, but \"{s}\" has no unit: write \"{s} B\" for \
+             {s} bytes or \"{hour}:00\" for a time of day"
+        ),
+        None => format!(
+            "expected a size, but \"{s}\" has no unit: write \"{s} B\", \"{s} KB\" or \
+             \"{s} MB\""
+        ),
+    }
 }
 
 /// `(multiplier, divisor)` to bytes: `KB` (1000, 1), `KiB` (1024, 1), `Kb` (1000, 8).

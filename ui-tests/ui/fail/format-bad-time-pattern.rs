@@ -1,4 +1,0 @@
-// An unclosed `[` in a time pattern.
-fn main() {
-    let _ = hlog::fmt!("{time:HH:mm [at} {message}");
-}
