@@ -444,7 +444,8 @@ mod tests {
             ("/l/{time:YYYY}/{time:MM}/app.log", Ok("/l/2026/03/app.log")),
             ("/l/{time:YYYY}-x/app_{time:HH}.log", Ok("/l/2026-x/app_14.log")),
             ("/l/app.log", Ok("/l/app.log")),
-            ("/l/{time:[..]}/app.log", Err(())),
+            ("/l/{time:..}/app.log", Err(())),
+            ("/l/{time:[..]}/app.log", Ok("/l/[..]/app.log")), // `[...]` escapes a token only
             ("/l/{user}/app.log", Err(())),
         ];
         for (template, expected) in table {
