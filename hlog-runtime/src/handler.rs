@@ -216,15 +216,17 @@ impl Handler {
     }
 
     pub(crate) fn flush(&self) {
-        self.flush_locked(self.sink.lock().unwrap_or_else(|e| e.into_inner()));
+        let _ = self.flush_locked(self.sink.lock().unwrap_or_else(|e| e.into_inner()));
     }
 
     /// Flush the sink whose lock is `sink`, counting what a failure lost.
-    fn flush_locked(&self, mut sink: MutexGuard<'_, Option<Box<dyn Sink>>>) {
-        let Some(result) = sink.as_mut().map(|sink| sink.flush()) else { return };
+    /// Flush the sink under its lock; false once the sink is gone (removed, dropped).
+    fn flush_locked(&self, mut sink: MutexGuard<'_, Option<Box<dyn Sink>>>) -> bool {
+        let Some(result) = sink.as_mut().map(|sink| sink.flush()) else { return false };
         if let Err(error) = result {
             self.count_failure(error, false, "flush: ");
         }
+        true
     }
 
     /// Give the sink a way to be flushed from its own thread (a file sink's timer), and the
@@ -298,9 +300,8 @@ impl FlushTarget for Handler {
             Ok(sink) => self.flush_locked(sink),
             Err(TryLockError::Poisoned(poisoned)) => self.flush_locked(poisoned.into_inner()),
             // A log call holds the sink: it writes the buffer out itself when it is due.
-            Err(TryLockError::WouldBlock) => {}
+            Err(TryLockError::WouldBlock) => true,
         }
-        true
     }
 }
 

@@ -705,13 +705,7 @@ mod signals {
         /// call `flush_on_signals()` again. False if another thread held this module's lock at
         /// the fork (then that call would wait forever).
         pub(super) fn reset_in_child(&mut self) -> bool {
-            let taken = TAKEN.swap(0, Ordering::Relaxed);
-            for (bit, signal) in SIGNALS.into_iter().enumerate() {
-                if taken & (1 << bit) != 0 {
-                    // SAFETY: restoring the default action of a signal this module took.
-                    unsafe { libc::signal(signal, libc::SIG_DFL) };
-                }
-            }
+            restore_defaults(TAKEN.swap(0, Ordering::Relaxed));
             for fd in [PIPE.swap(-1, Ordering::Relaxed), READ.swap(-1, Ordering::Relaxed)] {
                 if fd >= 0 {
                     // SAFETY: the pipe's descriptors, owned by this module and closed once.
@@ -737,6 +731,16 @@ mod signals {
         }
     }
 
+    /// Give the signals in `taken` (bits in `SIGNALS` order) their default action back.
+    fn restore_defaults(taken: i32) {
+        for (bit, signal) in SIGNALS.into_iter().enumerate() {
+            if taken & (1 << bit) != 0 {
+                // SAFETY: restoring the default action of a signal this module took.
+                unsafe { libc::signal(signal, libc::SIG_DFL) };
+            }
+        }
+    }
+
     /// The flushing thread: one signal, one flush, then the signal's default action.
     fn wait(read: libc::c_int) {
         let mut byte = 0u8;
@@ -753,12 +757,7 @@ mod signals {
         }
         let signal = libc::c_int::from(byte);
         // A second signal while this flushes ends the process at once, as without hlog.
-        for (bit, taken) in SIGNALS.into_iter().enumerate() {
-            if TAKEN.load(Ordering::Relaxed) & (1 << bit) != 0 {
-                // SAFETY: restoring the default action of a signal this module took.
-                unsafe { libc::signal(taken, libc::SIG_DFL) };
-            }
-        }
+        restore_defaults(TAKEN.load(Ordering::Relaxed));
         let _ = std::panic::catch_unwind(super::flush_every_logger_at_exit);
         // SAFETY: raising the signal the process received, its default action restored above:
         // it ends the process as the signal would have.

@@ -3,24 +3,17 @@
 
 use std::fmt;
 
-/// Writes a JSON string: the opening quote now, the closing one on drop, escaping in between
-/// (`"` `\`, the control characters C0, DEL and C1, the line and paragraph separators
-/// U+2028/9 and the bidi controls U+202A..E and U+2066..9, as values escape them; everything
-/// else, non-ASCII included, as is).
-pub(crate) struct JsonEscaped<'a>(&'a mut Vec<u8>);
+/// Writes the inside of a JSON string, escaping `"` `\`, the control characters C0, DEL and C1,
+/// the line and paragraph separators U+2028/9 and the bidi controls U+202A..E and U+2066..9, as
+/// values escape them; everything else, non-ASCII included, as is. The quotes are the caller's
+/// (see [`write_string`]).
+pub(crate) struct JsonEscaped<'a>(pub(crate) &'a mut Vec<u8>);
 
-impl<'a> JsonEscaped<'a> {
-    /// Start a string on `buf`.
-    pub(crate) fn quoted(buf: &'a mut Vec<u8>) -> Self {
-        buf.push(b'"');
-        JsonEscaped(buf)
-    }
-}
-
-impl Drop for JsonEscaped<'_> {
-    fn drop(&mut self) {
-        self.0.push(b'"');
-    }
+/// `text` as a JSON string, quotes included.
+pub(crate) fn write_string(buf: &mut Vec<u8>, text: &dyn fmt::Display) {
+    buf.push(b'"');
+    let _ = fmt::Write::write_fmt(&mut JsonEscaped(buf), format_args!("{text}"));
+    buf.push(b'"');
 }
 
 impl fmt::Write for JsonEscaped<'_> {
@@ -51,11 +44,10 @@ impl fmt::Write for JsonEscaped<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fmt::Write as _;
 
     fn quoted(text: &str) -> Vec<u8> {
         let mut buf = Vec::new();
-        let _ = write!(JsonEscaped::quoted(&mut buf), "{text}");
+        write_string(&mut buf, &text);
         buf
     }
 

@@ -2,14 +2,13 @@
 //! writers it shares with the code `hlog::fmt!` generates.
 
 use std::fmt::Write as _;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
 
 use hlog_template::{Field, FormatSpec, Lowered, Step, TimeFormat};
 
-use super::json::JsonEscaped;
+use super::json::{JsonEscaped, write_string};
 use super::pad::pad;
-use crate::out::{Colors, Out, Style, append, panicked};
+use crate::out::{Colors, Out, Style, append, guard};
 use crate::record::Record;
 use crate::time::{self, TimePlan, Zone};
 use crate::value::Value;
@@ -226,22 +225,19 @@ fn write_extra(buf: &mut Vec<u8>, fields: &[(&'static str, Value<'_>)]) {
         if i > 0 {
             buf.extend_from_slice(b", ");
         }
-        let _ = write!(JsonEscaped::quoted(buf), "{name}");
+        write_string(buf, name);
         buf.extend_from_slice(b": ");
         if value.is_scalar() {
             Out::plain(buf).value(value);
         } else {
-            let start = buf.len();
-            let written = catch_unwind(AssertUnwindSafe(|| {
-                let _ = write!(JsonEscaped::quoted(buf), "{value}");
-            }));
-            if written.is_err() {
-                let trait_name = if matches!(value, Value::Debug(_)) { "Debug" } else { "Display" };
-                panicked(buf, start, trait_name);
-                // `<Display panicked>` as a JSON string: nothing in it to escape.
-                buf.insert(start, b'"');
-                buf.push(b'"');
-            }
+            // The value's own `Display`/`Debug` may panic: `<Display panicked>` then stands
+            // between the quotes (nothing in it to escape).
+            let trait_name = if matches!(value, Value::Debug(_)) { "Debug" } else { "Display" };
+            buf.push(b'"');
+            guard(buf, trait_name, |buf| {
+                let _ = write!(JsonEscaped(buf), "{value}");
+            });
+            buf.push(b'"');
         }
     }
     buf.push(b'}');

@@ -1,6 +1,6 @@
 //! Floats written exactly as `Display` writes them, by zmij where its digits are `Display`'s.
 
-use std::fmt::Display;
+use std::fmt::{Display, Write as _};
 
 use super::Out;
 
@@ -36,7 +36,9 @@ impl Out<'_> {
                 return;
             }
         }
-        self.display(&value);
+        // std's own float `Display`: it cannot panic and writes no control character, so
+        // neither the panic guard nor the escaping of a value's text is needed.
+        let _ = write!(super::Verbatim(self.buf), "{value}");
     }
 }
 

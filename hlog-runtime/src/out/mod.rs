@@ -125,11 +125,11 @@ impl<'a> Out<'a> {
 
     /// Run user code that writes a value; a panic in it leaves `<{trait} panicked>` (reported
     /// once on stderr) instead of unwinding through the record.
-    fn guarded(&mut self, trait_name: &str, write: impl FnOnce(&mut Self) -> fmt::Result) {
-        let start = self.buf.len();
-        if catch_unwind(AssertUnwindSafe(|| write(self))).is_err() {
-            panicked(self.buf, start, trait_name);
-        }
+    fn guarded(&mut self, trait_name: &str, write: impl FnOnce(&mut Out<'_>) -> fmt::Result) {
+        let (colors, escape) = (self.colors, self.escape);
+        guard(self.buf, trait_name, |buf| {
+            let _ = write(&mut Out { buf, colors, escape });
+        });
     }
 
     /// Write formatted arguments, `out.fmt(format_args!(...))`, escaped as a value's text: for
@@ -185,11 +185,21 @@ impl<'a> Out<'a> {
     }
 }
 
-/// A value's `Display` or `Debug` panicked while writing from `start` on: its text becomes
-/// `<Display panicked>` (reported once), and the record goes on.
+/// Run user code (a value's `Display` or `Debug`) that writes onto `buf`: if it panics, what
+/// it wrote becomes `<Display panicked>` (reported once), and the record goes on. The one guard
+/// of values, for messages and `{extra}` alike.
+#[inline]
+pub(crate) fn guard(buf: &mut Vec<u8>, trait_name: &str, write: impl FnOnce(&mut Vec<u8>)) {
+    let start = buf.len();
+    if catch_unwind(AssertUnwindSafe(|| write(&mut *buf))).is_err() {
+        panicked(buf, start, trait_name);
+    }
+}
+
+/// What a panicking value leaves: its text from `start` on becomes `<{trait_name} panicked>`.
 #[cold]
 #[inline(never)]
-pub(crate) fn panicked(buf: &mut Vec<u8>, start: usize, trait_name: &str) {
+fn panicked(buf: &mut Vec<u8>, start: usize, trait_name: &str) {
     buf.truncate(start);
     buf.extend_from_slice(b"<");
     buf.extend_from_slice(trait_name.as_bytes());
@@ -237,6 +247,17 @@ pub(crate) fn append(buf: &mut Vec<u8>, bytes: &[u8]) {
             *dst.add(len - 1) = *src.add(len - 1);
         }
         buf.set_len(buf.len() + len);
+    }
+}
+
+/// Text that needs no escaping (a float's digits from std's `Display`), appended as it is.
+pub(crate) struct Verbatim<'b>(pub(crate) &'b mut Vec<u8>);
+
+impl fmt::Write for Verbatim<'_> {
+    #[inline]
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        append(self.0, s.as_bytes());
+        Ok(())
     }
 }
 

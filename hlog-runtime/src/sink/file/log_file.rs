@@ -77,11 +77,12 @@ pub(super) struct LogFile {
 /// the lock file, which all the processes writing the path take, and decides there, from the
 /// file at the path and its real size, whether to start a new file.
 pub(super) struct Shared {
-    /// `.<name>.lock` beside the log file, opened by process `pid`: a child forked since
-    /// shares that open file and with it the lock, so it opens its own (see `flush_shared`).
+    /// `.<name>.lock` beside the log file. A child forked since shares that open file and with
+    /// it the lock, so the fork hook marks it `inherited` and the child opens its own at its
+    /// next write-out (see `flush_shared`).
     pub lock: fs::File,
     pub lock_path: PathBuf,
-    pub pid: u32,
+    pub inherited: bool,
     /// What rotated files are called.
     pub names: Arc<Names>,
     /// The archive extension of the compression, if any (rotated names leave its names free).
@@ -167,11 +168,7 @@ impl LogFile {
         }
         self.size = metadata.len();
         self.fresh = !existed || settings.truncate || self.size == 0;
-        self.started = if self.fresh {
-            now
-        } else {
-            metadata.created().or_else(|_| metadata.modified()).map(Timestamp::from).unwrap_or(now)
-        };
+        self.started = if self.fresh { now } else { birth(&metadata).map_or(now, Timestamp::from) };
         settings.truncate = false;
         if let Some(hold) = self.hold {
             self.contended |= !try_hold(&file, hold);
@@ -356,13 +353,12 @@ impl LogFile {
         if self.buffer.is_empty() && !shared.requested {
             return Ok(());
         }
-        let pid = std::process::id();
-        if shared.pid != pid {
+        if shared.inherited {
             // A forked child: a lock taken through its parent's open file would not keep the
             // two apart (`flock` locks belong to the open file, which `fork` shares).
-            let options = open_options(self.follow_symlinks, None);
-            shared.lock = options.clone().read(true).write(true).open(&shared.lock_path)?;
-            shared.pid = pid;
+            let mut options = open_options(self.follow_symlinks, None);
+            shared.lock = options.read(true).write(true).open(&shared.lock_path)?;
+            shared.inherited = false;
         }
         lock(&shared.lock)?;
         let result = self.write_out_locked(shared);
@@ -458,8 +454,9 @@ impl LogFile {
         self.open(&mut settings, now)
     }
 
+    /// A rotation failed: said once; the sink writes on to the current file.
     #[cold]
-    fn rotation_failed(&self, error: &io::Error) {
+    pub(super) fn rotation_failed(&self, error: &io::Error) {
         crate::report::report_once(format_args!(
             "file sink {}: rotation failed ({error}); writing on to the current file",
             self.path.display()

@@ -27,7 +27,6 @@ mod test_dir;
 mod worker;
 
 use std::collections::HashSet;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -42,7 +41,7 @@ use self::log_file::{LogFile, Settings, Shared};
 use self::naming::Names;
 use self::primitives::{
     Hold, NAMES_TRIED, is_symlink_refusal, lock_path, move_to_free_name, not_a_regular_file,
-    not_regular, open_options,
+    not_regular_at, open_options,
 };
 use self::rotation::RotationState;
 use self::worker::{Matcher, Policies, Worker};
@@ -422,16 +421,8 @@ impl FileWriter {
             // Opened by the first record: what is at the path now is checked all the same, so
             // that a FIFO, device or folder there is refused here, not at the first record.
             let path = &writer.file.path;
-            let metadata = if config.follow_symlinks {
-                fs::metadata(path)
-            } else {
-                fs::symlink_metadata(path)
-            };
-            if let Ok(metadata) = metadata {
-                if !metadata.is_file() && !metadata.file_type().is_symlink() {
-                    let kind = not_a_regular_file(&not_regular(&metadata)).unwrap_or("not a file");
-                    return Err(ConfigError::NotAFile { path: path.clone(), kind });
-                }
+            if let Some(kind) = not_regular_at(path, config.follow_symlinks) {
+                return Err(ConfigError::NotAFile { path: path.clone(), kind });
             }
         }
         if opens_now {
@@ -473,7 +464,7 @@ impl FileWriter {
             writer.file.shared = Some(Box::new(Shared {
                 lock: lock_file,
                 lock_path: lock,
-                pid: std::process::id(),
+                inherited: false,
                 names: Arc::clone(&writer.names),
                 archive,
                 limit: writer.rotation.as_ref().and_then(RotationState::size_limit),
@@ -552,10 +543,7 @@ impl FileWriter {
                 if !self.file.is_open() {
                     let _ = self.file.open(&mut self.settings, now);
                 }
-                crate::report::report_once(format_args!(
-                    "file sink {}: rotation failed ({error}); writing on to the current file",
-                    self.file.path.display()
-                ));
+                self.file.rotation_failed(&error);
             }
         }
         Ok(())
@@ -808,6 +796,9 @@ impl Sink for FileWriter {
 
     fn after_fork_in_child(&mut self) {
         self.worker.after_fork_in_child();
+        if let Some(shared) = &mut self.file.shared {
+            shared.inherited = true;
+        }
     }
 
     fn reopen(&mut self) -> io::Result<()> {

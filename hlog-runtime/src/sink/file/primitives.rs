@@ -52,11 +52,9 @@ pub(crate) fn open_regular(
         Ok(file) => file,
         Err(error) => {
             // A FIFO without a reader says ENXIO, a folder EISDIR: name what is there.
-            let metadata =
-                if follow_symlinks { fs::metadata(path) } else { fs::symlink_metadata(path) };
-            return Err(match metadata {
-                Ok(m) if !m.is_file() && !m.file_type().is_symlink() => not_regular(&m),
-                _ => error,
+            return Err(match not_regular_at(path, follow_symlinks) {
+                Some(kind) => io::Error::new(io::ErrorKind::InvalidInput, NotRegularFile(kind)),
+                None => error,
             });
         }
     };
@@ -91,7 +89,22 @@ impl fmt::Display for NotRegularFile {
 
 impl Error for NotRegularFile {}
 
-pub(crate) fn not_regular(metadata: &Metadata) -> io::Error {
+/// What is at `path` when it is something other than a regular file (or, not followed, a
+/// symlink): `"a FIFO (named pipe)"`, `"a folder"`, …; `None` when nothing is there or a file is.
+pub(crate) fn not_regular_at(path: &Path, follow_symlinks: bool) -> Option<&'static str> {
+    let metadata = if follow_symlinks { fs::metadata(path) } else { fs::symlink_metadata(path) };
+    match metadata {
+        Ok(m) if !m.is_file() && !m.file_type().is_symlink() => Some(kind_of(&m)),
+        _ => None,
+    }
+}
+
+fn not_regular(metadata: &Metadata) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, NotRegularFile(kind_of(metadata)))
+}
+
+/// What kind of thing, other than a regular file, `metadata` describes.
+fn kind_of(metadata: &Metadata) -> &'static str {
     let file_type = metadata.file_type();
     let mut kind = if file_type.is_dir() { "a folder" } else { "something other than a file" };
     #[cfg(unix)]
@@ -107,7 +120,7 @@ pub(crate) fn not_regular(metadata: &Metadata) -> io::Error {
             kind = "a socket";
         }
     }
-    io::Error::new(io::ErrorKind::InvalidInput, NotRegularFile(kind))
+    kind
 }
 
 /// What is at the path when an open failed because it is not a regular file (see
