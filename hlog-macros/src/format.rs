@@ -53,10 +53,16 @@ impl Code {
         let plain = self.writer(&lowered.plain);
         let colored = self.writer(&lowered.colored);
         let (steps, data) = self.lowered(lowered);
+        // Each pattern once: its parsed tokens as a `const` (the data and the code share it),
+        // and one `TimePiece` (its per-second cache) that the plain and the colourised writer
+        // share.
         let times = self.times.iter().enumerate().map(|(i, time)| {
-            let name = time_const(i);
+            let (name, piece) = (time_const(i), time_piece(i));
             let value = time_format(&p, time);
-            quote!(const #name: #p::fmt::TimeFormat = #value;)
+            quote! {
+                const #name: #p::fmt::TimeFormat = #value;
+                static #piece: #p::fmt::TimePiece = #p::fmt::TimePiece::new(#name);
+            }
         });
         let shows_exception = lowered.shows_exception;
         quote! {{
@@ -80,14 +86,18 @@ impl Code {
 
     /// The `const` holding `time`, written out the first time it is asked for.
     fn time(&mut self, time: &TimeFormat) -> Ident {
-        let index = match self.times.iter().position(|known| known == time) {
+        time_const(self.time_index(time))
+    }
+
+    /// The index of `time` among the patterns written out, added if new.
+    fn time_index(&mut self, time: &TimeFormat) -> usize {
+        match self.times.iter().position(|known| known == time) {
             Some(index) => index,
             None => {
                 self.times.push(time.clone());
                 self.times.len() - 1
             }
-        };
-        time_const(index)
+        }
     }
 
     /// One statement per step: the straight-line writer.
@@ -102,11 +112,8 @@ impl Code {
                 }
                 Step::LevelStyle => quote!(#p::fmt::level_style(buf, record);),
                 Step::Time(time) => {
-                    let time = self.time(time);
-                    quote! {{
-                        static TIME: #p::fmt::TimePiece = #p::fmt::TimePiece::new(#time);
-                        TIME.render(buf, record, zone);
-                    }}
+                    let piece = time_piece(self.time_index(time));
+                    quote!(#piece.render(buf, record, zone);)
                 }
                 Step::Message { spec, outer } => {
                     let outer = match outer {
@@ -202,6 +209,10 @@ impl Code {
 
 fn time_const(index: usize) -> Ident {
     format_ident!("__HLOG_TIME_{}", index)
+}
+
+fn time_piece(index: usize) -> Ident {
+    format_ident!("__HLOG_TIME_PIECE_{}", index)
 }
 
 /// The call `write`, then the padding of `spec` (if any) over what it wrote. With `numeric`,

@@ -285,9 +285,7 @@ impl FormatError {
     pub(crate) fn new(source: &str, errors: Vec<TemplateError>) -> Self {
         FormatError { source: source.to_owned(), errors }
     }
-}
 
-impl FormatError {
     /// Each problem, with its byte range in the format text.
     pub fn errors(&self) -> &[TemplateError] {
         &self.errors
