@@ -149,18 +149,25 @@ impl Logger {
     /// removed all the same and this returns true.
     pub fn remove(&self, id: HandlerId) -> bool {
         let config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
-        let mut handlers = Vec::clone(&self.core.handlers.load());
-        let Some(index) = handlers.iter().position(|h| h.id == id) else { return false };
-        let removed = handlers.remove(index);
-        self.core.handlers.store(Arc::new(handlers));
-        self.handlers_changed();
-        self.configuration_changed();
+        let Some(removed) = self.take_handler(|h| h.id == id) else { return false };
         // Closing may wait for compression: not with the configuration held (a `fork` waits
         // for that lock). Other threads may hold the handler in their cached lists until their
         // next call: its sink goes now.
         drop(config);
         removed.close();
         true
+    }
+
+    /// Take the first handler `matches` accepts out of the list (the caller keeps others from
+    /// changing it: the configuration lock, or a process with one thread).
+    fn take_handler(&self, matches: impl Fn(&Handler) -> bool) -> Option<Arc<Handler>> {
+        let mut handlers = Vec::clone(&self.core.handlers.load());
+        let index = handlers.iter().position(|h| matches(h))?;
+        let taken = handlers.remove(index);
+        self.core.handlers.store(Arc::new(handlers));
+        self.handlers_changed();
+        self.configuration_changed();
+        Some(taken)
     }
 
     /// Remove every handler (the default console one included), flushing their sinks.
@@ -542,11 +549,7 @@ mod fork {
             for (core, handler) in busy {
                 let logger = Logger { core };
                 // This process has one thread: no configuration change can race this one.
-                let mut handlers = Vec::clone(&logger.core.handlers.load());
-                handlers.retain(|h| !Arc::ptr_eq(h, &handler));
-                logger.core.handlers.store(Arc::new(handlers));
-                logger.handlers_changed();
-                logger.configuration_changed();
+                let _ = logger.take_handler(|h| std::ptr::eq(h, &*handler));
                 if !reports_busy {
                     handler.report_left_out_after_fork();
                 }

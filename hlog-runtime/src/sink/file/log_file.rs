@@ -292,12 +292,7 @@ impl LogFile {
         if !is_deleted(&metadata) {
             return Ok(false);
         }
-        let mut settings = Settings {
-            truncate: false,
-            follow_symlinks: self.follow_symlinks,
-            mode: mode_of(&metadata),
-            watch: true,
-        };
+        let mut settings = self.settings_for_new_file(mode_of(&metadata));
         self.file = None;
         self.open(&mut settings, (self.clock)())?;
         // The buffered bytes were counted in the old file's size; they go into this one.
@@ -428,8 +423,7 @@ impl LogFile {
                 PathCheck::Replaced => self.file = None,
             }
         }
-        let mut settings =
-            Settings { truncate: false, follow_symlinks: self.follow_symlinks, mode, watch: true };
+        let mut settings = self.settings_for_new_file(mode);
         self.open(&mut settings, now)?;
         let started = self.file.as_ref().and_then(|f| f.metadata().ok()).and_then(|m| birth(&m));
         shared.reopened = Some(started.map_or(now, Timestamp::from));
@@ -449,9 +443,14 @@ impl LogFile {
         shared.rotated.push(rotated);
         self.file = None;
         let mode = shared.mode.or_else(|| mode_of(&metadata));
-        let mut settings =
-            Settings { truncate: false, follow_symlinks: self.follow_symlinks, mode, watch: true };
+        let mut settings = self.settings_for_new_file(mode);
         self.open(&mut settings, now)
+    }
+
+    /// How a file this sink starts by itself (after a deletion, another process's rotation, its
+    /// own shared rotation) is opened: never truncated, with `mode`.
+    fn settings_for_new_file(&self, mode: Option<u32>) -> Settings {
+        Settings { truncate: false, follow_symlinks: self.follow_symlinks, mode, watch: true }
     }
 
     /// A rotation failed: said once; the sink writes on to the current file.
