@@ -13,7 +13,7 @@ use crate::format::Format;
 use crate::level::Level;
 use crate::record::Record;
 use crate::reentry::Writing;
-use crate::sink::{Clock, Fault, FlushTarget, Flusher, IntoSink, Sink};
+use crate::sink::{Clock, Fault, FlushTarget, Flusher, IntoSink, Queue, Sink};
 use crate::time::Zone;
 
 /// Identifies an installed handler, for `remove()`.
@@ -421,18 +421,21 @@ pub struct HandlerBuilder<'l> {
     colorize: Colorize,
     escape_values: bool,
     filter: Option<Filter>,
+    queue: Option<Queue>,
 }
 
 impl<'l> HandlerBuilder<'l> {
     pub(crate) fn new(target: &'l dyn Install, sink: impl IntoSink + 'l) -> Self {
+        let defaults = sink.defaults();
         HandlerBuilder {
             target,
             sink: Box::new(move || sink.into_sink()),
             level: Ok(Level::TRACE.no()),
-            format: Ok(Format::default_format()),
+            format: Ok(defaults.format.unwrap_or_else(Format::default_format)),
             colorize: Colorize::Auto,
             escape_values: true,
             filter: None,
+            queue: defaults.queue,
         }
     }
 
@@ -477,6 +480,20 @@ impl<'l> HandlerBuilder<'l> {
     /// ```
     pub fn escape_values(mut self, escape: bool) -> Self {
         self.escape_values = escape;
+        self
+    }
+
+    /// Format and write on the logger's writer thread (loguru's `enqueue=True`): a call copies
+    /// its record into its thread's ring ([`Queue::default`]) and returns.
+    pub fn enqueue(mut self, enqueue: bool) -> Self {
+        self.queue = enqueue.then(|| self.queue.unwrap_or_default());
+        self
+    }
+
+    /// Format and write on the logger's writer thread through `queue` (ring size, what to do
+    /// when full).
+    pub fn queue(mut self, queue: Queue) -> Self {
+        self.queue = Some(queue);
         self
     }
 

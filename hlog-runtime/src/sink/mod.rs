@@ -119,6 +119,78 @@ pub trait Sink: Send + 'static {
 pub trait IntoSink {
     /// Make the sink, or say why it cannot be made (a bad rotation string, an unwritable path).
     fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError>;
+
+    /// Handler settings this kind of sink brings with it (a JSON sink's format, an async
+    /// sink's queue), applied when `add()` starts the handler; the builder's own calls after
+    /// that override them. The default brings none.
+    fn defaults(&self) -> SinkDefaults {
+        SinkDefaults::default()
+    }
+}
+
+/// Handler settings a kind of sink brings with it: see [`IntoSink::defaults`].
+#[derive(Clone, Default)]
+#[non_exhaustive]
+pub struct SinkDefaults {
+    /// The handler's format, instead of the default one.
+    pub format: Option<crate::Format>,
+    /// Format on the logger's writer thread instead of the calling thread, through this queue.
+    pub queue: Option<Queue>,
+}
+
+/// How a handler that formats on the writer thread queues records (`enqueue(true)`,
+/// an async sink): the size of each thread's ring and what a call does when its ring is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Queue {
+    pub(crate) capacity: usize,
+    pub(crate) when_full: WhenFull,
+}
+
+impl Queue {
+    /// The default size of each thread's ring, in bytes.
+    pub const DEFAULT_CAPACITY: usize = 1 << 20;
+
+    /// A queue whose thread rings hold `capacity` bytes each (at least 4 KiB), blocking when
+    /// full.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::{Queue, WhenFull};
+    /// let queue = Queue::new(64 * 1024).when_full(WhenFull::DropNewest);
+    /// assert_eq!(queue.capacity(), 64 * 1024);
+    /// ```
+    pub fn new(capacity: usize) -> Self {
+        Queue { capacity: capacity.max(4096), when_full: WhenFull::Block }
+    }
+
+    /// What a call does when its thread's ring is full.
+    pub fn when_full(mut self, when_full: WhenFull) -> Self {
+        self.when_full = when_full;
+        self
+    }
+
+    /// The size of each thread's ring, in bytes.
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+}
+
+impl Default for Queue {
+    fn default() -> Self {
+        Queue::new(Queue::DEFAULT_CAPACITY)
+    }
+}
+
+/// What a log call does when its thread's queue is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum WhenFull {
+    /// Wait for the writer thread to make room (the default): nothing is lost.
+    #[default]
+    Block,
+    /// Drop the new record and count it in `stats()` (`dropped`).
+    DropNewest,
 }
 
 impl<S: Sink> IntoSink for S {
