@@ -60,10 +60,27 @@ pub(crate) struct Handler {
     written: AtomicU64,
     lost: AtomicU64,
     errors: AtomicU64,
+    /// Records a full queue dropped (`WhenFull::DropNewest`).
+    dropped: AtomicU64,
     reported: AtomicBool,
+    /// Formatted and written by the logger's writer thread, through this queue.
+    pub(crate) queue: Option<Queue>,
 }
 
 impl Handler {
+    /// Formatted on the writer thread (`enqueue`), not on the calling thread.
+    #[inline(always)]
+    pub(crate) fn queued(&self) -> bool {
+        self.queue.is_some()
+    }
+
+    /// A full queue dropped a record this handler's level takes.
+    pub(crate) fn count_dropped(&self, record: &Record<'_>) {
+        if record.level().no() >= self.level_no {
+            self.dropped.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
     /// Format `record` into `buf` and give it to the sink, if the level and filter accept it.
     pub(crate) fn handle(&self, record: &Record<'_>, buf: &mut Vec<u8>, zone: &Zone) {
         if record.level().no() < self.level_no {
@@ -267,6 +284,7 @@ impl Handler {
             written: self.written.load(Ordering::Relaxed),
             lost: self.lost.load(Ordering::Relaxed),
             errors: self.errors.load(Ordering::Relaxed),
+            dropped: self.dropped.load(Ordering::Relaxed),
         }
     }
 }
@@ -325,6 +343,11 @@ pub struct HandlerStats {
     /// failure that costs no record (a failed compression, a write retried and kept) is counted
     /// here and not in `lost`. The first is reported on stderr.
     pub errors: u64,
+    /// Records a full queue dropped before they reached this handler (a queued handler with
+    /// [`WhenFull::DropNewest`](crate::sink::WhenFull::DropNewest)): counted at the call, by
+    /// level (the handler's filter runs later, on the writer thread). `written + lost +
+    /// dropped` is every record this handler took.
+    pub dropped: u64,
 }
 
 /// Where [`HandlerBuilder::install`] puts a handler: the logger (which implements this), so
@@ -526,7 +549,9 @@ impl<'l> HandlerBuilder<'l> {
             written: AtomicU64::new(0),
             lost: AtomicU64::new(0),
             errors: AtomicU64::new(0),
+            dropped: AtomicU64::new(0),
             reported: AtomicBool::new(false),
+            queue: self.queue,
         }))
     }
 }

@@ -69,6 +69,16 @@ impl Level {
         Level { name, no, color, ansi, icon }
     }
 
+    /// The level's parts: name, colour markup, ANSI bytes, icon (and [`Level::no`]).
+    pub(crate) fn parts(&self) -> [&'static str; 4] {
+        [self.name, self.color, self.ansi, self.icon]
+    }
+
+    /// A level from [`Level::parts`] and its number.
+    pub(crate) fn from_parts(no: u32, [name, color, ansi, icon]: [&'static str; 4]) -> Level {
+        Level { name, no, color, ansi, icon }
+    }
+
     /// The level's name, e.g. `"INFO"`.
     pub fn name(&self) -> &'static str {
         self.name

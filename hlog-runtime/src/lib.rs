@@ -3,6 +3,7 @@
 //! Users depend on the `hlog` facade, which re-exports what is public here next to the macros.
 
 mod callsite;
+mod deferred;
 mod error;
 mod format;
 mod handler;

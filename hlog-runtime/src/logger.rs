@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use arc_swap::ArcSwap;
 
 use crate::callsite::Callsite;
+use crate::deferred::{Handlers, Queued, Writer};
 use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats, Install};
 use crate::level::Level;
 use crate::message::Layout;
@@ -45,7 +46,8 @@ pub struct Logger {
 }
 
 struct Core {
-    handlers: ArcSwap<Vec<Arc<Handler>>>,
+    /// Shared with the writer thread of queued handlers.
+    handlers: Handlers,
     /// Changes with every change of `handlers`, to a number no other logger ever had: the key
     /// of the handler list each thread caches (see [`Logger::log`]).
     generation: AtomicU64,
@@ -62,6 +64,11 @@ struct Core {
     clock: OnceLock<Clock>,
     /// Tests fix the zone; everyone else uses the local one.
     zone: OnceLock<Zone>,
+    /// The writer thread of queued handlers, made when the first one is installed.
+    writer: OnceLock<Arc<Writer>>,
+    /// The lowest level a queued handler takes (`u32::MAX`: none): a record at or above it is
+    /// queued.
+    queued_min: AtomicU32,
 }
 
 /// The global logger. It starts with one handler: the console on stdout, DEBUG and up,
@@ -85,7 +92,7 @@ impl Logger {
         crate::time::start_time();
         let logger = Logger {
             core: Arc::new(Core {
-                handlers: ArcSwap::from_pointee(Vec::new()),
+                handlers: Arc::new(ArcSwap::from_pointee(Vec::new())),
                 generation: AtomicU64::new(next_generation()),
                 modules: ArcSwap::from_pointee(Vec::new()),
                 config: Mutex::new(()),
@@ -95,6 +102,8 @@ impl Logger {
                 global,
                 clock: OnceLock::new(),
                 zone: OnceLock::new(),
+                writer: OnceLock::new(),
+                queued_min: AtomicU32::new(u32::MAX),
             }),
         };
         flush_at_exit(&logger.core);
@@ -220,8 +229,14 @@ impl Logger {
         self.core.handlers.load().iter().for_each(|h| h.reopen());
     }
 
-    /// Flush every sink (loguru's `complete()`), waiting for background compression too.
+    /// Wait until every record logged before this call is written, then flush every sink
+    /// (loguru's `complete()`), waiting for background compression too. Records of queued
+    /// handlers (`enqueue`) are written by the writer thread first; called on that thread (from
+    /// a sink), this does not wait for it.
     pub fn complete(&self) {
+        if let Some(writer) = self.core.writer.get() {
+            writer.drain(Instant::now() + COMPLETE_WAIT);
+        }
         self.core.handlers.load().iter().for_each(|h| h.flush());
     }
 
@@ -236,8 +251,15 @@ impl Logger {
     }
 
     fn configuration_changed(&self) {
-        let min = self.core.handlers.load().iter().map(|h| h.level_no).min().unwrap_or(u32::MAX);
+        let handlers = self.core.handlers.load();
+        let min = handlers.iter().map(|h| h.level_no).min().unwrap_or(u32::MAX);
         self.core.min_level.store(min, Ordering::Relaxed);
+        let queued = || handlers.iter().filter(|h| h.queued());
+        let queued_min = queued().map(|h| h.level_no).min().unwrap_or(u32::MAX);
+        if let Some(writer) = self.core.writer.get() {
+            writer.configure(queued().filter_map(|h| h.queue));
+        }
+        self.core.queued_min.store(queued_min, Ordering::Relaxed);
         if self.core.global {
             GLOBAL_MIN_LEVEL.store(min, Ordering::Relaxed);
             GLOBAL_GENERATION.fetch_add(1, Ordering::Release);
@@ -296,7 +318,7 @@ impl Logger {
                 *cached = generation;
             }
             if let Some(handlers) = handlers {
-                for handler in handlers.iter() {
+                for handler in handlers.iter().filter(|h| !h.queued()) {
                     handler.handle(record, buffer, zone);
                 }
             }
@@ -304,8 +326,29 @@ impl Logger {
         });
         if !matches!(done, Ok(true)) {
             let mut buffer = Vec::new();
-            for handler in self.core.handlers.load().iter() {
+            for handler in self.core.handlers.load().iter().filter(|h| !h.queued()) {
                 handler.handle(record, &mut buffer, zone);
+            }
+        }
+        if record.level().no() >= self.core.queued_min.load(Ordering::Relaxed) {
+            self.enqueue(record, zone);
+        }
+    }
+
+    /// Give a record to the writer thread of the queued handlers (a full queue that drops
+    /// counts it in their stats).
+    #[inline(never)]
+    fn enqueue(&self, record: &Record<'_>, zone: &Zone) {
+        let Some(writer) = self.core.writer.get() else { return };
+        let queued = writer.push(record, &|record| {
+            let mut buffer = Vec::new();
+            for handler in self.core.handlers.load().iter().filter(|h| h.queued()) {
+                handler.handle(record, &mut buffer, zone);
+            }
+        });
+        if queued == Queued::Dropped {
+            for handler in self.core.handlers.load().iter().filter(|h| h.queued()) {
+                handler.count_dropped(record);
             }
         }
     }
@@ -319,6 +362,12 @@ impl Install for Logger {
         let handler = Arc::new(handler);
         let clock = self.core.clock.get().cloned().unwrap_or_else(|| Arc::new(Timestamp::now));
         handler.attach(clock);
+        if handler.queued() {
+            self.core.writer.get_or_init(|| {
+                let zone = self.core.zone.get().unwrap_or_else(|| Zone::local()).clone();
+                Writer::new(Arc::clone(&self.core.handlers), zone)
+            });
+        }
         let mut handlers = Vec::clone(&self.core.handlers.load());
         handlers.push(handler);
         self.core.handlers.store(Arc::new(handlers));
@@ -339,6 +388,10 @@ static CORES: Mutex<Vec<std::sync::Weak<Core>>> = Mutex::new(Vec::new());
 
 /// How long the exit flush waits, in all, for sinks that other threads are writing to.
 const EXIT_WAIT: Duration = Duration::from_secs(1);
+
+/// How long `complete()` and the exit wait for the writer thread to write what is queued (it
+/// writes millions of records a second: this is for a sink that hangs).
+const COMPLETE_WAIT: Duration = Duration::from_secs(10);
 
 /// Every logger's sinks are flushed when the program exits normally (`main` returns or
 /// panics, or `std::process::exit`), as loguru does with `atexit`.
@@ -365,6 +418,7 @@ fn flush_at_exit(core: &Arc<Core>) {
 /// Flush and finish every logger's sinks, waiting (at most [`EXIT_WAIT`] in all) for writes
 /// other threads are in the middle of; file sinks then write later records straight through.
 fn flush_every_logger_at_exit() {
+    crate::deferred::drain_all(Instant::now() + COMPLETE_WAIT);
     let deadline = Instant::now() + EXIT_WAIT;
     let cores: Vec<_> = match crate::lock::lock_until(&CORES, deadline) {
         Some(cores) => cores.iter().filter_map(std::sync::Weak::upgrade).collect(),
@@ -470,6 +524,7 @@ mod fork {
 
     extern "C" fn child() {
         let _ = std::panic::catch_unwind(|| {
+            crate::deferred::after_fork_in_child();
             if let Some(held) = HELD.try_with(|slot| slot.borrow_mut().take()).ok().flatten() {
                 held.release_in_child();
             }
@@ -822,6 +877,9 @@ impl Drop for Core {
     /// The last clone of a logger is gone: close its sinks now, not when every thread that
     /// cached its handler list has logged elsewhere.
     fn drop(&mut self) {
+        if let Some(writer) = self.writer.get() {
+            writer.end(Instant::now() + COMPLETE_WAIT);
+        }
         self.handlers.load().iter().for_each(|h| h.drop_sink());
     }
 }

@@ -111,6 +111,16 @@ impl<'a> Template<'a> {
         Template { pieces, values }
     }
 
+    /// The template's pieces.
+    pub(crate) fn pieces(&self) -> &'static [Piece] {
+        self.pieces
+    }
+
+    /// The values its pieces refer to (fields first).
+    pub(crate) fn values(&self) -> &'a [(&'static str, Value<'a>)] {
+        self.values
+    }
+
     /// Write the message. A piece that names a missing value writes nothing (generated code
     /// never does that; a hand-made template must not make a log call panic).
     #[inline]

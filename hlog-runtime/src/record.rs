@@ -5,6 +5,7 @@ use std::fmt;
 use crate::callsite::Callsite;
 use crate::level::Level;
 use crate::message::Message;
+use crate::thread::ThreadInfo;
 use crate::time::Timestamp;
 use crate::value::Value;
 
@@ -16,6 +17,9 @@ pub struct Record<'a> {
     pub(crate) message: Message<'a>,
     pub(crate) fields: &'a [(&'static str, Value<'a>)],
     pub(crate) error: Option<&'a (dyn std::error::Error + 'static)>,
+    /// The thread the call was made on, when that is not the thread rendering the record (a
+    /// queued record, rendered by the writer thread); `None`: the current thread.
+    pub(crate) thread: Option<&'a ThreadInfo>,
 }
 
 impl<'a> Record<'a> {
@@ -28,7 +32,7 @@ impl<'a> Record<'a> {
         message: Message<'a>,
         fields: &'a [(&'static str, Value<'a>)],
     ) -> Self {
-        Record { time, level, callsite, message, fields, error: None }
+        Record { time, level, callsite, message, fields, error: None, thread: None }
     }
 
     /// The same record with another timestamp (tests use fixed times).

@@ -3,9 +3,24 @@
 use std::cell::OnceCell;
 use std::thread::Thread;
 
-struct ThreadInfo {
+/// A thread's name and number: the calling thread's, read once per thread, or the one a
+/// queued record was logged on (its ring keeps a copy, since the writer thread renders it).
+#[derive(Clone)]
+pub(crate) struct ThreadInfo {
     thread: Thread,
     id: u64,
+}
+
+impl ThreadInfo {
+    /// The current thread's.
+    pub(crate) fn current() -> ThreadInfo {
+        with_info(ThreadInfo::clone)
+    }
+
+    /// The thread's name, `<unnamed>` for a thread without one.
+    pub(crate) fn name(&self) -> &str {
+        self.thread.name().unwrap_or("<unnamed>")
+    }
 }
 
 thread_local! {
@@ -30,14 +45,22 @@ fn current() -> ThreadInfo {
     ThreadInfo { thread, id }
 }
 
-/// Write the current thread's name (`main`, a spawned thread's name, or `<unnamed>`).
-pub(crate) fn write_name(buf: &mut Vec<u8>) {
-    with_info(|info| buf.extend_from_slice(info.thread.name().unwrap_or("<unnamed>").as_bytes()));
+/// Write the name of the thread `of` (`main`, a spawned thread's name, or `<unnamed>`), the
+/// current thread's when `None`.
+pub(crate) fn write_name(buf: &mut Vec<u8>, of: Option<&ThreadInfo>) {
+    match of {
+        Some(info) => buf.extend_from_slice(info.name().as_bytes()),
+        None => with_info(|info| buf.extend_from_slice(info.name().as_bytes())),
+    }
 }
 
-/// The current thread's number (Rust's `ThreadId`; the main thread is 1).
-pub(crate) fn id() -> u64 {
-    with_info(|info| info.id)
+/// The number of the thread `of` (Rust's `ThreadId`; the main thread is 1), the current
+/// thread's when `None`.
+pub(crate) fn id(of: Option<&ThreadInfo>) -> u64 {
+    match of {
+        Some(info) => info.id,
+        None => with_info(|info| info.id),
+    }
 }
 
 /// The program's name (the executable's file stem), read once.

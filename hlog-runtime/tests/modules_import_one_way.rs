@@ -27,6 +27,7 @@ const LAYERS: &[&str] = &[
     "sink",
     "reentry",
     "handler",
+    "deferred",
     "logger",
     "__private",
 ];

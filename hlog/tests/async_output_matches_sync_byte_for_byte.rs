@@ -1,0 +1,148 @@
+//! A queued handler (`enqueue(true)`) writes the same bytes as a synchronous one, for every
+//! format field and every kind of value: both render the record with the same code, the
+//! queued one from the copy its thread's ring holds.
+
+use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use hlog::sink::Capture;
+use hlog::time::{Timestamp, Zone};
+use hlog::{Level, Logger};
+
+struct Shown(u32);
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "shown<{}>\nline", self.0)
+    }
+}
+
+#[derive(Debug)]
+#[allow(dead_code)]
+struct Point {
+    x: i32,
+    y: i32,
+}
+
+struct Panics;
+
+impl fmt::Display for Panics {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        panic!("boom")
+    }
+}
+
+#[derive(Debug)]
+struct Outer(Inner);
+#[derive(Debug)]
+struct Inner;
+
+impl fmt::Display for Outer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("request failed")
+    }
+}
+impl fmt::Display for Inner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("connection reset\nby peer")
+    }
+}
+impl std::error::Error for Outer {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+impl std::error::Error for Inner {}
+
+const FORMATS: &[&str] = &[
+    hlog::DEFAULT_FORMAT,
+    "{time:YYYY-MM-DD HH:mm:ss.SSSSSS Z} {level.no} {level.icon} {name} {module} {function} \
+     {file} {file.name} {line} {thread} {thread.id} {process.id} | {message} | {extra} | \
+     {extra[user]} {extra[n]}",
+    "<level>{level: <8}</level> <red>{message:>40}</red> {exception}",
+];
+
+fn log_everything(logger: &Logger) {
+    let user = "alice\x1b[31m";
+    let n = -42i64;
+    let big = u128::MAX;
+    let ratio = 0.1f64 + 0.2;
+    let half = 0.5f32;
+    let yes = true;
+    let letter = 'λ';
+    let shown = Shown(7);
+    let point = Point { x: 1, y: -2 };
+    let owned = String::from("owned\ttext");
+    hlog::info!(logger, "plain text");
+    hlog::debug!(logger, "User {user} n={n} big={big} ratio={ratio} half={half} {yes} {letter}");
+    hlog::warning!(
+        logger,
+        "shown {shown} point {point:?} owned {owned} width [{n:>8}] [{ratio:.3}]"
+    );
+    hlog::error!(logger, "<red>markup</red> and {user} in <bold>bold {n}</bold>");
+    hlog::info!(logger, "a panicking value: {}", Panics);
+    hlog::log!(logger, Level::SUCCESS, "positional {} {}", 1, "two");
+    let error = Outer(Inner);
+    logger.log(
+        &hlog::Record::new(
+            logger.now(),
+            &Level::ERROR,
+            {
+                static CALLSITE: hlog::__private::Callsite = hlog::__private::Callsite::new(
+                    module_path!(),
+                    file!(),
+                    line!(),
+                    "with an error",
+                    || "tests::here",
+                );
+                &CALLSITE
+            },
+            hlog::Message::Text("text from a bridge\nsecond line"),
+            &[("user", hlog::Value::Str("bob")), ("n", hlog::Value::I64(3))],
+        )
+        .with_error(&error),
+    );
+}
+
+#[test]
+fn queued_and_synchronous_handlers_write_the_same_bytes() {
+    for (colorize, escape) in [(false, true), (true, true), (false, false)] {
+        for format in FORMATS {
+            let logger = Logger::new()
+                .with_clock(|| Timestamp::from_unix(1_774_535_400, 123_456_789))
+                .with_zone(Zone::fixed(3600));
+            let sync = Capture::new();
+            let queued = Capture::new();
+            let elsewhere = Arc::new(AtomicBool::new(false));
+            for (capture, enqueue) in [(&sync, false), (&queued, true)] {
+                let elsewhere = Arc::clone(&elsewhere);
+                logger
+                    .add(capture.clone())
+                    .format(*format)
+                    .colorize(colorize)
+                    .escape_values(escape)
+                    .enqueue(enqueue)
+                    // The queued handler runs on the writer thread, the other on the caller.
+                    .filter(move |_| {
+                        let on_writer = std::thread::current().name() == Some("hlog-writer");
+                        if on_writer != enqueue {
+                            elsewhere.store(true, Ordering::Relaxed);
+                        }
+                        true
+                    })
+                    .install()
+                    .unwrap();
+            }
+            log_everything(&logger);
+            logger.complete();
+            assert!(!sync.text().is_empty());
+            assert!(!elsewhere.load(Ordering::Relaxed), "a handler ran on the wrong thread");
+            assert_eq!(
+                queued.text(),
+                sync.text(),
+                "format {format:?}, colour {colorize}, escape {escape}"
+            );
+        }
+    }
+}
