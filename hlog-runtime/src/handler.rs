@@ -205,6 +205,17 @@ impl Handler {
         }
     }
 
+    /// Flush, waiting (until `deadline`) for a write in progress on another thread; a sink
+    /// this thread is writing to (a panic inside it) is left alone.
+    pub(crate) fn flush_until(&self, deadline: Instant) {
+        if crate::reentry::writing_to(self.key()) {
+            return;
+        }
+        if let Some(sink) = crate::lock::lock_until(&self.sink, deadline) {
+            self.flush_locked(sink);
+        }
+    }
+
     /// A process is about to fork: take the sink's lock (waiting until `deadline` at most) and
     /// let the sink write out what it buffers, so that the child does not write it again.
     pub(crate) fn hold_for_fork(&self, deadline: Instant) -> ForkHold<'_> {

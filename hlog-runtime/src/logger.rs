@@ -410,6 +410,7 @@ fn flush_at_exit(core: &Arc<Core>) {
         unsafe {
             libc::atexit(at_exit);
         }
+        flush_on_panic();
         #[cfg(unix)]
         fork::register();
     });
@@ -418,15 +419,47 @@ fn flush_at_exit(core: &Arc<Core>) {
 /// Flush and finish every logger's sinks, waiting (at most [`EXIT_WAIT`] in all) for writes
 /// other threads are in the middle of; file sinks then write later records straight through.
 fn flush_every_logger_at_exit() {
-    crate::deferred::drain_all(Instant::now() + COMPLETE_WAIT);
+    let cores = every_core(Instant::now() + EXIT_WAIT);
+    let drained = Instant::now() + COMPLETE_WAIT;
+    cores.iter().filter_map(|core| core.writer.get()).for_each(|w| {
+        w.drain(drained);
+    });
     let deadline = Instant::now() + EXIT_WAIT;
-    let cores: Vec<_> = match crate::lock::lock_until(&CORES, deadline) {
-        Some(cores) => cores.iter().filter_map(std::sync::Weak::upgrade).collect(),
-        None => return,
-    };
     for core in cores {
         core.handlers.load().iter().for_each(|h| h.flush_at_exit(deadline));
     }
+}
+
+/// Every logger alive (none if the list stays locked past `deadline`).
+fn every_core(deadline: Instant) -> Vec<Arc<Core>> {
+    match crate::lock::lock_until(&CORES, deadline) {
+        Some(cores) => cores.iter().filter_map(std::sync::Weak::upgrade).collect(),
+        None => Vec::new(),
+    }
+}
+
+/// How long a panic waits for queued records and sinks before the previous hook runs.
+const PANIC_WAIT: Duration = Duration::from_secs(1);
+
+/// On a panic, write what is queued and flush every sink before the hook that was there
+/// before runs: a panic that ends the program with `panic = "abort"` (or a hook that aborts)
+/// runs no exit handler, and would lose what the sinks buffer. A sink the panicking thread is
+/// writing to is left alone; on the writer thread nothing waits for the writer.
+fn flush_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = std::panic::catch_unwind(|| {
+            let deadline = Instant::now() + PANIC_WAIT;
+            let cores = every_core(deadline);
+            for core in &cores {
+                if let Some(writer) = core.writer.get() {
+                    writer.drain(deadline);
+                }
+                core.handlers.load().iter().for_each(|h| h.flush_until(deadline));
+            }
+        });
+        previous(info);
+    }));
 }
 
 /// A child process can log after `fork`.
@@ -464,6 +497,7 @@ mod fork {
     use std::time::{Duration, Instant};
 
     use super::{CORES, Core, Logger};
+    use crate::deferred::WriterHeld;
     use crate::handler::{ForkHold, Handler, SinkHeld};
 
     /// How long, in all, the forking thread waits for locks that other threads hold.
@@ -476,6 +510,7 @@ mod fork {
     /// and fields are dropped in declaration order, guards first.
     struct Held {
         sinks: Vec<SinkHeld<'static>>,
+        writers: Vec<WriterHeld<'static>>,
         configs: Vec<MutexGuard<'static, ()>>,
         registry: crate::level::RegistryHeld,
         reports: Option<MutexGuard<'static, Option<HashSet<String>>>>,
@@ -524,7 +559,6 @@ mod fork {
 
     extern "C" fn child() {
         let _ = std::panic::catch_unwind(|| {
-            crate::deferred::after_fork_in_child();
             if let Some(held) = HELD.try_with(|slot| slot.borrow_mut().take()).ok().flatten() {
                 held.release_in_child();
             }
@@ -545,6 +579,7 @@ mod fork {
     fn take(deadline: Instant) -> Held {
         let mut held = Held {
             sinks: Vec::new(),
+            writers: Vec::new(),
             configs: Vec::new(),
             registry: (None, None),
             reports: None,
@@ -561,11 +596,18 @@ mod fork {
         }
         for core in &held.cores {
             // SAFETY: `held.cores` keeps the logger alive (an `Arc` does not move what it
-            // points to) until after `held.configs` is dropped (field order).
+            // points to) until after `held.configs` and `held.writers` are dropped (field
+            // order).
             let core_ref = unsafe { forever(&**core) };
             match crate::lock::lock_until(&core_ref.config, deadline) {
                 Some(config) => held.configs.push(config),
                 None => held.busy_configs += 1,
+            }
+            // (Same promise: `held.writers` is dropped before `held.cores`.)
+            if let Some(writer) = core_ref.writer.get() {
+                if let Some(writer) = writer.hold_for_fork(deadline) {
+                    held.writers.push(writer);
+                }
             }
         }
         for core in &held.cores {
@@ -592,6 +634,9 @@ mod fork {
         /// In the child: reset the sinks, release every lock, then leave out the handlers
         /// whose sink stays locked.
         fn release_in_child(mut self) {
+            for writer in self.writers.drain(..) {
+                writer.release_in_child();
+            }
             for sink in self.sinks.drain(..) {
                 sink.release_in_child();
             }

@@ -17,7 +17,7 @@ mod ring;
 
 use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
@@ -79,9 +79,6 @@ pub(crate) enum Queued {
     Synchronously,
 }
 
-/// Every writer, for the exit drain and the panic hook.
-static WRITERS: Mutex<Vec<Weak<Writer>>> = Mutex::new(Vec::new());
-
 thread_local! {
     /// This thread is a writer thread: its own records go straight to the sinks.
     static ON_WRITER: Cell<bool> = const { Cell::new(false) };
@@ -114,7 +111,7 @@ impl Writer {
     /// Its thread starts with the first record.
     pub(crate) fn new(handlers: Handlers, zone: Zone) -> Arc<Writer> {
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-        let writer = Arc::new(Writer {
+        Arc::new(Writer {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             handlers,
             zone,
@@ -124,13 +121,7 @@ impl Writer {
             thread: Mutex::new(None),
             capacity: AtomicUsize::new(Queue::DEFAULT_CAPACITY),
             block: AtomicBool::new(true),
-        });
-        let mut writers = WRITERS.lock().unwrap_or_else(|e| e.into_inner());
-        writers.retain(|w| w.strong_count() > 0);
-        writers.push(Arc::downgrade(&writer));
-        drop(writers);
-        install_panic_hook();
-        writer
+        })
     }
 
     /// Take the queue settings of the logger's queued handlers: the largest ring, and block
@@ -263,10 +254,10 @@ impl Writer {
     }
 
     /// Wait until every record queued before this call is written (its sink's `write`
-    /// returned), or until `deadline`. False if the deadline came first. On the writer thread
-    /// itself this returns at once.
+    /// returned), or until `deadline`. False if the deadline came first. On a writer thread
+    /// (a sink that calls `complete()`, a panic in a sink) this returns at once.
     pub(crate) fn drain(self: &Arc<Self>, deadline: Instant) -> bool {
-        if ON_WRITER.try_with(Cell::get).unwrap_or(false) {
+        if on_writer_thread() {
             return true;
         }
         let targets: Vec<(Arc<Ring>, usize)> = {
@@ -295,18 +286,12 @@ impl Writer {
         self.unpark();
     }
 
-    /// In a child process after `fork`: the writer thread did not survive, and what the rings
-    /// hold is the parent's to write. Forget both; a thread starts with the next record.
-    pub(crate) fn after_fork_in_child(&self) {
-        if let Ok(rings) = self.rings.try_lock() {
-            rings.iter().for_each(|ring| ring.discard());
-        }
-        if let Ok(mut thread) = self.thread.try_lock() {
-            *thread = None;
-        }
-        if self.state.load(Ordering::Relaxed) != ENDING {
-            self.state.store(STOPPED, Ordering::Release);
-        }
+    /// A process is about to fork: take this writer's locks (until `deadline`), so that no
+    /// other thread holds them in the child. `None`: another thread kept one.
+    pub(crate) fn hold_for_fork(&self, deadline: Instant) -> Option<WriterHeld<'_>> {
+        let rings = crate::lock::lock_until(&self.rings, deadline)?;
+        let thread = crate::lock::lock_until(&self.thread, deadline)?;
+        Some(WriterHeld { writer: self, rings, thread })
     }
 
     /// The writer thread: drain every ring, merging threads by time, until the logger is gone.
@@ -396,6 +381,25 @@ impl Writer {
     }
 }
 
+/// A writer's locks, held across a `fork`; dropping them releases them (in the parent).
+pub(crate) struct WriterHeld<'a> {
+    writer: &'a Writer,
+    rings: MutexGuard<'a, Vec<Arc<Ring>>>,
+    thread: MutexGuard<'a, Option<std::thread::Thread>>,
+}
+
+impl WriterHeld<'_> {
+    /// In the child process: the writer thread did not survive, and what the rings hold is the
+    /// parent's to write. Forget both (a thread starts with the next record), then release.
+    pub(crate) fn release_in_child(mut self) {
+        self.rings.iter().for_each(|ring| ring.discard());
+        *self.thread = None;
+        if self.writer.state.load(Ordering::Relaxed) != ENDING {
+            self.writer.state.store(STOPPED, Ordering::Release);
+        }
+    }
+}
+
 /// The writer's place in one ring, and the time of the record there.
 struct Cursor {
     ring: Arc<Ring>,
@@ -449,38 +453,7 @@ impl Producer {
     }
 }
 
-/// Wait (until `deadline`) for every writer to write what was queued before this call.
-pub(crate) fn drain_all(deadline: Instant) {
-    let writers: Vec<Arc<Writer>> = match crate::lock::lock_until(&WRITERS, deadline) {
-        Some(writers) => writers.iter().filter_map(Weak::upgrade).collect(),
-        None => return,
-    };
-    for writer in writers {
-        writer.drain(deadline);
-    }
-}
-
-/// In a child process after `fork`: every writer forgets its thread and the parent's records.
-pub(crate) fn after_fork_in_child() {
-    if let Ok(writers) = WRITERS.try_lock() {
-        writers.iter().filter_map(Weak::upgrade).for_each(|w| w.after_fork_in_child());
-    }
-}
-
-/// How long a panic waits for queued records to be written before the previous hook runs.
-const PANIC_WAIT: Duration = Duration::from_secs(1);
-
-/// On a panic, write what is queued first (a panic that ends the program, or `panic = "abort"`,
-/// would otherwise lose it), then run the hook that was there before.
-fn install_panic_hook() {
-    static INSTALLED: std::sync::Once = std::sync::Once::new();
-    INSTALLED.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !ON_WRITER.try_with(Cell::get).unwrap_or(true) {
-                drain_all(Instant::now() + PANIC_WAIT);
-            }
-            previous(info);
-        }));
-    });
+/// This thread is a writer thread (or is being torn down).
+pub(crate) fn on_writer_thread() -> bool {
+    ON_WRITER.try_with(Cell::get).unwrap_or(true)
 }

@@ -5,6 +5,7 @@ mod capture;
 mod console;
 pub mod file;
 mod func;
+mod queued;
 mod writer;
 
 use std::error::Error;
@@ -16,6 +17,7 @@ pub use capture::Capture;
 pub use console::{Console, color_from_env};
 pub use file::FileSink;
 pub use func::{FnSink, from_fn};
+pub use queued::AsyncSink;
 pub use writer::{WriterSink, from_writer};
 // (`Fault` and `Flusher` are defined below.)
 
@@ -139,7 +141,7 @@ pub struct SinkDefaults {
 }
 
 /// How a handler that formats on the writer thread queues records (`enqueue(true)`,
-/// an async sink): the size of each thread's ring and what a call does when its ring is full.
+/// [`AsyncSink`]): the size of each thread's ring and what a call does when its ring is full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Queue {
     pub(crate) capacity: usize,
