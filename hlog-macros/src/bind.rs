@@ -277,13 +277,15 @@ pub(crate) fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
         }
     }
 
-    // `{usr}` beside a field `user` the message does not show: a typo, not a capture.
-    for (name, range) in &captured {
+    // `{usr}` beside a field `user` the message does not show: a typo, not a capture. At most
+    // one edit in three characters, so that `{x}` beside `y = 1` is no typo.
+    for (name, range) in captured.iter().filter(|_| check_unused) {
         let close = |arg: &&BoundArg| {
             arg.plain
                 && arg.first_use == usize::MAX
                 && arg.field.as_ref().is_some_and(|field| {
-                    edit_distance(field, name) <= name.chars().count().max(3) / 3
+                    let longer = field.chars().count().max(name.chars().count());
+                    edit_distance(field, name) <= longer / 3
                 })
         };
         if let Some(field) = args.iter().find(close).and_then(|arg| arg.field.as_ref()) {
