@@ -87,7 +87,10 @@ pub(crate) fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
                 positional.push(index);
                 // A name already given is not a second field (`info!("{} {}", a, a)`).
                 arg.shorthand().and_then(|ident| match by_name.entry(ident.to_string()) {
-                    Entry::Vacant(entry) => Some(entry.insert_entry(index).key().clone()),
+                    Entry::Vacant(entry) => {
+                        entry.insert(index);
+                        Some(ident.to_string())
+                    }
                     Entry::Occupied(_) => None,
                 })
             }
@@ -256,18 +259,17 @@ pub(crate) fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
             (_, Some(ident)) if check_unused => errors
                 .push(syn::Error::new(ident.span(), format!("duplicate argument named `{ident}`"))),
             _ if check_unused => {
-                let help = match source.shorthand() {
-                    Some(ident) => format!(
-                        "every positional argument appears in the message; show it with `{{}}` \
-                         or `{{{index}}}`, or record it as a field the message does not show: \
-                         `{ident} = {ident}`",
-                        index = positional.iter().position(|&p| p == index).unwrap_or(0),
-                    ),
-                    None => "every positional argument appears in the message; show it with `{}` \
-                             or `{index}`, or record it as a field the message does not show: \
-                             `name = value`"
-                        .to_owned(),
+                let (show, field) = match source.shorthand() {
+                    Some(ident) => {
+                        let n = positional.iter().position(|&p| p == index).unwrap_or(0);
+                        (format!("`{{}}` or `{{{n}}}`"), format!("`{ident} = {ident}`"))
+                    }
+                    None => ("`{}` or `{index}`".to_owned(), "`name = value`".to_owned()),
                 };
+                let help = format!(
+                    "every positional argument appears in the message; show it with {show}, or \
+                     record it as a field the message does not show: {field}"
+                );
                 errors.push(syn::Error::new(
                     arg.span,
                     format!("argument never used in the template\n  = help: {help}"),
