@@ -16,7 +16,7 @@ pub(crate) enum LevelArg {
     Value(Expr),
 }
 
-/// One argument after the template.
+/// One argument: after the template, or a field before it (`info!(id = 7, "...")`).
 pub(crate) enum Arg {
     /// `expr`
     Positional(Expr),
@@ -79,10 +79,15 @@ pub(crate) fn split_krate(input: TokenStream) -> (TokenStream, TokenStream) {
     (krate, tokens.collect())
 }
 
+const NEEDS_LEVEL: &str = "`log!` needs a level before the template: `log!(\"AUDIT\", \"...\")` \
+                           or `log!(Level::INFO, \"...\")`";
+
 type Parsed = (Option<LevelArg>, Option<Expr>, LitStr, Vec<Arg>);
 
-/// `[logger,] [level,] "template" (, arg)* [,]`: everything before the first string literal is
-/// the logger and (for `log!`) the level.
+/// `[logger,] [level,] (name = value,)* "template" (, arg)* [,]`: before the template, the
+/// logger and (for `log!`) the level, then fields in tracing's order. A field there is always
+/// `name = value` (an assignment is never a logger or a level, so this reads one way); a bare
+/// identifier there would read as the logger, so the shorthand field goes after the template.
 fn parse_call(input: ParseStream<'_>, dynamic: bool) -> syn::Result<Parsed> {
     let items = Punctuated::<Expr, Token![,]>::parse_terminated(input)?;
     let usage = if dynamic {
@@ -97,23 +102,18 @@ fn parse_call(input: ParseStream<'_>, dynamic: bool) -> syn::Result<Parsed> {
         return Err(syn::Error::new(span, usage));
     };
     // In `log!`, a string literal in the level's place is the level's name, and the template
-    // is the next literal: `log!("AUDIT", "...")`, `log!(logger, "AUDIT", "...")`. The one
-    // ambiguous shape, `log!(x, "A", "B")`, reads "A" as a level name when it is one word.
+    // is the next literal after any fields: `log!("AUDIT", "...")`,
+    // `log!(logger, "AUDIT", id = 7, "...")`. The one ambiguous shape, `log!(x, "A", "B")`,
+    // reads "A" as a level name when it is one word.
     let template_at = if dynamic {
-        let names_level = |i: usize| {
-            lit_str(&items[i]).is_some_and(|s| is_level_name(&s.value()))
-                && items.get(i + 1).is_some_and(is_str)
+        let template_after = |i: usize| {
+            let next = i + 1 + items[i + 1..].iter().take_while(|e| is_assign(e)).count();
+            items.get(next).is_some_and(is_str).then_some(next)
         };
+        let names_level = |i: usize| lit_str(&items[i]).is_some_and(|s| is_level_name(&s.value()));
         match first {
-            0 if items.get(1).is_some_and(is_str) => 1,
-            1 if names_level(1) => 2,
-            0 => {
-                return Err(syn::Error::new(
-                    items[0].span(),
-                    "`log!` needs a level before the template: `log!(\"AUDIT\", \"...\")` or \
-                     `log!(Level::INFO, \"...\")`",
-                ));
-            }
+            0 => template_after(0).ok_or_else(|| syn::Error::new(items[0].span(), NEEDS_LEVEL))?,
+            1 if names_level(1) => template_after(1).unwrap_or(1),
             other => other,
         }
     } else {
@@ -135,25 +135,43 @@ fn lit_str(expr: &Expr) -> Option<&LitStr> {
     }
 }
 
+/// `x = y`: a named argument (or, where the name is not an identifier, a mistaken one).
+fn is_assign(expr: &Expr) -> bool {
+    matches!(expr, Expr::Assign(_))
+}
+
 /// One word: what a registered level's name looks like (`AUDIT`, `NOTICE`, `http-5xx`).
 fn is_level_name(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
 fn finish(
-    before: Vec<Expr>,
+    mut before: Vec<Expr>,
     template: Expr,
     rest: Vec<Expr>,
     dynamic: bool,
     usage: &str,
 ) -> syn::Result<Parsed> {
     let template = lit_str(&template).cloned().expect("the template is a string literal");
+    // Fields before the template (tracing's order) come after the logger and the level.
+    let first_field = before.iter().position(is_assign).unwrap_or(before.len());
+    let fields = before.split_off(first_field);
+    if let Some(misplaced) = fields.iter().find(|e| !is_assign(e)) {
+        let message = if dynamic {
+            "the logger and the level come before the fields: \
+             `log!([logger,] level, name = value, \"template\")`"
+        } else {
+            "the logger comes before the fields: `info!([logger,] name = value, \"template\")`"
+        };
+        return Err(syn::Error::new_spanned(misplaced, message));
+    }
     let mut before = before.into_iter();
     let (logger, level) = match (dynamic, before.len()) {
         (false, 0) => (None, None),
         (false, 1) => (before.next(), None),
         (true, 1) => (None, before.next()),
         (true, 2) => (before.next(), before.next()),
+        (true, 0) => return Err(syn::Error::new(template.span(), NEEDS_LEVEL)),
         _ => {
             let extra = before.next_back().expect("not empty");
             return Err(syn::Error::new_spanned(extra, usage));
@@ -163,7 +181,7 @@ fn finish(
         Some(name) => LevelArg::Named(name.clone()),
         None => LevelArg::Value(expr),
     });
-    let args = rest.into_iter().map(classify).collect::<syn::Result<_>>()?;
+    let args = fields.into_iter().chain(rest).map(classify).collect::<syn::Result<_>>()?;
     Ok((level, logger, template, args))
 }
 

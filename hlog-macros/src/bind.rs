@@ -1,6 +1,8 @@
 //! Placeholders matched to arguments, and everything wrong with the call collected at once.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::ops::Range;
 
 use hlog_template::{Accessor, Ansi, ArgRef, ErrorKind, Kind, Piece};
 use proc_macro2::{Span, TokenStream};
@@ -20,9 +22,11 @@ pub(crate) struct BoundArg {
     pub field: Option<String>,
     /// The field is recorded with `Debug` (its placeholder is `{x:?}`).
     pub debug: bool,
-    /// Some placeholder shows the argument itself (not only `{arg.field}`), so it is a field.
+    /// The argument itself is a field: some placeholder shows it (not only `{arg.field}`), or
+    /// it is named and no placeholder shows it at all.
     pub plain: bool,
-    /// Where it first shows in the template: fields are recorded in template order.
+    /// Where it first shows in the template: fields are recorded in template order, and the
+    /// ones the message does not show (`usize::MAX`) after them, in call order.
     pub first_use: usize,
     used: bool,
 }
@@ -51,6 +55,11 @@ pub(crate) struct Bound {
 }
 
 /// Match placeholders to arguments; report every problem (not only the first) as one error.
+///
+/// A named argument no placeholder shows is a field the message does not show, and so is an
+/// identifier alone (`info!("Order placed", order_id)`) — unless the template takes positional
+/// arguments (`{}`, `{0}`): there every positional argument, identifiers included, must be
+/// shown, as in `format!`, since a forgotten `{}` is the likelier mistake.
 pub(crate) fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
     let lit = &call.template;
     let mut errors = Vec::new();
@@ -76,9 +85,13 @@ pub(crate) fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
             }
             Arg::Positional(_) => {
                 positional.push(index);
-                arg.shorthand().map(|ident| {
-                    by_name.entry(ident.to_string()).or_insert(index);
-                    ident.to_string()
+                // A name already given is not a second field (`info!("{} {}", a, a)`).
+                arg.shorthand().and_then(|ident| match by_name.entry(ident.to_string()) {
+                    Entry::Vacant(entry) => {
+                        entry.insert(index);
+                        Some(ident.to_string())
+                    }
+                    Entry::Occupied(_) => None,
                 })
             }
         };
@@ -105,7 +118,9 @@ pub(crate) fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
         errors.push(span::error(lit, &tag_hint(error, &by_name)));
     }
     let mut paths: Vec<FieldPath> = Vec::new();
-    let mut captured: Vec<String> = Vec::new();
+    // Names captured from scope, with their placeholders' ranges, for the did-you-mean hint.
+    let mut captured: Vec<(String, Range<usize>)> = Vec::new();
+    let mut takes_positional = false;
 
     let mut pieces = Vec::with_capacity(template.pieces.len());
     let mut next = 0;
@@ -127,6 +142,7 @@ pub(crate) fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
         };
         let index = match &placeholder.arg {
             ArgRef::Next | ArgRef::Index(_) => {
+                takes_positional = true;
                 let n = match placeholder.arg {
                     ArgRef::Index(n) => n,
                     _ => {
@@ -163,7 +179,7 @@ pub(crate) fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
                             used: false,
                         });
                         by_name.insert(name.clone(), index);
-                        captured.push(name.clone());
+                        captured.push((name.clone(), placeholder.range.clone()));
                         index
                     }
                     Err(message) => {
@@ -231,30 +247,59 @@ pub(crate) fn bind(call: &LogCall) -> Result<Bound, syn::Error> {
         pieces.push(BoundPiece::Arg { index, attrs, spec });
     }
 
-    for (arg, source) in args.iter().zip(&call.args).filter(|_| check_unused) {
+    for (index, source) in call.args.iter().enumerate() {
+        let arg = &mut args[index];
         if arg.used {
             continue;
         }
-        let (message, help) = match source {
-            Arg::Named(name, _) => {
-                let name = name.to_string();
-                let typo = captured.iter().find(|c| edit_distance(c, &name) <= 2);
-                let help = match typo {
-                    Some(typo) => format!(
-                        "the template's `{{{typo}}}` captures a variable `{typo}` instead; did \
-                         you mean `{{{name}}}`?"
-                    ),
-                    None => format!("show it in the message with `{{{name}}}`"),
+        let shorthand = source.shorthand().filter(|_| !takes_positional);
+        match (source, shorthand) {
+            (Arg::Named(..), _) => arg.plain = true,
+            (_, Some(ident)) if by_name.get(&ident.to_string()) == Some(&index) => arg.plain = true,
+            (_, Some(ident)) if check_unused => errors
+                .push(syn::Error::new(ident.span(), format!("duplicate argument named `{ident}`"))),
+            _ if check_unused => {
+                let (show, field) = match source.shorthand() {
+                    Some(ident) => {
+                        let n = positional.iter().position(|&p| p == index).unwrap_or(0);
+                        (format!("`{{}}` or `{{{n}}}`"), format!("`{ident} = {ident}`"))
+                    }
+                    None => ("`{}` or `{index}`".to_owned(), "`name = value`".to_owned()),
                 };
-                (format!("named argument `{name}` is never used in the template"), help)
+                let help = format!(
+                    "every positional argument appears in the message; show it with {show}, or \
+                     record it as a field the message does not show: {field}"
+                );
+                errors.push(syn::Error::new(
+                    arg.span,
+                    format!("argument never used in the template\n  = help: {help}"),
+                ));
             }
-            Arg::Positional(_) => (
-                "argument never used in the template".to_owned(),
-                "every argument appears in the message; refer to it with `{}` or `{index}`"
-                    .to_owned(),
-            ),
+            _ => {}
+        }
+    }
+
+    // `{usr}` beside a field `user` the message does not show: a typo, not a capture. At most
+    // one edit in three characters, so that `{x}` beside `y = 1` is no typo.
+    for (name, range) in captured.iter().filter(|_| check_unused) {
+        let close = |arg: &&BoundArg| {
+            arg.plain
+                && arg.first_use == usize::MAX
+                && arg.field.as_ref().is_some_and(|field| {
+                    let longer = field.chars().count().max(name.chars().count());
+                    edit_distance(field, name) <= longer / 3
+                })
         };
-        errors.push(syn::Error::new(arg.span, format!("{message}\n  = help: {help}")));
+        if let Some(field) = args.iter().find(close).and_then(|arg| arg.field.as_ref()) {
+            errors.push(syn::Error::new(
+                span::span_of(lit, range.clone()),
+                format!(
+                    "`{{{name}}}` names no argument; did you mean `{{{field}}}`?\n  = help: \
+                     `{field}` is a field the message does not show; to show a variable \
+                     `{name}` beside it, pass the variable: `{name} = {name}`"
+                ),
+            ));
+        }
     }
 
     if errors.is_empty() { Ok(Bound { args, pieces, paths }) } else { Err(combine(errors)) }

@@ -119,8 +119,9 @@ enum Mode {
     Spec(String),
 }
 
-/// The call's values as the generated code passes them: the structured fields first, in
-/// template order, then the values only the message shows (positional arguments, other
+/// The call's values as the generated code passes them: the structured fields first (the
+/// shown ones in template order, then the named arguments the message does not show, in call
+/// order), then the values only the message shows (positional arguments, other
 /// modes, format specs). The message is data — pieces that refer to values by index — rather
 /// than a writer closure per call site, which was most of a call site's build cost; a value
 /// both shown and recorded is converted once.

@@ -3,9 +3,10 @@
 //! one shared function.
 //!
 //! The values layout, written down once: a call passes one array of `(name, value)` pairs,
-//! its **structured fields first** (named arguments and captured identifiers, in template
-//! order: `layout.fields` of them), **then the values only the message shows** (positional
-//! arguments, other display modes, format specs; their names are empty). A piece refers to a
+//! its **structured fields first** (`layout.fields` of them: the named arguments and captured
+//! identifiers the template shows, in template order, then the named arguments it does not
+//! show, in call order), **then the values only the message shows** (positional arguments,
+//! other display modes, format specs; their names are empty). A piece refers to a
 //! value by its index in that array; a value both shown and recorded is converted once.
 
 use std::fmt;

@@ -1,6 +1,6 @@
 //! Each argument of a log call is evaluated exactly once — however many times the template
-//! uses it, whether it is also a structured field, and however many handlers receive the
-//! record — and arguments are evaluated left to right, in source order.
+//! uses it, whether it is also a structured field (shown or not), and however many handlers
+//! receive the record — and arguments are evaluated left to right, in source order.
 
 use std::cell::{Cell, RefCell};
 
@@ -162,6 +162,27 @@ fn arguments_are_evaluated_left_to_right_in_source_order() {
         assert_eq!(first.text(), format!("{}\n", case.message), "{}", case.what);
         assert!(second.text().starts_with(case.message), "{}: {:?}", case.what, second.text());
     }
+}
+
+#[test]
+fn unshown_field_is_evaluated_once_in_source_order() {
+    let trace = Trace::default();
+    let (logger, first, second) = two_handlers();
+
+    hlog::info!(
+        logger,
+        before = trace.eval("before", 1),
+        "{shown} placed",
+        shown = trace.eval("shown", "Order"),
+        after = trace.eval("after", 2.5),
+    );
+
+    assert_eq!(trace.calls(), ["before", "shown", "after"]);
+    assert_eq!(first.text(), "Order placed\n");
+    assert_eq!(
+        second.text(),
+        "Order placed {\"shown\": \"Order\", \"before\": 1, \"after\": 2.5}\n"
+    );
 }
 
 #[test]

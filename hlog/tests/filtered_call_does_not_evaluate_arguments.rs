@@ -52,6 +52,10 @@ fn below_every_handlers_level_evaluates_nothing() {
     hlog::info!(logger, "info {n}", n = counter.bump());
     hlog::success!(logger, "success {:?}", counter.bump());
     hlog::log!(logger, Level::INFO, "log {}", counter.bump());
+    // Fields the message does not show, after the template and before it.
+    hlog::info!(logger, "order placed", order_id = counter.bump());
+    hlog::info!(logger, order_id = counter.bump(), "order placed");
+    hlog::log!(logger, Level::INFO, order_id = counter.bump(), "order placed");
 
     assert_eq!(counter.get(), 0, "a filtered call evaluated its arguments");
     assert_eq!(capture_warning.text(), "");
@@ -66,6 +70,7 @@ fn no_handler_evaluates_nothing() {
     hlog::trace!(logger, "{}", counter.bump());
     hlog::info!(logger, "{}", counter.bump());
     hlog::critical!(logger, "{} {x}", counter.bump(), x = counter.bump());
+    hlog::critical!(logger, id = counter.bump(), "placed", total = counter.bump());
     hlog::log!(logger, Level::CRITICAL, "{}", counter.bump());
     assert_eq!(counter.get(), 0);
 

@@ -1,6 +1,8 @@
 //! Named arguments — `name = expr`, the shorthand `info!("{a}", a)` and variables captured by
 //! `{name}` — become the record's structured fields, with typed values; positional arguments
-//! that are not plain identifiers do not. Formats show them with `{extra}` and `{extra[key]}`.
+//! that are not plain identifiers do not. Named arguments the template does not show are fields
+//! too (`info!("Order placed", order_id = id)`, or `order_id` alone), after the ones it shows.
+//! Formats show them with `{extra}` and `{extra[key]}`.
 
 use std::net::Ipv4Addr;
 use std::sync::{Arc, Mutex};
@@ -302,4 +304,107 @@ fn f32_fields_print_like_the_message() {
     let (logger, capture) = extra_logger("{message} {extra} [{extra[g]}]");
     hlog::info!(logger, "{g}", g = 0.1_f32);
     assert_eq!(capture.text(), "0.1 {\"g\": 0.1} [0.1]\n");
+}
+
+/// Named arguments no placeholder shows are fields with the same typed values as shown ones;
+/// the message is the template's text alone.
+#[test]
+fn named_arguments_the_template_does_not_show_are_typed_fields() {
+    let (logger, seen) = recording_logger();
+    let id = 7_u32;
+    hlog::info!(
+        logger,
+        "Order placed",
+        order_id = id,
+        total = 12.5,
+        small = 0.5_f32,
+        big = i128::MIN,
+        paid = true,
+        grade = 'A',
+        by = "alice",
+        ip = Ipv4Addr::LOCALHOST,
+        debug = format_args!("{:?}", ["x"]),
+    );
+    assert_eq!(
+        fields(&seen),
+        named(&[
+            ("order_id", Owned::U64(7)),
+            ("total", Owned::F64(12.5)),
+            ("small", Owned::F32(0.5)),
+            ("big", Owned::I128(i128::MIN)),
+            ("paid", Owned::Bool(true)),
+            ("grade", Owned::Char('A')),
+            ("by", Owned::Str("alice".into())),
+            ("ip", Owned::Display("127.0.0.1".into())),
+            ("debug", Owned::Display("[\"x\"]".into())),
+        ])
+    );
+    assert_eq!(seen.lock().unwrap()[0].0, "Order placed\n");
+}
+
+#[test]
+fn unshown_fields_render_in_extra_byte_exact() {
+    let (logger, capture) = extra_logger("{message} {extra}");
+    let id = 42_u64;
+    let order_id = 9;
+    hlog::info!(logger, "Order placed", order_id = id, total = 12.5);
+    hlog::info!(logger, "Order placed", order_id);
+    hlog::info!(logger, "Order placed", note = "say \"hi\"\n", tag = "<red>x</red>");
+    hlog::info!(logger, "Order placed", neg = -3, max = u128::MAX);
+    assert_eq!(
+        capture.text(),
+        concat!(
+            "Order placed {\"order_id\": 42, \"total\": 12.5}\n",
+            "Order placed {\"order_id\": 9}\n",
+            "Order placed {\"note\": \"say \\\"hi\\\"\\n\", \"tag\": \"<red>x</red>\"}\n",
+            "Order placed {\"neg\": -3, \"max\": 340282366920938463463374607431768211455}\n",
+        )
+    );
+}
+
+/// The fields the template shows come first, in template order; then the ones it does not show,
+/// in call order. Positional values are never fields.
+#[test]
+fn unshown_fields_follow_the_shown_ones_in_call_order() {
+    let (logger, capture) = extra_logger("{message} {extra}");
+    let user = "alice";
+    hlog::info!(logger, "{n} by {user} at {}", "noon", z = 26, n = 3, a = 1,);
+    assert_eq!(
+        capture.text(),
+        "3 by alice at noon {\"n\": 3, \"user\": \"alice\", \"z\": 26, \"a\": 1}\n"
+    );
+}
+
+#[test]
+fn extra_key_finds_an_unshown_field() {
+    let (logger, capture) = extra_logger("[{extra[order_id]}] [{extra[total]:>6}] {message}");
+    hlog::info!(logger, "Order placed", order_id = 7, total = 12.5);
+    hlog::info!(logger, "No order");
+    assert_eq!(capture.text(), "[7] [  12.5] Order placed\n[] [      ] No order\n");
+}
+
+/// An identifier alone is a field only while the template takes no positional argument (`{}`);
+/// the same identifier given twice as a positional argument is one field, not two.
+#[test]
+fn an_identifier_alone_is_one_field() {
+    let (logger, capture) = extra_logger("{message} {extra}");
+    let (a, b) = (1, "two");
+    hlog::info!(logger, "{} {}", a, a);
+    hlog::info!(logger, "{a} shown", a, b);
+    assert_eq!(capture.text(), "1 1 {\"a\": 1}\n1 shown {\"a\": 1, \"b\": \"two\"}\n");
+}
+
+/// A template with no placeholder stays static text, fields or not.
+#[test]
+fn a_template_without_placeholders_keeps_a_static_message() {
+    let capture = Capture::new();
+    let logger = hlog::Logger::new();
+    logger
+        .add(capture.clone())
+        .format("{message} {extra}")
+        .filter(|record| matches!(record.message(), hlog::Message::Static("Order placed")))
+        .install()
+        .unwrap();
+    hlog::info!(logger, "Order placed", order_id = 7);
+    assert_eq!(capture.text(), "Order placed {\"order_id\": 7}\n");
 }

@@ -66,6 +66,7 @@ fn log_everything(logger: &Logger, i: u64) {
     );
     hlog::warning!(logger, "<yellow>slow</yellow> {n} {f32}", n = -7_i32, f32 = 1.5_f32);
     hlog::debug!(logger, "literal only");
+    hlog::info!(logger, order_id = i, "Order placed", total = ms); // fields the message hides
 }
 
 fn steady_state(logger: &Logger, calls: u64) -> usize {
@@ -81,7 +82,16 @@ fn capture_sink() {
     let capture = Capture::with_capacity(4 << 20);
     logger.add(capture.clone()).install().unwrap();
     assert_eq!(steady_state(&logger, 1000), 0);
-    assert_eq!(capture.lines().len(), 3 * 1010);
+    assert_eq!(capture.lines().len(), 4 * 1010);
+}
+
+#[test]
+fn capture_sink_showing_extra() {
+    let logger = Logger::new();
+    let capture = Capture::with_capacity(8 << 20);
+    logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    assert_eq!(steady_state(&logger, 1000), 0);
+    assert!(capture.text().ends_with("Order placed {\"order_id\": 999, \"total\": 1002.25}\n"));
 }
 
 #[test]
@@ -125,7 +135,7 @@ fn file_sink() {
     logger.add(sink).install().unwrap();
     assert_eq!(steady_state(&logger, 1000), 0);
     logger.complete();
-    assert_eq!(std::fs::read_to_string(dir.join("app.log")).unwrap().lines().count(), 3 * 1010);
+    assert_eq!(std::fs::read_to_string(dir.join("app.log")).unwrap().lines().count(), 4 * 1010);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

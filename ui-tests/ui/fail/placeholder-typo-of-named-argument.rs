@@ -1,7 +1,6 @@
-// `{usr}` where the named argument is `user`: the error should name `{usr}` (rustc's "cannot
-// find value `usr`", or a "did you mean `{user}`?").
-// BUG: the only error is "named argument `user` is never used in the template", at `"x"`;
-// nothing points at `{usr}`.
+// `{usr}` where the named argument is `user`: `user` alone would be a field the message does
+// not show, and `{usr}` would capture a variable; a name this close is a typo, so the error
+// names `{usr}` with a did-you-mean.
 fn main() {
     hlog::info!("User {usr} logged in", user = "x");
 }

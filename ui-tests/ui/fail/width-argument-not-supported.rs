@@ -1,6 +1,5 @@
-// `{x:>w$}`: width arguments are not supported. Should be ONE error.
-// BUG: a second error follows, "named argument `w` is never used in the template", although
-// the user's intent was to use it (in the spec that was just rejected).
+// `{x:>w$}`: width arguments are not supported. ONE error: nothing about `w` (which the spec
+// meant to use) being unused or being a near miss of `{x}`.
 fn main() {
     let x = 1;
     hlog::info!("{x:>w$}", w = 3);

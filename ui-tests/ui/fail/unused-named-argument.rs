@@ -1,4 +1,0 @@
-// A named argument that no placeholder refers to.
-fn main() {
-    hlog::info!("{n} items", n = 3, total = 10);
-}
