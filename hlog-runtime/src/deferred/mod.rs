@@ -83,8 +83,9 @@ thread_local! {
     /// This thread is a writer thread: its own records go straight to the sinks.
     static ON_WRITER: Cell<bool> = const { Cell::new(false) };
     static PRODUCER: RefCell<Producer> = const { RefCell::new(Producer { rings: Vec::new() }) };
-    /// The encoding buffer, taken out while a record is encoded (its values' `Display` may log).
-    static SCRATCH: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    /// The text of a record's `Display`/`Debug` values and error, rendered before the record
+    /// is written into the ring (its length is known only then).
+    static TEXTS: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
 }
 
 /// A thread's rings, one per writer it logged to.
@@ -149,17 +150,18 @@ impl Writer {
             sync(record);
             return Queued::Synchronously;
         }
-        let mut scratch = SCRATCH.try_with(Cell::take).unwrap_or_default();
-        entry::encode(record, &mut scratch);
+        // Out of the thread-local while user code (`Display`) renders into it: it may log.
+        let mut texts = TEXTS.try_with(Cell::take).unwrap_or_default();
+        let prepared = entry::prepare(record, &mut texts);
         let pushed = PRODUCER.try_with(|producer| {
             let Ok(mut producer) = producer.try_borrow_mut() else { return None };
             let slot = producer.slot(self);
-            Some(self.push_entry(slot, &scratch))
+            Some(self.push_entry(slot, prepared.size(), |out| entry::write(record, &prepared, out)))
         });
-        let _ = SCRATCH.try_with(|cell| {
+        let _ = TEXTS.try_with(|cell| {
             // Keep the larger buffer (a nested call may have put back its own).
             let other = cell.take();
-            cell.set(if other.capacity() > scratch.capacity() { other } else { scratch });
+            cell.set(if other.capacity() > texts.capacity() { other } else { texts });
         });
         match pushed {
             Ok(Some(Pushed::Done)) => Queued::Yes,
@@ -174,10 +176,15 @@ impl Writer {
 
     /// Push into the thread's ring, waiting for room when the writer blocks; a record larger
     /// than the ring waits until the ring is empty and comes back `TooBig`.
-    fn push_entry(self: &Arc<Self>, slot: &mut Slot, entry: &[u8]) -> Pushed {
+    fn push_entry(
+        self: &Arc<Self>,
+        slot: &mut Slot,
+        len: usize,
+        write: impl Fn(&mut [u8]),
+    ) -> Pushed {
         let mut waited = 0u32;
         loop {
-            match slot.ring.push(entry, &mut slot.cached_head) {
+            match slot.ring.push_with(len, &mut slot.cached_head, &write) {
                 Pushed::Done => {
                     let state = self.state.load(Ordering::Relaxed);
                     if state != RUNNING {

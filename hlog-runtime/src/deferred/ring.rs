@@ -80,10 +80,24 @@ impl Ring {
 
     /// Publish one entry. Producer only. `cached_head` is the producer's last view of `head`,
     /// refreshed only when the ring looks full (the consumer's line is not read per push).
+    #[cfg(test)]
     pub(crate) fn push(&self, entry: &[u8], cached_head: &mut usize) -> Pushed {
+        self.push_with(entry.len(), cached_head, |out| out.copy_from_slice(entry))
+    }
+
+    /// Publish one entry of `len` bytes, written in place by `write`. Producer only.
+    /// `cached_head` is the producer's last view of `head`, refreshed only when the ring looks
+    /// full (the consumer's line is not read per push).
+    #[inline]
+    pub(crate) fn push_with(
+        &self,
+        len: usize,
+        cached_head: &mut usize,
+        write: impl FnOnce(&mut [u8]),
+    ) -> Pushed {
         let capacity = self.capacity();
-        let size = (LEN + entry.len()).next_multiple_of(8);
-        if size > capacity || entry.len() >= SKIP as usize {
+        let size = (LEN + len).next_multiple_of(8);
+        if size > capacity || len >= SKIP as usize {
             return Pushed::TooBig;
         }
         let tail = self.tail.0.load(Ordering::Relaxed);
@@ -99,26 +113,28 @@ impl Ring {
         let start = if size <= before_end {
             at
         } else {
-            self.write(at, &SKIP.to_ne_bytes());
+            self.free(at, LEN).copy_from_slice(&SKIP.to_ne_bytes());
             0
         };
-        self.write(start, &(entry.len() as u32).to_ne_bytes());
-        self.write(start + LEN, entry);
+        self.free(start, LEN).copy_from_slice(&(len as u32).to_ne_bytes());
+        write(self.free(start + LEN, len));
         self.tail.0.store(tail + needed, Ordering::Release);
         Pushed::Done
     }
 
-    /// Copy `bytes` into the buffer at `at` (inside the buffer, in the producer's free space).
-    fn write(&self, at: usize, bytes: &[u8]) {
-        let end = at + bytes.len();
+    /// The producer's free bytes `at..at + len` (inside the buffer), to write.
+    #[allow(clippy::mut_from_ref)] // the producer's exclusive region, see below
+    fn free(&self, at: usize, len: usize) -> &mut [u8] {
+        let end = at + len;
         assert!(end <= self.buf.len(), "ring write out of bounds");
         // SAFETY: `at..end` lies inside the buffer (asserted) and inside the producer's free
-        // space (callers write only between `tail` and the `head + capacity` checked in `push`),
-        // which the consumer does not read until the Release store of `tail` publishes it.
+        // space (`push_with` asks only for bytes between `tail` and the `head + capacity` it
+        // checked), which the consumer does not read until the Release store of `tail`
+        // publishes it, and which no other borrow covers: the one producer thread takes
+        // disjoint regions, one at a time, and each borrow ends before `tail` is published.
         // `UnsafeCell<u8>` has the layout of `u8`, so the cells are contiguous bytes.
         unsafe {
-            let dst = UnsafeCell::raw_get(self.buf.as_ptr().add(at));
-            std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len());
+            std::slice::from_raw_parts_mut(UnsafeCell::raw_get(self.buf.as_ptr().add(at)), len)
         }
     }
 
