@@ -2,6 +2,7 @@
 //! matcher that says which files in the folder this sink produced (retention touches no other).
 
 use std::ffi::OsStr;
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -286,19 +287,17 @@ impl Names {
         fill_time(&self.template, now, &self.zone).map_err(io::Error::other)
     }
 
-    /// The names the file at `live`, started at `started`, may be rotated to, in order
-    /// (`<name>`, `<name>.2`, …); with `archive`, a name whose archive `<name>.<archive>` is
-    /// taken is left out, so archives never need a name of their own.
-    pub(crate) fn rotated_paths(
-        &self,
-        live: &Path,
-        started: Timestamp,
-        archive: Option<&str>,
-    ) -> impl Iterator<Item = PathBuf> {
-        self.rotated_paths_from(live, started, archive, 1)
+    /// How the rotated copies of the file at `live` are named: for a dated path, after that
+    /// file's own name and in its own folder, not those of the first file.
+    fn naming_for(&self, live: &Path) -> Naming {
+        let own = self.dated.then(|| Naming::new(live, &self.pattern).ok()).flatten();
+        own.unwrap_or_else(|| self.rotated.clone())
     }
 
-    /// [`rotated_paths`](Self::rotated_paths) from the counter `first` on.
+    /// The names the file at `live`, started at `started`, may be rotated to, in order, from
+    /// the counter `first` on (`<name>` for 1, then `<name>.2`, …), each with its counter;
+    /// with `archive`, a name whose archive `<name>.<archive>` is taken is left out, so
+    /// archives never need a name of their own.
     pub(crate) fn rotated_paths_from(
         &self,
         live: &Path,
@@ -306,9 +305,7 @@ impl Names {
         archive: Option<&str>,
         first: u32,
     ) -> impl Iterator<Item = PathBuf> {
-        // A dated path: this file's name and folder, not those of the first file.
-        let own = self.dated.then(|| Naming::new(live, &self.pattern).ok()).flatten();
-        let naming = own.unwrap_or_else(|| self.rotated.clone());
+        let naming = self.naming_for(live);
         (first..=first.saturating_add(NAMES_TRIED - 1))
             .map(move |counter| naming.rotated_path(started, &self.zone, counter))
             .filter(move |name| {
@@ -319,6 +316,34 @@ impl Names {
                     !is_taken(Path::new(&archived))
                 })
             })
+    }
+
+    /// The counter of `rotated`, a name [`rotated_paths_from`](Self::rotated_paths_from) gave
+    /// for the file at `live` (1 when it has none).
+    pub(crate) fn counter_of(&self, live: &Path, rotated: &Path) -> u32 {
+        let parsed = rotated.file_name().and_then(|name| self.naming_for(live).parse(name));
+        parsed.map_or(1, |(_, counter)| counter)
+    }
+
+    /// The first counter after every name in the folder, rotated or archived, that a file at
+    /// `live` started at `started` would have (by whichever sink or process made it): 1 when
+    /// there is none. A rotated name never takes a counter that an older file of the same
+    /// instant had and that retention freed since: it would sort as older than that file.
+    pub(crate) fn next_counter(&self, live: &Path, started: Timestamp) -> u32 {
+        let naming = self.naming_for(live);
+        // The instant as the name holds it (its precision, wall-clock time).
+        let first = naming.rotated_path(started, &self.zone, 1);
+        let Some((instant, _)) = first.file_name().and_then(|name| naming.parse(name)) else {
+            return 1;
+        };
+        let Ok(entries) = fs::read_dir(naming.dir()) else { return 1 };
+        entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| naming.parse(&entry.file_name()))
+            .filter(|(started, _)| *started == instant)
+            .map(|(_, counter)| counter.saturating_add(1))
+            .max()
+            .unwrap_or(1)
     }
 }
 
