@@ -44,7 +44,7 @@ use self::primitives::{
     open_options,
 };
 use self::rotation::RotationState;
-use self::worker::{Matcher, Policies, Worker};
+use self::worker::{Policies, Worker};
 use super::{Clock, Fault, Flusher, Sink};
 use crate::error::ConfigError;
 use crate::record::Record;
@@ -379,14 +379,10 @@ impl FileWriter {
         // Shared sinks take turns under their lock, in one process as in several.
         let claim = rotation.is_some() && !config.shared;
         let rotating = claim.then(|| RotatingPath::claim(&config.path)).transpose()?;
-        let matcher: Matcher = {
-            let naming = names.rotated.clone();
-            Arc::new(move |name| naming.parse(name))
-        };
-        let dir = names.rotated.dir().to_path_buf();
+        let files = Arc::clone(&names.files) as Arc<dyn retention::SinkFiles>;
         let archive = compression.as_ref().map(|c| c.extension()).filter(|e| !e.is_empty());
         let archive = archive.map(str::to_owned);
-        let worker = Worker::start(&path, Policies { compression, retention, dir, matcher });
+        let worker = Worker::start(&path, Policies { compression, retention, files });
         let mut file = LogFile::new(path, config.buffer_size, config.flush_on, now);
         file.archive = archive;
         file.replace_deleted = config.watch;
