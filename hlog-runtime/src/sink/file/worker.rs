@@ -415,7 +415,8 @@ fn candidates(job: &Job, policies: &Policies) -> io::Result<Vec<Candidate>> {
         if !metadata.file_type().is_file() || is_live {
             continue;
         }
-        let modified = metadata.modified().map(Timestamp::from).unwrap_or(rank.started);
+        // (Where the system keeps no last write: the newest time its path holds.)
+        let modified = metadata.modified().map_or(rank.started.max(rank.period), Timestamp::from);
         candidates.push(Candidate { path, rank, modified });
     }
     Ok(candidates)
