@@ -326,7 +326,12 @@ impl Files {
             });
         }
         let (root, ext) = split_template(name);
-        let mut root = path_elements(root)?;
+        // A name without `{time}` is taken as it is (`<`, `\\` are no markup in a file name).
+        let mut root = if name.contains('{') {
+            path_elements(root)?
+        } else {
+            vec![Element::Text(root.into())]
+        };
         let dated = !folders.is_empty() || name.contains('{');
         if dated {
             // A live name may have taken a `.N` (something else held it), and so its rotated
@@ -779,6 +784,9 @@ mod tests {
         for pair in order.windows(2) {
             assert!(rank(pair[0]) < rank(pair[1]), "{} before {}", pair[0], pair[1]);
         }
+        // A name without `{time}` is no template, whatever it holds.
+        let odd = Files::new(Path::new("/l/a<b>\\c.log"), DEFAULT_NAMING).unwrap();
+        assert!(odd.rank(Path::new("/l/a<b>\\c.2026-03-26_10-00-00_000000.log")).is_some());
         // Without `{time}`, neither a live name nor a `.N` root is the sink's.
         let plain = Files::new(Path::new("/l/app.log"), DEFAULT_NAMING).unwrap();
         assert!(plain.rank(Path::new("/l/app.log")).is_none());
