@@ -46,6 +46,9 @@ impl From<bool> for Colorize {
 
 type Filter = Box<dyn Fn(&Record<'_>) -> bool + Send + Sync>;
 
+/// How a failure's report ends, but for one met while closing.
+const CARRIES_ON: &str = "logging carries on and later failures are counted in stats()";
+
 pub(crate) struct Handler {
     pub(crate) id: HandlerId,
     pub(crate) level_no: u32,
@@ -136,14 +139,14 @@ impl Handler {
     #[cold]
     #[inline(never)]
     fn write_failed(&self, error: io::Error) {
-        self.count_failure(&error, true, "");
+        self.count_failure(&error, true, "", CARRIES_ON);
     }
 
     /// Count a failed write (`for_a_record`) or flush, called with the sink's lock held: a
     /// plain error lost the record; a [`Fault`] says whether it was kept after all and how many
     /// records accepted earlier were dropped (they move from `written` to `lost`). One error
     /// either way, reported once.
-    fn count_failure(&self, error: &io::Error, for_a_record: bool, what: &str) {
+    fn count_failure(&self, error: &io::Error, for_a_record: bool, what: &str, then: &str) {
         let fault = Fault::of(error);
         let earlier = fault.map_or(0, Fault::lost_count);
         let kept = for_a_record && fault.is_some_and(Fault::kept);
@@ -151,15 +154,20 @@ impl Handler {
         let written = self.written.load(Ordering::Relaxed).saturating_sub(earlier);
         self.written.store(written + u64::from(kept), Ordering::Relaxed);
         self.lost.fetch_add(earlier + this_lost, Ordering::Relaxed);
-        self.failed(format_args!("{what}{error}"));
+        self.failed_then(format_args!("{what}{error}"), then);
     }
 
+    /// Count a failure, and report the first: logging carries on.
     fn failed(&self, what: fmt::Arguments<'_>) {
+        self.failed_then(what, CARRIES_ON);
+    }
+
+    /// Count a failure, and report the first, saying `then` what happens next.
+    fn failed_then(&self, what: fmt::Arguments<'_>, then: &str) {
         self.errors.fetch_add(1, Ordering::Relaxed);
         if !self.reported.swap(true, Ordering::Relaxed) {
             crate::report::report_once(format_args!(
-                "handler {} ({}) failed: {what}; logging carries on and later failures are \
-                 counted in stats()",
+                "handler {} ({}) failed: {what}; {then}",
                 self.id, self.description
             ));
         }
@@ -224,7 +232,7 @@ impl Handler {
     fn flush_locked(&self, mut sink: MutexGuard<'_, Option<Box<dyn Sink>>>) -> bool {
         let Some(result) = sink.as_mut().map(|sink| sink.flush()) else { return false };
         if let Err(error) = result {
-            self.count_failure(&error, false, "flush: ");
+            self.count_failure(&error, false, "flush: ", CARRIES_ON);
         }
         true
     }
@@ -247,7 +255,7 @@ impl Handler {
             self.sink.lock().unwrap_or_else(|e| e.into_inner()).as_mut().map(|s| s.close());
         // (The lock is released before reporting.)
         if let Some(Err(error)) = &result {
-            self.count_failure(error, false, "close: ");
+            self.count_failure(error, false, "close: ", "the handler is removed all the same");
         }
         self.drop_sink();
         result.unwrap_or(Ok(()))
