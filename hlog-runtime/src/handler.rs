@@ -46,6 +46,9 @@ impl From<bool> for Colorize {
 
 type Filter = Box<dyn Fn(&Record<'_>) -> bool + Send + Sync>;
 
+/// How a failure's report ends, but for one met while closing.
+const CARRIES_ON: &str = "logging carries on and later failures are counted in stats()";
+
 pub(crate) struct Handler {
     pub(crate) id: HandlerId,
     pub(crate) level_no: u32,
@@ -153,30 +156,35 @@ impl Handler {
     #[cold]
     #[inline(never)]
     fn write_failed(&self, error: io::Error) {
-        self.count_failure(error, true, "");
+        self.count_failure(&error, true, "", CARRIES_ON);
     }
 
     /// Count a failed write (`for_a_record`) or flush, called with the sink's lock held: a
     /// plain error lost the record; a [`Fault`] says whether it was kept after all and how many
     /// records accepted earlier were dropped (they move from `written` to `lost`). One error
     /// either way, reported once.
-    fn count_failure(&self, error: io::Error, for_a_record: bool, what: &str) {
-        let fault = Fault::of(&error);
+    fn count_failure(&self, error: &io::Error, for_a_record: bool, what: &str, then: &str) {
+        let fault = Fault::of(error);
         let earlier = fault.map_or(0, Fault::lost_count);
         let kept = for_a_record && fault.is_some_and(Fault::kept);
         let this_lost = u64::from(for_a_record && !kept);
         let written = self.written.load(Ordering::Relaxed).saturating_sub(earlier);
         self.written.store(written + u64::from(kept), Ordering::Relaxed);
         self.lost.fetch_add(earlier + this_lost, Ordering::Relaxed);
-        self.failed(format_args!("{what}{error}"));
+        self.failed_then(format_args!("{what}{error}"), then);
     }
 
+    /// Count a failure, and report the first: logging carries on.
     fn failed(&self, what: fmt::Arguments<'_>) {
+        self.failed_then(what, CARRIES_ON);
+    }
+
+    /// Count a failure, and report the first, saying `then` what happens next.
+    fn failed_then(&self, what: fmt::Arguments<'_>, then: &str) {
         self.errors.fetch_add(1, Ordering::Relaxed);
         if !self.reported.swap(true, Ordering::Relaxed) {
             crate::report::report_once(format_args!(
-                "handler {} ({}) failed: {what}; logging carries on and later failures are \
-                 counted in stats()",
+                "handler {} ({}) failed: {what}; {then}",
                 self.id, self.description
             ));
         }
@@ -252,7 +260,7 @@ impl Handler {
     fn flush_locked(&self, mut sink: MutexGuard<'_, Option<Box<dyn Sink>>>) -> bool {
         let Some(result) = sink.as_mut().map(|sink| sink.flush()) else { return false };
         if let Err(error) = result {
-            self.count_failure(error, false, "flush: ");
+            self.count_failure(&error, false, "flush: ", CARRIES_ON);
         }
         true
     }
@@ -268,16 +276,17 @@ impl Handler {
 
     /// The handler was removed: close its sink ([`Sink::close`]: flush, and for a file sink
     /// without rotation compress the file) and drop it, even while threads still hold the
-    /// handler in their cached handler lists. A failure is reported once on stderr and
-    /// counted in the handler's errors; the sink goes all the same.
-    pub(crate) fn close(&self) {
+    /// handler in their cached handler lists. A failure is reported once on stderr, counted in
+    /// the handler's errors and returned; the sink goes all the same.
+    pub(crate) fn close(&self) -> io::Result<()> {
         let result =
             self.sink.lock().unwrap_or_else(|e| e.into_inner()).as_mut().map(|s| s.close());
         // (The lock is released before reporting.)
-        if let Some(Err(error)) = result {
-            self.count_failure(error, false, "close: ");
+        if let Some(Err(error)) = &result {
+            self.count_failure(error, false, "close: ", "the handler is removed all the same");
         }
         self.drop_sink();
+        result.unwrap_or(Ok(()))
     }
 
     /// Drop the sink now (its own `Drop` flushes and closes, as when the last reference to
@@ -359,6 +368,78 @@ pub struct HandlerStats {
     /// level (the handler's filter runs later, on the writer thread). `written + lost +
     /// dropped` is every record this handler took.
     pub dropped: u64,
+}
+
+/// Why [`Logger::remove`](crate::Logger::remove) did not simply remove a handler.
+///
+/// It lives here, beside [`HandlerStats`] which it carries, rather than with the other errors
+/// (which sit below the handlers, so that every layer can return them).
+///
+/// # Examples
+///
+/// ```
+/// use hlog::RemoveError;
+///
+/// let logger = hlog::Logger::new();
+/// let id = logger.add(hlog::sink::Capture::new()).install().unwrap();
+/// hlog::info!(logger, "one record");
+/// let stats = logger.remove(id).unwrap();
+/// assert_eq!((stats.written, stats.lost, stats.errors), (1, 0, 0));
+/// assert!(matches!(logger.remove(id), Err(RemoveError::NoSuchHandler(gone)) if gone == id));
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RemoveError {
+    /// No handler of this logger has this id: it was never installed on this logger, or it
+    /// was removed already. Nothing changed.
+    NoSuchHandler(HandlerId),
+    /// The handler was removed, but closing its sink failed: a flush, or the compression of a
+    /// file sink without rotation. Nothing was lost to it (a file that could not be compressed
+    /// stays as it was); the failure was reported on stderr (unless the handler had reported
+    /// one before) and is counted in `stats.errors`.
+    CloseFailed {
+        /// The handler's final counts, this failure included.
+        stats: HandlerStats,
+        /// What failed.
+        source: io::Error,
+    },
+}
+
+impl RemoveError {
+    /// The final counts of the handler when it was removed (its close having failed), `None`
+    /// when there was no such handler.
+    pub fn stats(&self) -> Option<&HandlerStats> {
+        match self {
+            RemoveError::NoSuchHandler(_) => None,
+            RemoveError::CloseFailed { stats, .. } => Some(stats),
+        }
+    }
+}
+
+impl fmt::Display for RemoveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RemoveError::NoSuchHandler(id) => write!(
+                f,
+                "no handler {id} to remove: it was never installed on this logger, or it was \
+                 removed already"
+            ),
+            RemoveError::CloseFailed { stats, source } => write!(
+                f,
+                "handler {} ({}) was removed, but closing it failed: {source}",
+                stats.id, stats.sink
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RemoveError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RemoveError::NoSuchHandler(_) => None,
+            RemoveError::CloseFailed { source, .. } => Some(source),
+        }
+    }
 }
 
 /// Where [`HandlerBuilder::install`] puts a handler: the logger (which implements this), so
@@ -444,7 +525,7 @@ impl IntoFormat for String {
 /// hlog::info!(logger, "dropped");
 /// hlog::error!(logger, "kept");
 /// assert_eq!(capture.text(), "ERROR: kept\n");
-/// logger.remove(id);
+/// logger.remove(id).unwrap();
 /// ```
 #[must_use = "a handler is added only by .install()"]
 pub struct HandlerBuilder<'l> {

@@ -26,7 +26,9 @@ pub mod __private;
 
 pub use error::{ConfigError, FormatError, LevelError, SpecError};
 pub use format::{DEFAULT_FORMAT, Format};
-pub use handler::{Colorize, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo};
+pub use handler::{
+    Colorize, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo, RemoveError,
+};
 /// A problem the template parser found in a format (see [`FormatError::errors`]): what, where
 /// (a byte range) and how to fix it.
 pub use hlog_template::Error as TemplateError;
@@ -45,15 +47,30 @@ pub use value::Value;
 ///
 /// ```
 /// let id = hlog::add(hlog::sink::from_writer(std::io::sink())).level("WARNING").install().unwrap();
-/// hlog::remove(id);
+/// hlog::remove(id).unwrap();
 /// ```
 pub fn add(sink: impl sink::IntoSink + 'static) -> HandlerBuilder<'static> {
     logger().add(sink)
 }
 
-/// Remove one handler from the global logger, closing its sink (see [`Logger::remove`]: a
-/// failure while closing is reported and the handler removed all the same).
-pub fn remove(id: HandlerId) -> bool {
+/// Remove one handler from the global logger, closing its sink; its final counts, or why not
+/// (see [`Logger::remove`]: a failure while closing is returned, reported and counted, and the
+/// handler removed all the same).
+///
+/// # Errors
+///
+/// [`RemoveError::NoSuchHandler`] for an id the global logger has no handler for;
+/// [`RemoveError::CloseFailed`] when the handler was removed but closing its sink failed.
+///
+/// # Examples
+///
+/// ```
+/// let id = hlog::add(hlog::sink::Capture::new()).install().unwrap();
+/// let stats = hlog::remove(id).unwrap();
+/// assert_eq!(stats.errors, 0);
+/// assert!(matches!(hlog::remove(id), Err(hlog::RemoveError::NoSuchHandler(_))));
+/// ```
+pub fn remove(id: HandlerId) -> Result<HandlerStats, RemoveError> {
     logger().remove(id)
 }
 

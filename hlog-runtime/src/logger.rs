@@ -9,7 +9,7 @@ use arc_swap::ArcSwap;
 
 use crate::callsite::Callsite;
 use crate::deferred::{Handlers, Queued, Writer};
-use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats, Install};
+use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats, Install, RemoveError};
 use crate::level::Level;
 use crate::message::Layout;
 use crate::record::Record;
@@ -151,20 +151,54 @@ impl Logger {
     }
 
     /// Remove one handler, closing its sink: flush it, and for a file sink without rotation
-    /// compress the file (and wait for that). Returns false if no handler has that id.
+    /// compress the file (and wait for that). Returns the handler's final counts (records
+    /// written and lost, failures).
     ///
-    /// A failure while closing (a flush, a compression) loses nothing (the file stays as it
-    /// is), is reported once on stderr and is counted in the handler's errors; the handler is
-    /// removed all the same and this returns true.
-    pub fn remove(&self, id: HandlerId) -> bool {
+    /// # Errors
+    ///
+    /// [`RemoveError::NoSuchHandler`] if no handler of this logger has that id.
+    /// [`RemoveError::CloseFailed`] if the handler was removed but closing its sink failed (a
+    /// flush, a compression): that loses nothing (the file stays as it is), is reported once
+    /// on stderr and counted in the handler's errors; the error carries the failure and the
+    /// final counts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(capture.clone()).format("{message}").install().unwrap();
+    /// hlog::info!(logger, "kept");
+    /// let stats = logger.remove(id).expect("closed cleanly");
+    /// assert_eq!((stats.written, stats.lost, stats.errors), (1, 0, 0));
+    /// hlog::info!(logger, "no handler any more");
+    /// assert_eq!(capture.text(), "kept\n");
+    /// ```
+    pub fn remove(&self, id: HandlerId) -> Result<HandlerStats, RemoveError> {
+        self.write_queued();
         let config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(removed) = self.take_handler(|h| h.id == id) else { return false };
+        let Some(removed) = self.take_handler(|h| h.id == id) else {
+            return Err(RemoveError::NoSuchHandler(id));
+        };
         // Closing may wait for compression: not with the configuration held (a `fork` waits
         // for that lock). Other threads may hold the handler in their cached lists until their
-        // next call: its sink goes now.
+        // next call: its sink goes now, and with it their records' way to be counted, so the
+        // counts below are final.
         drop(config);
-        removed.close();
-        true
+        let closed = removed.close();
+        let stats = removed.stats();
+        match closed {
+            Ok(()) => Ok(stats),
+            Err(source) => Err(RemoveError::CloseFailed { stats, source }),
+        }
+    }
+
+    /// Before a handler goes: the writer thread writes what was queued before (the queued
+    /// handlers find their records through the logger's list).
+    fn write_queued(&self) {
+        if let Some(writer) = self.core.writer.get() {
+            writer.drain(Instant::now() + COMPLETE_WAIT);
+        }
     }
 
     /// Take the first handler `matches` accepts out of the list (the caller keeps others from
@@ -181,12 +215,16 @@ impl Logger {
 
     /// Remove every handler (the default console one included), flushing their sinks.
     pub fn remove_all(&self) {
+        self.write_queued();
         let config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
         let removed = self.core.handlers.swap(Arc::new(Vec::new()));
         self.handlers_changed();
         self.configuration_changed();
         drop(config); // as in `remove`
-        removed.iter().for_each(|h| h.close());
+        // (Each failure is reported on stderr and counted; there is no one to return it to.)
+        removed.iter().for_each(|h| {
+            let _ = h.close();
+        });
     }
 
     /// Enable logging from a module and its children (`"my_app::db"` matches `my_app::db` and
@@ -234,9 +272,7 @@ impl Logger {
     /// handlers (`enqueue`) are written by the writer thread first; called on that thread (from
     /// a sink), this does not wait for it.
     pub fn complete(&self) {
-        if let Some(writer) = self.core.writer.get() {
-            writer.drain(Instant::now() + COMPLETE_WAIT);
-        }
+        self.write_queued();
         self.core.handlers.load().iter().for_each(|h| h.flush());
     }
 

@@ -127,14 +127,15 @@ fn without_rotation_closing_compresses_the_file() {
     hlog::info!(logger, "one");
     hlog::info!(logger, "two");
     assert_eq!(dir.names(), ["app.log"], "nothing is compressed while the sink is open");
-    assert!(logger.remove(id));
+    logger.remove(id).unwrap();
     assert_eq!(dir.names(), ["app.log.gz"]);
     assert_eq!(gunzip(&dir.0.join("app.log.gz")), "one\ntwo\n");
 }
 
 /// A compression that fails when the sink is removed loses nothing: the file stays as it was,
 /// the failure is reported once on stderr and counted in the handler's errors (not retried
-/// when the sink is dropped), and `remove()` still returns true: the handler is gone.
+/// when the sink is dropped), and `remove()` returns it with the final counts: the handler is
+/// gone all the same.
 #[test]
 fn a_compression_failure_at_remove_keeps_the_file_and_is_tried_once() {
     use std::sync::Arc;
@@ -157,8 +158,14 @@ fn a_compression_failure_at_remove_keeps_the_file_and_is_tried_once() {
     hlog::info!(logger, "one");
     hlog::info!(logger, "two");
     assert_eq!(logger.stats()[0].errors, 0);
-    assert!(logger.remove(id), "the handler is removed even though closing failed");
-    assert!(logger.stats().is_empty());
+    match logger.remove(id) {
+        Err(hlog_runtime::RemoveError::CloseFailed { stats, source }) => {
+            assert_eq!((stats.id, stats.written, stats.lost, stats.errors), (id, 2, 0, 1));
+            assert!(source.to_string().ends_with("disk on fire"), "{source}");
+        }
+        other => panic!("expected the close failure, got {other:?}"),
+    }
+    assert!(logger.stats().is_empty(), "the handler is removed even though closing failed");
     assert_eq!(calls.load(Ordering::Relaxed), 1, "tried once, at remove(), not again at drop");
     assert_eq!(dir.names(), ["app.log"]);
     assert_eq!(fs::read_to_string(dir.0.join("app.log")).unwrap(), "one\ntwo\n");

@@ -20,7 +20,7 @@ fn install(sink: FileSink) -> Result<(), ConfigError> {
     std::thread::spawn(move || {
         let logger = hlog::Logger::new();
         let result = logger.add(sink).install().map(|id| {
-            logger.remove(id);
+            let _ = logger.remove(id);
         });
         let _ = tx.send(result);
     });

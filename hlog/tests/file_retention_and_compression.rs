@@ -114,7 +114,7 @@ fn without_rotation_the_live_file_is_compressed_when_the_sink_goes() {
         .install()
         .unwrap();
     hlog::info!(logger, "done");
-    logger.remove(id);
+    logger.remove(id).unwrap();
     drop(logger);
     // The background worker finishes its job before its thread ends.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);

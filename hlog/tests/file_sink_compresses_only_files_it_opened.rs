@@ -15,7 +15,7 @@ fn a_delayed_sink_that_wrote_nothing_leaves_an_existing_file_alone() {
     std::fs::write(&path, "yesterday's records\n").unwrap();
     let logger = hlog::Logger::new();
     let id = logger.add(FileSink::new(&path).delay(true).compression("gz")).install().unwrap();
-    assert!(logger.remove(id));
+    logger.remove(id).unwrap();
     drop(logger);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "yesterday's records\n");
     assert!(!dir.join("app.log.gz").exists(), "nothing compressed");
@@ -49,7 +49,7 @@ fn a_sink_that_wrote_compresses_its_file_when_removed() {
         .install()
         .unwrap();
     hlog::info!(logger, "kept");
-    assert!(logger.remove(id));
+    logger.remove(id).unwrap();
     logger.complete();
     drop(logger);
     let archive = dir.join("app.log.gz");

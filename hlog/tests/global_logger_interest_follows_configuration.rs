@@ -67,8 +67,9 @@ fn global_logger_interest_follows_configuration() {
     assert_eq!(warning.text(), "warned\n");
 
     // Replace it by a DEBUG handler: the SAME call site now writes.
-    assert!(hlog::remove(warning_id));
-    assert!(!hlog::remove(warning_id), "removing twice");
+    hlog::remove(warning_id).unwrap();
+    let twice = hlog::remove(warning_id);
+    assert!(matches!(twice, Err(hlog::RemoveError::NoSuchHandler(_))), "removing twice");
     let capture = Capture::new();
     hlog::add(capture.clone())
         .level("DEBUG")

@@ -3,7 +3,7 @@
 //! handler receives nothing more.
 
 use hlog::sink::Capture;
-use hlog::{ConfigError, Level, LevelError};
+use hlog::{ConfigError, Level, LevelError, RemoveError};
 
 /// Log one record at each built-in level.
 fn log_every_level(logger: &hlog::Logger) {
@@ -215,7 +215,7 @@ fn level_and_filter_combine() {
 }
 
 #[test]
-fn remove_stops_delivery_and_is_false_the_second_time() {
+fn remove_stops_delivery_and_finds_nothing_the_second_time() {
     let first = Capture::new();
     let second = Capture::new();
     let logger = hlog::Logger::new();
@@ -224,9 +224,14 @@ fn remove_stops_delivery_and_is_false_the_second_time() {
     assert_ne!(first_id, second_id);
 
     hlog::info!(logger, "a");
-    assert!(logger.remove(first_id));
+    let stats = logger.remove(first_id).unwrap();
+    assert_eq!((stats.id, stats.written, stats.lost, stats.errors), (first_id, 1, 0, 0));
     hlog::info!(logger, "b");
-    assert!(!logger.remove(first_id), "the second remove finds nothing");
+    let again = logger.remove(first_id);
+    assert!(
+        matches!(again, Err(RemoveError::NoSuchHandler(id)) if id == first_id),
+        "the second remove finds nothing: {again:?}"
+    );
     hlog::info!(logger, "c");
 
     assert_eq!(first.text(), "1a\n");
@@ -236,7 +241,7 @@ fn remove_stops_delivery_and_is_false_the_second_time() {
     // Ids are not reused: a new handler gets a new id, and the old id still removes nothing.
     let third_id = logger.add(Capture::new()).install().unwrap();
     assert!(third_id != first_id && third_id != second_id);
-    assert!(!logger.remove(first_id));
+    assert!(matches!(logger.remove(first_id), Err(RemoveError::NoSuchHandler(_))));
     assert_eq!(logger.stats().len(), 2);
 }
 
@@ -250,12 +255,12 @@ fn operations_on_one_logger_leave_another_alone() {
     b.add(b_capture.clone()).format("{message}").install().unwrap();
     // Ids are per logger (a's first id may equal b's): whatever `b.remove(a_id)` removes from b,
     // a is untouched by operations on b.
-    b.remove(a_id);
+    let _ = b.remove(a_id);
     assert_eq!(a.stats().len(), 1);
     b.remove_all();
     assert_eq!(a.stats().len(), 1);
     assert!(b.stats().is_empty());
-    assert!(a.remove(a_id));
+    a.remove(a_id).unwrap();
 }
 
 #[test]
@@ -269,7 +274,7 @@ fn remove_all_removes_every_handler() {
     logger.remove_all();
     hlog::critical!(logger, "after");
     assert!(logger.stats().is_empty());
-    assert!(!logger.remove(id));
+    assert!(matches!(logger.remove(id), Err(RemoveError::NoSuchHandler(_))));
     assert_eq!(first.text(), "before\n");
     assert_eq!(second.text(), "before\n");
 
@@ -288,7 +293,7 @@ fn clones_share_handlers() {
     let clone = logger.clone();
     let id = clone.add(capture.clone()).format("{message}").install().unwrap();
     hlog::info!(logger, "through the original");
-    assert!(logger.remove(id));
+    logger.remove(id).unwrap();
     hlog::info!(clone, "after removal through the original");
     assert_eq!(capture.text(), "through the original\n");
 }

@@ -88,3 +88,17 @@ fn a_record_larger_than_the_ring_keeps_its_place() {
         }
     }
 }
+
+/// Removing a queued handler first writes what was queued for it.
+#[test]
+fn remove_writes_the_queue_first() {
+    let logger = Logger::new();
+    let slow = Slow::default();
+    let id = logger.add(slow.clone()).format("{message}").enqueue(true).install().unwrap();
+    for i in 0..500 {
+        hlog::info!(logger, "record {i}");
+    }
+    let stats = logger.remove(id).unwrap();
+    assert_eq!(slow.0.lock().unwrap().len(), 500);
+    assert_eq!(stats.written, 500);
+}

@@ -64,7 +64,7 @@ fn closed_while_cached(removal: Removal) {
 
     let logger = match removal {
         Removal::Remove => {
-            assert!(logger.remove(id));
+            logger.remove(id).unwrap();
             Some(logger)
         }
         Removal::RemoveAll => {

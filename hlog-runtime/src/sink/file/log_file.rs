@@ -71,6 +71,12 @@ pub(super) struct LogFile {
     pub contended: bool,
     /// The cross-process mode (`FileSink::shared`): `None` without it.
     pub shared: Option<Box<Shared>>,
+    /// The archive extension of the compression, if any (rotated names leave its names free).
+    pub archive: Option<String>,
+    /// The start time and counter of the last rotated name this sink claimed: a file started
+    /// at the same instant takes a higher counter, never a lower one that retention freed
+    /// (it would then sort as older than the files before it).
+    last_rotated: Option<(Timestamp, u32)>,
 }
 
 /// A `shared` sink's part: every write-out of the buffer happens under an exclusive lock on
@@ -85,8 +91,6 @@ pub(super) struct Shared {
     pub inherited: bool,
     /// What rotated files are called.
     pub names: Arc<Names>,
-    /// The archive extension of the compression, if any (rotated names leave its names free).
-    pub archive: Option<String>,
     /// The size rule's limit, if any: checked against the file's real size, line by line.
     pub limit: Option<u64>,
     /// The configured permissions of new files.
@@ -126,6 +130,8 @@ impl LogFile {
             hold: None,
             contended: false,
             shared: None,
+            archive: None,
+            last_rotated: None,
         }
     }
 
@@ -435,16 +441,32 @@ impl LogFile {
     fn rotate_locked(&mut self, shared: &mut Shared, now: Timestamp) -> io::Result<()> {
         let metadata = self.file.as_ref().ok_or_else(not_open)?.metadata()?;
         let started = birth(&metadata).map_or(self.started, Timestamp::from);
-        let archive = shared.archive.as_deref();
-        let rotated = move_to_free_name(
-            &self.path,
-            shared.names.rotated_paths(&self.path, started, archive),
-        )?;
+        let rotated = self.move_aside(&shared.names, started)?;
         shared.rotated.push(rotated);
         self.file = None;
         let mode = shared.mode.or_else(|| mode_of(&metadata));
         let mut settings = self.settings_for_new_file(mode);
         self.open(&mut settings, now)
+    }
+
+    /// Move the file at `path` (started at `started`) to the first free rotated name for that
+    /// time, and return that name. Its counter comes after every name of that time in the
+    /// folder (another process's or sink's too) and after the last one this sink claimed, so
+    /// a name that retention freed is not taken again.
+    pub(super) fn move_aside(&mut self, names: &Names, started: Timestamp) -> io::Result<PathBuf> {
+        let mut first = names.next_counter(&self.path, started);
+        if let Some((last, counter)) = self.last_rotated {
+            if last == started {
+                first = first.max(counter.saturating_add(1));
+            }
+        }
+        let archive = self.archive.as_deref();
+        let rotated = move_to_free_name(
+            &self.path,
+            names.rotated_paths_from(&self.path, started, archive, first),
+        )?;
+        self.last_rotated = Some((started, names.counter_of(&self.path, &rotated)));
+        Ok(rotated)
     }
 
     /// How a file this sink starts by itself (after a deletion, another process's rotation, its

@@ -40,11 +40,11 @@ pub use spec::{FileInfo, SpecError};
 use self::log_file::{LogFile, Settings, Shared};
 use self::naming::Names;
 use self::primitives::{
-    Hold, NAMES_TRIED, is_symlink_refusal, lock_path, move_to_free_name, not_a_regular_file,
-    not_regular_at, open_options,
+    Hold, NAMES_TRIED, is_symlink_refusal, lock_path, not_a_regular_file, not_regular_at,
+    open_options,
 };
 use self::rotation::RotationState;
-use self::worker::{Matcher, Policies, Worker};
+use self::worker::{Policies, Worker};
 use super::{Clock, Fault, Flusher, Sink};
 use crate::error::ConfigError;
 use crate::record::Record;
@@ -345,10 +345,6 @@ struct FileWriter {
     delay: bool,
     /// Compression and retention, on the sink's background thread, and their failures.
     worker: Worker,
-    /// The start time and counter of the last rotated name this sink claimed: a file started
-    /// at the same instant takes a higher counter, never a lower one that retention freed
-    /// (it would then sort as older than the files before it).
-    last_rotated: Option<(Timestamp, u32)>,
     /// A rotating sink's hold on its path (released after the worker's last job).
     _rotating: Option<RotatingPath>,
 }
@@ -383,15 +379,12 @@ impl FileWriter {
         // Shared sinks take turns under their lock, in one process as in several.
         let claim = rotation.is_some() && !config.shared;
         let rotating = claim.then(|| RotatingPath::claim(&config.path)).transpose()?;
-        let matcher: Matcher = {
-            let naming = names.rotated.clone();
-            Arc::new(move |name| naming.parse(name))
-        };
-        let dir = names.rotated.dir().to_path_buf();
+        let files = Arc::clone(&names.files) as Arc<dyn retention::SinkFiles>;
         let archive = compression.as_ref().map(|c| c.extension()).filter(|e| !e.is_empty());
         let archive = archive.map(str::to_owned);
-        let worker = Worker::start(&path, Policies { compression, retention, dir, matcher });
+        let worker = Worker::start(&path, Policies { compression, retention, files });
         let mut file = LogFile::new(path, config.buffer_size, config.flush_on, now);
+        file.archive = archive;
         file.replace_deleted = config.watch;
         file.follow_symlinks = config.follow_symlinks;
         file.hold = match (config.shared, &rotation) {
@@ -412,7 +405,6 @@ impl FileWriter {
             first_record: true,
             delay: config.delay,
             worker,
-            last_rotated: None,
             _rotating: rotating,
         };
         // A dated name needs the logger's clock: that file is made when the sink is attached.
@@ -466,7 +458,6 @@ impl FileWriter {
                 lock_path: lock,
                 inherited: false,
                 names: Arc::clone(&writer.names),
-                archive,
                 limit: writer.rotation.as_ref().and_then(RotationState::size_limit),
                 mode: config.mode,
                 requested: false,
@@ -624,7 +615,7 @@ impl FileWriter {
         let mode = self.file.mode();
         let previous = self.file.path.clone();
         let rotated = if !self.names.dated || next == self.file.path {
-            self.move_aside()?
+            self.file.move_aside(&self.names, self.file.started)?
         } else {
             self.file.path.clone()
         };
@@ -644,22 +635,6 @@ impl FileWriter {
             self.worker.submit(Some(rotated), &self.file.path, now);
         }
         Ok(())
-    }
-
-    /// Move the current file to the first free rotated name for its start time, after the
-    /// last name this sink claimed for that time, and return that name.
-    fn move_aside(&mut self) -> io::Result<PathBuf> {
-        let started = self.file.started;
-        let first = match self.last_rotated {
-            Some((last, counter)) if last == started => counter.saturating_add(1),
-            _ => 1,
-        };
-        let archive = self.worker.compression().map(|c| c.extension()).filter(|e| !e.is_empty());
-        let names = self.names.rotated_paths_from(&self.file.path, started, archive, first);
-        let rotated = move_to_free_name(&self.file.path, names)?;
-        let counter = rotated.file_name().and_then(|name| self.names.rotated.parse(name));
-        self.last_rotated = Some((started, counter.map_or(first, |(_, counter)| counter)));
-        Ok(rotated)
     }
 
     /// Open the file at `path`, or, when something that is not a regular file holds that

@@ -1,13 +1,17 @@
 //! Names of rotated files: `app.log` → `app.2026-03-26_14-30-00_123456.log`, and the exact
-//! matcher that says which files in the folder this sink produced (retention touches no other).
+//! matcher that says which files this sink produced, in its folder and in the folders of its
+//! `{time}` folders (retention touches no other).
 
 use std::ffi::OsStr;
+use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use hlog_template::{ArgRef, Piece, TimeFormat, TimeToken};
 
 use super::primitives::{NAMES_TRIED, is_taken};
+use super::retention::{Rank, SinkFiles};
 use crate::error::ConfigError;
 use crate::time::{self, Timestamp, Zone, calendar};
 
@@ -43,10 +47,45 @@ fn leaves_folder(text: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Element {
     Text(String),
-    /// A fixed-width number: which calendar field, and how many digits.
-    Number(Field, usize),
-    /// Where the collision counter `.N` goes (right before the extension).
-    Counter,
+    /// A fixed-width number: which calendar field, how many digits, and which time it is part
+    /// of.
+    Number(Field, usize, Slot),
+    /// Where a counter `.N` may go: a rotated name's collision counter (right before the
+    /// extension), or the `.N` a live name took when something else held it.
+    Counter(Slot),
+}
+
+/// Which time (and counter) of a name an element belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// The `{time}` of the path (folders, file name) and the live name's `.N`.
+    Path = 0,
+    /// The start time in a rotated name, and its collision counter.
+    Start = 1,
+}
+
+/// What a name says when read back: the fields of each [`Slot`]'s time (`None`: not in the
+/// name) and its counter (1 without).
+#[derive(Debug, Clone, Copy)]
+struct Parsed {
+    fields: [[Option<i64>; 7]; 2],
+    counters: [u32; 2],
+}
+
+impl Default for Parsed {
+    fn default() -> Parsed {
+        Parsed { fields: [[None; 7]; 2], counters: [1; 2] }
+    }
+}
+
+impl Parsed {
+    /// The time of `slot`, as wall-clock time (the fields not in the name are those of the
+    /// epoch); `None` if the fields are no date.
+    fn time(&self, slot: Slot) -> Option<Timestamp> {
+        let defaults = [1970, 1, 1, 0, 0, 0, 0];
+        let fields = self.fields[slot as usize];
+        calendar::utc_timestamp(std::array::from_fn(|i| fields[i].unwrap_or(defaults[i])))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,14 +99,11 @@ enum Field {
     Fraction,
 }
 
-/// How one file sink names its rotated files, and recognises them.
+/// How one file sink names the rotated copies of one live file, and recognises them.
 #[derive(Debug, Clone)]
 pub(crate) struct Naming {
     dir: PathBuf,
     elements: Vec<Element>,
-    /// For a path with `{time}` in its name (`app_{time:YYYY-MM-DD}.log`): that name's shape,
-    /// so files it produced earlier are this sink's too.
-    dated: Option<Vec<Element>>,
 }
 
 impl Naming {
@@ -82,77 +118,9 @@ impl Naming {
                 Some(_) => "the file name is not valid UTF-8".to_owned(),
             })?;
         let (root, ext) = split_name(name);
-        let template = hlog_template::parse(pattern).map_err(joined)?;
-        let mut elements = Vec::new();
-        let mut has_counter = false;
-        for piece in template.pieces {
-            match piece {
-                Piece::Literal(text) if leaves_folder(&text) => {
-                    return Err(LEAVES_FOLDER.to_owned());
-                }
-                Piece::Literal(text) => elements.push(Element::Text(text)),
-                Piece::Style(_) => {
-                    return Err("colour markup has no place in a file name".to_owned());
-                }
-                Piece::Placeholder(p) => match (&p.arg, &p.spec) {
-                    (ArgRef::Name(n), None) if n == "root" => {
-                        elements.push(Element::Text(root.into()))
-                    }
-                    (ArgRef::Name(n), None) if n == "ext" => {
-                        elements.push(Element::Counter);
-                        has_counter = true;
-                        elements.push(Element::Text(ext.into()));
-                    }
-                    (ArgRef::Name(n), Some((spec, _))) if n == "time" => {
-                        let time = hlog_template::parse_time(spec).map_err(|e| e.to_string())?;
-                        if time
-                            .tokens
-                            .iter()
-                            .any(|t| matches!(t, TimeToken::Literal(text) if leaves_folder(text)))
-                        {
-                            return Err(LEAVES_FOLDER.to_owned());
-                        }
-                        time_elements(&time, &mut elements)?;
-                    }
-                    _ => {
-                        return Err("accepted placeholders are {root}, {ext} and \
-                             {time:YYYY-MM-DD_HH-mm-ss_SSSSSS}"
-                            .to_owned());
-                    }
-                },
-            }
-        }
-        if !has_counter {
-            elements.push(Element::Counter);
-        }
-        if !elements.iter().any(|e| matches!(e, Element::Number(..))) {
-            return Err("it has no {time:...}".to_owned());
-        }
-        let elements = merge_text(elements);
+        let elements = rotated_elements(pattern, vec![Element::Text(root.into())], ext)?;
         let dir = live.parent().map(Path::to_path_buf).unwrap_or_default();
-        Ok(Naming { dir, elements, dated: None })
-    }
-
-    /// Also recognise files named by `template` (a file name with `{time:...}`), as a sink
-    /// whose path holds a date leaves one file per period.
-    pub(crate) fn with_dated(mut self, template: &str) -> Result<Naming, String> {
-        if !template.contains('{') {
-            return Ok(self);
-        }
-        let parsed = hlog_template::parse(template).map_err(joined)?;
-        let mut elements = Vec::new();
-        for piece in parsed.pieces {
-            match piece {
-                Piece::Literal(text) => elements.push(Element::Text(text)),
-                Piece::Placeholder(p) if p.arg == ArgRef::Name("time".into()) => {
-                    let time = path_time(p.spec.as_ref().map(|(s, _)| s.as_str()))?;
-                    time_elements(&time, &mut elements)?;
-                }
-                _ => return Err("only {time} can be filled in".to_owned()),
-            }
-        }
-        self.dated = Some(merge_text(elements));
-        Ok(self)
+        Ok(Naming { dir, elements })
     }
 
     /// The folder rotated files go to (the live file's).
@@ -168,12 +136,12 @@ impl Naming {
         for element in &self.elements {
             match element {
                 Element::Text(text) => name.push_str(text),
-                Element::Counter if counter >= 2 => {
+                Element::Counter(_) if counter >= 2 => {
                     name.push('.');
                     name.push_str(&counter.to_string());
                 }
-                Element::Counter => {}
-                Element::Number(field, width) => {
+                Element::Counter(_) => {}
+                Element::Number(field, width, _) => {
                     let value = match field {
                         Field::Year => i64::from(civil.year),
                         Field::Month => i64::from(civil.month),
@@ -193,50 +161,307 @@ impl Naming {
     /// Whether `file_name` is one this naming produced (rotated, maybe archived), and then its
     /// start time (read back from the name, as wall-clock time) and counter.
     pub(crate) fn parse(&self, file_name: &OsStr) -> Option<(Timestamp, u32)> {
-        let name = file_name.to_str()?;
-        Self::parse_with(&self.elements, name)
-            .or_else(|| self.dated.as_ref().and_then(|dated| Self::parse_with(dated, name)))
+        let parsed = parse_name(&self.elements, file_name.to_str()?, Parsed::default(), true)?;
+        Some((parsed.time(Slot::Start)?, parsed.counters[Slot::Start as usize]))
+    }
+}
+
+/// Read `name` by `elements` into `parsed`: the whole name, or (with `archives`) the name with
+/// an archive extension after it. A counter `.N` (N ≥ 2, no leading zero) is taken where the
+/// rest still reads, else left out (`app.2026.log` by `{root}.{time:YYYY}{ext}`, whose root
+/// may take a `.N`, has no counter).
+fn parse_name(
+    elements: &[Element],
+    name: &str,
+    mut parsed: Parsed,
+    archives: bool,
+) -> Option<Parsed> {
+    let Some((element, others)) = elements.split_first() else {
+        let archived = archives && (ARCHIVES.contains(&name) || is_numbered_archive(name));
+        return (name.is_empty() || archived).then_some(parsed);
+    };
+    match element {
+        Element::Text(text) => {
+            parse_name(others, name.strip_prefix(text.as_str())?, parsed, archives)
+        }
+        Element::Number(field, width, slot) => {
+            let digits = name.get(..*width)?;
+            if !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let mut value: i64 = digits.parse().ok()?;
+            if *field == Field::Fraction {
+                value *= 10i64.pow(9 - *width as u32);
+            }
+            parsed.fields[*slot as usize][*field as usize] = Some(value);
+            parse_name(others, &name[*width..], parsed, archives)
+        }
+        Element::Counter(slot) => {
+            let counted = name.strip_prefix('.').and_then(|after| {
+                let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+                if digits == 0 || after.starts_with('0') {
+                    return None;
+                }
+                let n: u32 = after[..digits].parse().ok().filter(|&n| n >= 2)?;
+                let mut with = parsed;
+                with.counters[*slot as usize] = n;
+                parse_name(others, &after[digits..], with, archives)
+            });
+            counted.or_else(|| parse_name(others, name, parsed, archives))
+        }
+    }
+}
+
+/// The elements of rotated names by `pattern`: `{root}` is `root`, `{ext}` the collision
+/// counter and `ext`, `{time:...}` the start time.
+fn rotated_elements(pattern: &str, root: Vec<Element>, ext: &str) -> Result<Vec<Element>, String> {
+    let template = hlog_template::parse(pattern).map_err(joined)?;
+    let mut elements = Vec::new();
+    let mut has_counter = false;
+    for piece in template.pieces {
+        match piece {
+            Piece::Literal(text) if leaves_folder(&text) => {
+                return Err(LEAVES_FOLDER.to_owned());
+            }
+            Piece::Literal(text) => elements.push(Element::Text(text)),
+            Piece::Style(_) => {
+                return Err("colour markup has no place in a file name".to_owned());
+            }
+            Piece::Placeholder(p) => match (&p.arg, &p.spec) {
+                (ArgRef::Name(n), None) if n == "root" => elements.extend(root.iter().cloned()),
+                (ArgRef::Name(n), None) if n == "ext" => {
+                    elements.push(Element::Counter(Slot::Start));
+                    has_counter = true;
+                    elements.push(Element::Text(ext.into()));
+                }
+                (ArgRef::Name(n), Some((spec, _))) if n == "time" => {
+                    let time = hlog_template::parse_time(spec).map_err(|e| e.to_string())?;
+                    if time
+                        .tokens
+                        .iter()
+                        .any(|t| matches!(t, TimeToken::Literal(text) if leaves_folder(text)))
+                    {
+                        return Err(LEAVES_FOLDER.to_owned());
+                    }
+                    time_elements(&time, Slot::Start, &mut elements)?;
+                }
+                _ => {
+                    return Err("accepted placeholders are {root}, {ext} and \
+                         {time:YYYY-MM-DD_HH-mm-ss_SSSSSS}"
+                        .to_owned());
+                }
+            },
+        }
+    }
+    if !has_counter {
+        elements.push(Element::Counter(Slot::Start));
+    }
+    if !elements.iter().any(|e| matches!(e, Element::Number(_, _, Slot::Start))) {
+        return Err("it has no {time:...}".to_owned());
+    }
+    Ok(merge_text(elements))
+}
+
+/// The elements of one component of the path as configured (`{time:YYYY-MM-DD}`,
+/// `app_{time}`): its text, and its `{time}` placeholders as the path's time.
+fn path_elements(text: &str) -> Result<Vec<Element>, String> {
+    let parsed = hlog_template::parse(text).map_err(joined)?;
+    let mut elements = Vec::new();
+    for piece in parsed.pieces {
+        match piece {
+            Piece::Literal(text) => elements.push(Element::Text(text)),
+            Piece::Placeholder(p) if p.arg == ArgRef::Name("time".into()) => {
+                let time = path_time(p.spec.as_ref().map(|(s, _)| s.as_str()))?;
+                time_elements(&time, Slot::Path, &mut elements)?;
+            }
+            _ => return Err("only {time} can be filled in".to_owned()),
+        }
+    }
+    Ok(merge_text(elements))
+}
+
+/// A folder between a sink's base folder and its files.
+#[derive(Debug)]
+enum Folder {
+    /// A fixed name.
+    Named(std::ffi::OsString),
+    /// A name with `{time}`: one folder per period.
+    Dated(Vec<Element>),
+}
+
+/// Every file one sink's names produce: below its base folder (the path up to its first
+/// `{time}` folder, else the live file's folder), in the folders its `{time}` folders were
+/// filled in to, the rotated files (of every live name) and, for a path with `{time}`, the
+/// files that were live in earlier periods (`app_2026-03-25.log`,
+/// `2026-03-25/app.log`), their `.N` fallback names (`app_2026-03-25.2.log`) included.
+#[derive(Debug)]
+pub(crate) struct Files {
+    base: PathBuf,
+    folders: Vec<Folder>,
+    /// The names of the files that were live, for a path with `{time}`.
+    live: Option<Vec<Element>>,
+    /// The names of rotated files.
+    rotated: Vec<Element>,
+}
+
+impl Files {
+    /// The files of a sink writing `template` (absolute, maybe with `{time}`) that names
+    /// rotated files by `pattern`.
+    fn new(template: &Path, pattern: &str) -> Result<Files, String> {
+        let mut components: Vec<Component<'_>> = template.components().collect();
+        let name = match components.pop() {
+            Some(Component::Normal(name)) => {
+                name.to_str().ok_or("the file name is not valid UTF-8")?
+            }
+            _ => return Err("the path names no file (it ends in `/` or `..`)".to_owned()),
+        };
+        let is_dated = |c: &Component<'_>| c.as_os_str().to_str().is_some_and(|t| t.contains('{'));
+        let first_dated = components.iter().position(is_dated).unwrap_or(components.len());
+        let base: PathBuf = components[..first_dated].iter().collect();
+        let mut folders = Vec::new();
+        for component in &components[first_dated..] {
+            folders.push(match component.as_os_str().to_str() {
+                Some(text) if text.contains('{') => Folder::Dated(path_elements(text)?),
+                _ => Folder::Named(component.as_os_str().to_os_string()),
+            });
+        }
+        let (root, ext) = split_template(name);
+        // A name without `{time}` is taken as it is (`<`, `\\` are no markup in a file name).
+        let mut root = if name.contains('{') {
+            path_elements(root)?
+        } else {
+            vec![Element::Text(root.into())]
+        };
+        let dated = !folders.is_empty() || name.contains('{');
+        if dated {
+            // A live name may have taken a `.N` (something else held it), and so its rotated
+            // names. (Without `{time}`, rotated names keep the first live name's root.)
+            root.push(Element::Counter(Slot::Path));
+        }
+        let rotated = rotated_elements(pattern, root.clone(), ext)?;
+        let live = dated.then(|| {
+            root.push(Element::Text(ext.to_owned()));
+            merge_text(root)
+        });
+        Ok(Files { base, folders, live, rotated })
     }
 
-    fn parse_with(elements: &[Element], name: &str) -> Option<(Timestamp, u32)> {
-        let mut rest = name;
-        let mut fields = [1970i64, 1, 1, 0, 0, 0, 0];
-        let mut counter = 1;
-        for (index, element) in elements.iter().enumerate() {
-            match element {
-                Element::Text(text) => rest = rest.strip_prefix(text.as_str())?,
-                Element::Number(field, width) => {
-                    let digits = rest.get(..*width)?;
-                    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-                        return None;
-                    }
-                    let mut value: i64 = digits.parse().ok()?;
-                    if *field == Field::Fraction {
-                        value *= 10i64.pow(9 - *width as u32);
-                    }
-                    fields[*field as usize] = value;
-                    rest = &rest[*width..];
-                }
-                Element::Counter => {
-                    if let Some(after) = rest.strip_prefix('.') {
-                        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-                        if digits > 0 && !after.starts_with('0') {
-                            let n: u32 = after[..digits].parse().ok()?;
-                            // `.N` only when a text element follows that still matches.
-                            if n >= 2 && rest_matches(elements.get(index + 1), &after[digits..]) {
-                                counter = n;
-                                rest = &after[digits..];
+    /// The folders below the base that the sink's folders were filled in to, with what their
+    /// names say.
+    fn folders(&self) -> io::Result<Vec<(PathBuf, Parsed)>> {
+        let mut found = vec![(self.base.clone(), Parsed::default())];
+        for (depth, folder) in self.folders.iter().enumerate() {
+            let mut next = Vec::new();
+            for (dir, parsed) in found {
+                match folder {
+                    Folder::Named(name) => next.push((dir.join(name), parsed)),
+                    Folder::Dated(elements) => {
+                        let entries = match fs::read_dir(&dir) {
+                            Ok(entries) => entries,
+                            Err(error) if depth == 0 => return Err(error),
+                            Err(_) => continue,
+                        };
+                        for entry in entries.filter_map(Result::ok) {
+                            let name = entry.file_name();
+                            let Some(name) = name.to_str() else { continue };
+                            let Some(parsed) = parse_name(elements, name, parsed, false) else {
+                                continue;
+                            };
+                            // Not followed: a symlink is never one of the sink's folders.
+                            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                                next.push((entry.path(), parsed));
                             }
                         }
                     }
                 }
             }
+            found = next;
         }
-        if !(rest.is_empty() || ARCHIVES.contains(&rest) || is_numbered_archive(rest)) {
+        Ok(found)
+    }
+
+    /// The rank of a file named `name` in a folder whose names said `parsed`.
+    fn rank_of(&self, name: &OsStr, parsed: Parsed) -> Option<Rank> {
+        let name = name.to_str()?;
+        let rank = |parsed: Parsed, was_live: bool| {
+            let started =
+                if was_live { Timestamp::from_unix(0, 0) } else { parsed.time(Slot::Start)? };
+            Some(Rank {
+                period: parsed.time(Slot::Path)?,
+                live_counter: parsed.counters[Slot::Path as usize],
+                was_live,
+                started,
+                counter: parsed.counters[Slot::Start as usize],
+            })
+        };
+        if let Some(parsed) = parse_name(&self.rotated, name, parsed, true) {
+            return rank(parsed, false);
+        }
+        let live = self.live.as_ref()?;
+        parse_name(live, name, parsed, true).and_then(|parsed| rank(parsed, true))
+    }
+}
+
+impl SinkFiles for Files {
+    fn base(&self) -> &Path {
+        &self.base
+    }
+
+    fn list(&self) -> io::Result<Vec<(PathBuf, Rank)>> {
+        let mut files = Vec::new();
+        for (dir, parsed) in self.folders()? {
+            let entries = match fs::read_dir(&dir) {
+                Ok(entries) => entries,
+                // The base folder's error is the error; a folder below it is skipped.
+                Err(error) if self.folders.is_empty() => return Err(error),
+                Err(_) => continue,
+            };
+            for entry in entries.filter_map(Result::ok) {
+                if let Some(rank) = self.rank_of(&entry.file_name(), parsed) {
+                    files.push((entry.path(), rank));
+                }
+            }
+        }
+        Ok(files)
+    }
+
+    fn rank(&self, path: &Path) -> Option<Rank> {
+        let relative = path.strip_prefix(&self.base).ok()?;
+        let mut components: Vec<&OsStr> = relative.iter().collect();
+        let name = components.pop()?;
+        if components.len() != self.folders.len() {
             return None;
         }
-        let started = calendar::utc_timestamp(fields)?;
-        Some((started, counter))
+        let mut parsed = Parsed::default();
+        for (folder, component) in self.folders.iter().zip(components) {
+            match folder {
+                Folder::Named(name) if name == component => {}
+                Folder::Named(_) => return None,
+                Folder::Dated(elements) => {
+                    parsed = parse_name(elements, component.to_str()?, parsed, false)?;
+                }
+            }
+        }
+        self.rank_of(name, parsed)
+    }
+}
+
+/// A file name as configured split as [`split_name`] splits a name, at its last dot outside
+/// `{...}`: `app_{time:YYYY.MM}.log` → (`app_{time:YYYY.MM}`, `.log`).
+fn split_template(name: &str) -> (&str, &str) {
+    let mut depth = 0usize;
+    let mut last_dot = None;
+    for (i, c) in name.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            '.' if depth == 0 => last_dot = Some(i),
+            _ => {}
+        }
+    }
+    match last_dot {
+        Some(0) | None => (name, ""),
+        Some(dot) => name.split_at(dot),
     }
 }
 
@@ -252,6 +477,8 @@ pub(crate) struct Names {
     /// its own.
     pattern: String,
     pub(crate) rotated: Naming,
+    /// Every file the sink's names produce, for retention.
+    pub(crate) files: Arc<Files>,
     /// The zone of `{time}` and of the times in rotated names.
     pub(crate) zone: Zone,
 }
@@ -270,14 +497,12 @@ impl Names {
             move |reason| ConfigError::FileName { pattern, reason }
         };
         let live = fill_time(path, now, &zone).map_err(invalid(&path.display().to_string()))?;
-        let dated_name = path.file_name().and_then(OsStr::to_str).filter(|n| n.contains('{'));
-        let rotated = Naming::new(&live, pattern)
-            .map_err(invalid(pattern))?
-            .with_dated(dated_name.unwrap_or(""))
-            .map_err(invalid(dated_name.unwrap_or_default()))?;
+        let rotated = Naming::new(&live, pattern).map_err(invalid(pattern))?;
+        let files = Files::new(path, pattern).map_err(invalid(&path.display().to_string()))?;
         let dated = path.to_str().is_some_and(|p| p.contains('{'));
         let pattern = pattern.to_owned();
-        let names = Names { template: path.to_path_buf(), dated, pattern, rotated, zone };
+        let files = Arc::new(files);
+        let names = Names { template: path.to_path_buf(), dated, pattern, rotated, files, zone };
         Ok((names, live))
     }
 
@@ -286,19 +511,17 @@ impl Names {
         fill_time(&self.template, now, &self.zone).map_err(io::Error::other)
     }
 
-    /// The names the file at `live`, started at `started`, may be rotated to, in order
-    /// (`<name>`, `<name>.2`, …); with `archive`, a name whose archive `<name>.<archive>` is
-    /// taken is left out, so archives never need a name of their own.
-    pub(crate) fn rotated_paths(
-        &self,
-        live: &Path,
-        started: Timestamp,
-        archive: Option<&str>,
-    ) -> impl Iterator<Item = PathBuf> {
-        self.rotated_paths_from(live, started, archive, 1)
+    /// How the rotated copies of the file at `live` are named: for a dated path, after that
+    /// file's own name and in its own folder, not those of the first file.
+    fn naming_for(&self, live: &Path) -> Naming {
+        let own = self.dated.then(|| Naming::new(live, &self.pattern).ok()).flatten();
+        own.unwrap_or_else(|| self.rotated.clone())
     }
 
-    /// [`rotated_paths`](Self::rotated_paths) from the counter `first` on.
+    /// The names the file at `live`, started at `started`, may be rotated to, in order, from
+    /// the counter `first` on (`<name>` for 1, then `<name>.2`, …), each with its counter;
+    /// with `archive`, a name whose archive `<name>.<archive>` is taken is left out, so
+    /// archives never need a name of their own.
     pub(crate) fn rotated_paths_from(
         &self,
         live: &Path,
@@ -306,9 +529,7 @@ impl Names {
         archive: Option<&str>,
         first: u32,
     ) -> impl Iterator<Item = PathBuf> {
-        // A dated path: this file's name and folder, not those of the first file.
-        let own = self.dated.then(|| Naming::new(live, &self.pattern).ok()).flatten();
-        let naming = own.unwrap_or_else(|| self.rotated.clone());
+        let naming = self.naming_for(live);
         (first..=first.saturating_add(NAMES_TRIED - 1))
             .map(move |counter| naming.rotated_path(started, &self.zone, counter))
             .filter(move |name| {
@@ -319,6 +540,34 @@ impl Names {
                     !is_taken(Path::new(&archived))
                 })
             })
+    }
+
+    /// The counter of `rotated`, a name [`rotated_paths_from`](Self::rotated_paths_from) gave
+    /// for the file at `live` (1 when it has none).
+    pub(crate) fn counter_of(&self, live: &Path, rotated: &Path) -> u32 {
+        let parsed = rotated.file_name().and_then(|name| self.naming_for(live).parse(name));
+        parsed.map_or(1, |(_, counter)| counter)
+    }
+
+    /// The first counter after every name in the folder, rotated or archived, that a file at
+    /// `live` started at `started` would have (by whichever sink or process made it): 1 when
+    /// there is none. A rotated name never takes a counter that an older file of the same
+    /// instant had and that retention freed since: it would sort as older than that file.
+    pub(crate) fn next_counter(&self, live: &Path, started: Timestamp) -> u32 {
+        let naming = self.naming_for(live);
+        // The instant as the name holds it (its precision, wall-clock time).
+        let first = naming.rotated_path(started, &self.zone, 1);
+        let Some((instant, _)) = first.file_name().and_then(|name| naming.parse(name)) else {
+            return 1;
+        };
+        let Ok(entries) = fs::read_dir(naming.dir()) else { return 1 };
+        entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| naming.parse(&entry.file_name()))
+            .filter(|(started, _)| *started == instant)
+            .map(|(_, counter)| counter.saturating_add(1))
+            .max()
+            .unwrap_or(1)
     }
 }
 
@@ -365,14 +614,6 @@ fn joined<E: ToString>(errors: Vec<E>) -> String {
     problems.join("; ")
 }
 
-/// Whether what follows the counter in the pattern matches the start of `rest`.
-fn rest_matches(next: Option<&Element>, rest: &str) -> bool {
-    match next {
-        Some(Element::Text(text)) => rest.starts_with(text.as_str()),
-        _ => rest.is_empty() || ARCHIVES.contains(&rest),
-    }
-}
-
 /// `.2.gz`: the name compression falls back to when `<file>.gz` is taken.
 fn is_numbered_archive(rest: &str) -> bool {
     let Some(after) = rest.strip_prefix('.') else { return false };
@@ -389,17 +630,17 @@ pub(crate) fn split_name(name: &str) -> (&str, &str) {
     }
 }
 
-fn time_elements(time: &TimeFormat, elements: &mut Vec<Element>) -> Result<(), String> {
+fn time_elements(time: &TimeFormat, slot: Slot, elements: &mut Vec<Element>) -> Result<(), String> {
     for token in time.tokens.iter() {
         let element = match token {
             TimeToken::Literal(text) => Element::Text(text.to_string()),
-            TimeToken::Year => Element::Number(Field::Year, 4),
-            TimeToken::Month2 => Element::Number(Field::Month, 2),
-            TimeToken::Day2 => Element::Number(Field::Day, 2),
-            TimeToken::Hour2 => Element::Number(Field::Hour, 2),
-            TimeToken::Minute2 => Element::Number(Field::Minute, 2),
-            TimeToken::Second2 => Element::Number(Field::Second, 2),
-            TimeToken::Fraction(n) => Element::Number(Field::Fraction, usize::from(*n)),
+            TimeToken::Year => Element::Number(Field::Year, 4, slot),
+            TimeToken::Month2 => Element::Number(Field::Month, 2, slot),
+            TimeToken::Day2 => Element::Number(Field::Day, 2, slot),
+            TimeToken::Hour2 => Element::Number(Field::Hour, 2, slot),
+            TimeToken::Minute2 => Element::Number(Field::Minute, 2, slot),
+            TimeToken::Second2 => Element::Number(Field::Second, 2, slot),
+            TimeToken::Fraction(n) => Element::Number(Field::Fraction, usize::from(*n), slot),
             other => {
                 return Err(format!(
                     "`{other:?}` is not a fixed-width number; use YYYY MM DD HH mm ss and S…"
@@ -497,6 +738,60 @@ mod tests {
         for (name, expected) in table {
             assert_eq!(n.parse(OsStr::new(name)), *expected, "{name}");
         }
+    }
+
+    /// Which paths are a dated sink's files, and how they rank: by the path's time, then the
+    /// live name's `.N`, then rotated files before the file that was live, by start and
+    /// counter.
+    #[test]
+    fn a_dated_sinks_files_rank_by_folder_name_and_start() {
+        let files =
+            Files::new(Path::new("/l/{time:YYYY}/app_{time:MM-DD}.log"), DEFAULT_NAMING).unwrap();
+        assert_eq!(files.base(), Path::new("/l"));
+        let rank = |path: &str| files.rank(Path::new(path));
+        let at = |secs| Timestamp::from_unix(secs, 0);
+        let day = |d: i64| at(1_774_483_200 + (d - 26) * 86_400); // 2026-03-<d> 00:00 UTC
+        let ten = at(1_774_519_200); // 2026-03-26 10:00 UTC
+        type Expected = Option<(Timestamp, u32, bool, Timestamp, u32)>;
+        let table: &[(&str, Expected)] = &[
+            ("/l/2026/app_03-26.log", Some((day(26), 1, true, at(0), 1))),
+            ("/l/2026/app_03-26.2.log", Some((day(26), 2, true, at(0), 1))),
+            ("/l/2026/app_03-26.2026-03-26_10-00-00_000000.log", Some((day(26), 1, false, ten, 1))),
+            (
+                "/l/2026/app_03-26.2.2026-03-26_10-00-00_000000.3.log.gz",
+                Some((day(26), 2, false, ten, 3)),
+            ),
+            ("/l/2026/app_03-27.log.gz", Some((day(27), 1, true, at(0), 1))),
+            ("/l/2026/app_03-26.log.bak", None),
+            ("/l/2026/app_03-26.1.log", None),
+            ("/l/x/app_03-26.log", None),
+            ("/l/2026/other.log", None),
+            ("/l/app_03-26.log", None),
+            ("/m/2026/app_03-26.log", None),
+        ];
+        for (path, expected) in table {
+            let got =
+                rank(path).map(|r| (r.period, r.live_counter, r.was_live, r.started, r.counter));
+            assert_eq!(got, *expected, "{path}");
+        }
+        let order = [
+            "/l/2026/app_03-26.2026-03-26_10-00-00_000000.log",
+            "/l/2026/app_03-26.log",
+            "/l/2026/app_03-26.2.2026-03-26_10-00-00_000000.3.log.gz",
+            "/l/2026/app_03-26.2.log",
+            "/l/2026/app_03-27.log.gz",
+        ];
+        for pair in order.windows(2) {
+            assert!(rank(pair[0]) < rank(pair[1]), "{} before {}", pair[0], pair[1]);
+        }
+        // A name without `{time}` is no template, whatever it holds.
+        let odd = Files::new(Path::new("/l/a<b>\\c.log"), DEFAULT_NAMING).unwrap();
+        assert!(odd.rank(Path::new("/l/a<b>\\c.2026-03-26_10-00-00_000000.log")).is_some());
+        // Without `{time}`, neither a live name nor a `.N` root is the sink's.
+        let plain = Files::new(Path::new("/l/app.log"), DEFAULT_NAMING).unwrap();
+        assert!(plain.rank(Path::new("/l/app.log")).is_none());
+        assert!(plain.rank(Path::new("/l/app.2.2026-03-26_10-00-00_000000.log")).is_none());
+        assert!(plain.rank(Path::new("/l/app.2026-03-26_10-00-00_000000.2.log")).is_some());
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //! ```
 
 use std::fmt;
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,8 +24,9 @@ use crate::time::Timestamp;
 use crate::time::calendar::{nanos_of, timestamp_of};
 
 /// Which rotated files a file sink keeps. It is applied after each rotation (after
-/// compression), to the rotated files and archives this sink named; the live file and other
-/// files in the folder are never candidates.
+/// compression), to the rotated files and archives this sink named; with `{time}` in the path,
+/// also to the files of earlier periods (`app_2026-03-25.log`, `2026-03-25/app.log`, and the
+/// files rotated in those folders). The live file and other files are never candidates.
 ///
 /// Build one with [`Retention::keep_last`], [`Retention::max_age`] or [`Retention::from_fn`],
 /// parse loguru's strings with [`Retention::parse`] (`"7 days"`, `"1 week"`, `"5 files"`), or
@@ -179,9 +181,9 @@ impl Retention {
     /// The rotated files to delete among `candidates` (this sink's rotated files and archives,
     /// never the live file) at `now`.
     ///
-    /// - Count: ordered by the start time and counter in their names, newest first; all but
-    ///   the first N. Ties are broken by path, never by modification time, so the file just
-    ///   rotated always survives.
+    /// - Count: ordered by their [`Rank`] (the times and counters in their paths), newest
+    ///   first; all but the first N. Ties are broken by path, never by modification time, so
+    ///   the file just rotated always survives.
     /// - Age: those whose modification time is at or before `now - age`.
     /// - Closure: none; the sink calls [`custom`](Self::custom) instead.
     pub(crate) fn select(&self, candidates: &[Candidate], now: Timestamp) -> Vec<PathBuf> {
@@ -190,9 +192,7 @@ impl Retention {
             Retention::KeepLast(0) | Retention::Custom(_) => Vec::new(),
             Retention::KeepLast(keep) => {
                 let mut newest_first: Vec<&Candidate> = candidates.iter().collect();
-                newest_first.sort_by(|a, b| {
-                    (b.started, b.counter).cmp(&(a.started, a.counter)).then(a.path.cmp(&b.path))
-                });
+                newest_first.sort_by(|a, b| b.rank.cmp(&a.rank).then(a.path.cmp(&b.path)));
                 newest_first.into_iter().skip(*keep).map(|c| c.path.clone()).collect()
             }
             Retention::MaxAge(age) => {
@@ -217,12 +217,60 @@ impl Retention {
 pub(crate) struct Candidate {
     /// Where it is.
     pub path: PathBuf,
-    /// When its file was started: the time in its name.
-    pub started: Timestamp,
-    /// The collision counter in its name (`.2`, `.3`, …), 1 if there is none.
-    pub counter: u32,
+    /// Where it stands among the sink's files, by its path.
+    pub rank: Rank,
     /// Its last write.
     pub modified: Timestamp,
+}
+
+/// Where one of a sink's files stands among the others, oldest first, read from its path
+/// alone (never from the file system's times, so a file just rotated cannot sort as older
+/// than it is).
+///
+/// With `{time}` in the path, the files of one period (a folder, a dated name) come before
+/// those of the next; within a period, by the live name's `.N` (taken when something else held
+/// the name), then the rotated files by the start time and counter in their names, then the
+/// file that was live in that period, which was started after every file rotated from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Rank {
+    /// The time `{time}` placeholders in the path (folders and file name) hold; the epoch
+    /// without any.
+    pub period: Timestamp,
+    /// The `.N` of the live name (`app_2026-03-26.2.log`), 1 without.
+    pub live_counter: u32,
+    /// A file that was live (a dated name, or the live name in an earlier dated folder) rather
+    /// than rotated.
+    pub was_live: bool,
+    /// When a rotated file was started: the time in its name (the epoch for a file that was
+    /// live).
+    pub started: Timestamp,
+    /// The collision counter of a rotated name (`.2`, `.3`, …), 1 if there is none.
+    pub counter: u32,
+}
+
+impl Rank {
+    /// A rotated file's rank in a path without `{time}`: its start and counter.
+    #[cfg(test)]
+    pub(crate) fn rotated(started: Timestamp, counter: u32) -> Rank {
+        let epoch = Timestamp::from_unix(0, 0);
+        Rank { period: epoch, live_counter: 1, was_live: false, started, counter }
+    }
+}
+
+/// The files of one sink that retention may consider: every file its names produce (the live
+/// one may be among them: the caller leaves it out), each with its rank.
+pub(crate) trait SinkFiles: Send + Sync {
+    /// The folder below which every file of the sink is, for errors.
+    fn base(&self) -> &Path;
+
+    /// Every path below [`base`](Self::base) that the sink's names produce (in folders of its
+    /// `{time}` folders too), of whatever kind (the caller keeps regular files only), with
+    /// its rank. An error is listing the base folder's; folders below it that cannot be read
+    /// are skipped.
+    fn list(&self) -> io::Result<Vec<(PathBuf, Rank)>>;
+
+    /// The rank of `path`, if the sink's names produce it.
+    fn rank(&self, path: &Path) -> Option<Rank>;
 }
 
 impl fmt::Debug for Retention {
@@ -330,8 +378,7 @@ mod tests {
     fn candidate(name: &str, started: i64, counter: u32, modified: i64) -> Candidate {
         Candidate {
             path: PathBuf::from(name),
-            started: at(started),
-            counter,
+            rank: Rank::rotated(at(started), counter),
             modified: at(modified),
         }
     }

@@ -19,7 +19,6 @@
 
 use std::any::Any;
 use std::error::Error;
-use std::ffi::OsStr;
 use std::fmt;
 use std::fs;
 use std::io;
@@ -34,25 +33,20 @@ use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 
 use super::compression::Compression;
 use super::primitives::{FileError, IoContext, same_file};
-use super::retention::{Candidate, Retention};
+use super::retention::{Candidate, Retention, SinkFiles};
 use crate::sink::Flusher;
 use crate::time::Timestamp;
 
 /// How often a buffering sink's thread writes out what no record did.
 const FLUSH_EVERY: Duration = Duration::from_millis(500);
 
-/// Whether a file name is one the sink produced (rotated or archived), and then its start time
-/// and counter.
-pub(crate) type Matcher = Arc<dyn Fn(&OsStr) -> Option<(Timestamp, u32)> + Send + Sync>;
-
 /// What a sink's worker does after each rotation: the same for every job.
 pub(crate) struct Policies {
     /// Compress the rotated file.
     pub compression: Option<Compression>,
-    /// Then apply retention to the files of `dir` that `matcher` accepts.
+    /// Then apply retention to the sink's `files`.
     pub retention: Option<Retention>,
-    pub dir: PathBuf,
-    pub matcher: Matcher,
+    pub files: Arc<dyn SinkFiles>,
 }
 
 /// One rotation (or the close of a sink without rotation) for the worker to follow up.
@@ -358,7 +352,7 @@ fn run_job(job: &Job, policies: &Policies, failures: &Failures) {
         })) {
             Ok(cleaned) => cleaned,
             Err(panic) => Err(panicked("the retention closure", panic.as_ref()))
-                .context("cleaning", &policies.dir),
+                .context("cleaning", policies.files.base()),
         };
         if let Err(error) = cleaned {
             failures.push(error);
@@ -376,8 +370,7 @@ fn apply_retention(
     failures: &Failures,
 ) -> io::Result<()> {
     let mut candidates = candidates(job, policies)?;
-    candidates
-        .sort_by(|a, b| (a.started, a.counter, &a.path).cmp(&(b.started, b.counter, &b.path)));
+    candidates.sort_by(|a, b| (a.rank, &a.path).cmp(&(b.rank, &b.path)));
     if let Some(custom) = retention.custom() {
         let paths: Vec<PathBuf> = candidates.into_iter().map(|c| c.path).collect();
         custom(&paths);
@@ -385,15 +378,13 @@ fn apply_retention(
     }
     // A count never deletes the file just rotated (nor its archive), whatever sorts after it.
     let just_rotated = match retention {
-        Retention::KeepLast(_) => {
-            job.rotated.as_deref().and_then(Path::file_name).and_then(|n| (policies.matcher)(n))
-        }
+        Retention::KeepLast(_) => job.rotated.as_deref().and_then(|p| policies.files.rank(p)),
         _ => None,
     };
     for path in retention.select(&candidates, job.now) {
         // Only ever delete a file that was offered.
         let Some(candidate) = candidates.iter().find(|c| c.path == path) else { continue };
-        if just_rotated == Some((candidate.started, candidate.counter)) {
+        if just_rotated == Some(candidate.rank) {
             continue;
         }
         match fs::remove_file(&path) {
@@ -406,17 +397,15 @@ fn apply_retention(
     Ok(())
 }
 
-/// The regular files of the folder that the matcher accepts, the live file excepted.
+/// The sink's regular files (in its folder, and in the folders of its `{time}` folders), the
+/// live file excepted.
 fn candidates(job: &Job, policies: &Policies) -> io::Result<Vec<Candidate>> {
-    let entries = fs::read_dir(&policies.dir).context("listing", &policies.dir)?;
+    let base = policies.files.base();
+    let files = policies.files.list().context("listing", base)?;
     // The live file under another spelling or a hard link is no candidate either.
     let live = fs::metadata(&job.live).ok();
     let mut candidates = Vec::new();
-    for entry in entries {
-        let Ok(entry) = entry else { continue };
-        let name = entry.file_name();
-        let Some((started, counter)) = (policies.matcher)(&name) else { continue };
-        let path = entry.path();
+    for (path, rank) in files {
         if path == job.live {
             continue;
         }
@@ -426,8 +415,9 @@ fn candidates(job: &Job, policies: &Policies) -> io::Result<Vec<Candidate>> {
         if !metadata.file_type().is_file() || is_live {
             continue;
         }
-        let modified = metadata.modified().map(Timestamp::from).unwrap_or(started);
-        candidates.push(Candidate { path, started, counter, modified });
+        // (Where the system keeps no last write: the newest time its path holds.)
+        let modified = metadata.modified().map_or(rank.started.max(rank.period), Timestamp::from);
+        candidates.push(Candidate { path, rank, modified });
     }
     Ok(candidates)
 }
@@ -447,14 +437,19 @@ fn panicked(what: &str, panic: &(dyn Any + Send)) -> io::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ffi::OsStr;
     use std::sync::atomic::AtomicU64;
     use std::time::Duration;
 
+    use crate::sink::file::retention::Rank;
     use crate::sink::file::test_dir::TempDir;
 
-    /// `app.<n>.log` (and its archives) → started at second n, counter 1.
-    fn matcher() -> Matcher {
-        Arc::new(|name: &OsStr| {
+    /// The files of a sink writing `app.log` in a folder: `app.<n>.log` (and its archives),
+    /// started at second n, counter 1.
+    struct Numbered(PathBuf);
+
+    impl Numbered {
+        fn rank_of(name: &OsStr) -> Option<Rank> {
             let name = name.to_str()?;
             let rest = name.strip_prefix("app.")?;
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -462,8 +457,23 @@ mod tests {
             if digits == 0 || !matches!(suffix, ".log" | ".log.gz" | ".log.2.gz") {
                 return None;
             }
-            Some((Timestamp::from_unix(rest[..digits].parse().ok()?, 0), 1))
-        })
+            Some(Rank::rotated(Timestamp::from_unix(rest[..digits].parse().ok()?, 0), 1))
+        }
+    }
+
+    impl SinkFiles for Numbered {
+        fn base(&self) -> &Path {
+            &self.0
+        }
+
+        fn list(&self) -> io::Result<Vec<(PathBuf, Rank)>> {
+            let entries = fs::read_dir(&self.0)?.filter_map(Result::ok);
+            Ok(entries.filter_map(|e| Some((e.path(), Self::rank_of(&e.file_name())?))).collect())
+        }
+
+        fn rank(&self, path: &Path) -> Option<Rank> {
+            Self::rank_of(path.file_name()?)
+        }
     }
 
     /// The worker of a sink writing `app.log` in `dir`.
@@ -472,8 +482,8 @@ mod tests {
         compression: Option<Compression>,
         retention: Option<Retention>,
     ) -> Worker {
-        let policies =
-            Policies { compression, retention, dir: dir.to_path_buf(), matcher: matcher() };
+        let files = Arc::new(Numbered(dir.to_path_buf()));
+        let policies = Policies { compression, retention, files };
         Worker::start(&dir.join("app.log"), policies)
     }
 
