@@ -69,6 +69,29 @@ impl Level {
         Level { name, no, color, ansi, icon }
     }
 
+    /// The index of a built-in level among [`Level::BUILTIN`]; `None` for any other.
+    #[inline]
+    pub(crate) fn builtin_index(level: &Level) -> Option<u8> {
+        let index = match level.no {
+            5 => 0,
+            10 => 1,
+            20 => 2,
+            25 => 3,
+            30 => 4,
+            40 => 5,
+            50 => 6,
+            _ => return None,
+        };
+        // The same literal, most often: one compare of addresses before one of bytes.
+        let name = Level::BUILTIN[index].name;
+        (std::ptr::eq(level.name, name) || level.name == name).then_some(index as u8)
+    }
+
+    /// The built-in level at `index` ([`Level::builtin_index`]); INFO for an index out of range.
+    pub(crate) fn builtin_at(index: u8) -> Level {
+        Level::BUILTIN.get(usize::from(index)).copied().unwrap_or(Level::INFO)
+    }
+
     /// The level's parts: name, colour markup, ANSI bytes, icon (and [`Level::no`]).
     pub(crate) fn parts(&self) -> [&'static str; 4] {
         [self.name, self.color, self.ansi, self.icon]

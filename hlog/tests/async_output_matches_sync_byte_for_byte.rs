@@ -83,6 +83,15 @@ fn log_everything(logger: &Logger) {
     hlog::error!(logger, "<red>markup</red> and {user} in <bold>bold {n}</bold>");
     hlog::info!(logger, "a panicking value: {}", Panics);
     hlog::log!(logger, Level::SUCCESS, "positional {} {}", 1, "two");
+    hlog::level("AUDIT", 35, "<magenta><bold>", "🔎").unwrap();
+    hlog::log!(logger, "AUDIT", "a custom level, <level>coloured</level>", order = 7);
+    hlog::info!(
+        logger,
+        "fields the message does not show",
+        order_id = 42u64,
+        total = 12.5,
+        ok = true
+    );
     let error = Outer(Inner);
     logger.log(
         &hlog::Record::new(

@@ -68,6 +68,8 @@ pub(crate) fn time_of(entry: &[u8]) -> Timestamp {
 pub(crate) struct Prepared<'t> {
     texts: &'t [u8],
     size: usize,
+    /// The level's index among the built-in ones, or [`OTHER_LEVEL`].
+    level: u8,
 }
 
 impl Prepared<'_> {
@@ -94,7 +96,9 @@ fn values_of<'r, 'a>(record: &'r Record<'a>) -> (&'r Values<'a>, Option<&'r Valu
 pub(crate) fn prepare<'t>(record: &Record<'_>, texts: &'t mut Vec<u8>) -> Prepared<'t> {
     texts.clear();
     let (values, fields) = values_of(record);
+    let level = Level::builtin_index(record.level).unwrap_or(OTHER_LEVEL);
     let mut size = HEADER
+        + if level == OTHER_LEVEL { LEVEL_TEXTS } else { 0 }
         + match record.message {
             Message::Static(_) | Message::Template(_) => 16,
             Message::Text(text) => 4 + text.len(),
@@ -118,11 +122,18 @@ pub(crate) fn prepare<'t>(record: &Record<'_>, texts: &'t mut Vec<u8>) -> Prepar
         next = error.source();
     }
     size += texts.len() - before;
-    Prepared { texts, size }
+    Prepared { texts, size, level }
 }
 
 /// Bytes of an entry before its message: kind, time, call site, level.
-const HEADER: usize = 1 + 8 + 4 + 8 + 4 + 4 * 16;
+/// A built-in level is its index; any other level's texts follow the header ([`LEVEL_TEXTS`]).
+const HEADER: usize = 1 + 8 + 4 + 8 + 4 + 1;
+
+/// A level's four texts, for a level that is not built in.
+const LEVEL_TEXTS: usize = 4 * 16;
+
+/// The level index of a level that is not built in.
+const OTHER_LEVEL: u8 = u8::MAX;
 
 /// Bytes of a value before its text (if it has one): name, tag, a payload of 16 (a number, or
 /// the text's length).
@@ -174,10 +185,15 @@ pub(crate) fn write(record: &Record<'_>, prepared: &Prepared<'_>, out: &mut [u8]
     header[9..13].copy_from_slice(&record.time.nanos().to_ne_bytes());
     header[13..21].copy_from_slice(&(record.callsite as *const Callsite as usize).to_ne_bytes());
     header[21..25].copy_from_slice(&record.level.no().to_ne_bytes());
-    for (i, text) in record.level.parts().into_iter().enumerate() {
-        header[25 + 16 * i..][..16].copy_from_slice(&static_str_bytes(text));
-    }
+    header[25] = prepared.level;
     w.array(header);
+    if prepared.level == OTHER_LEVEL {
+        let mut texts = [0u8; LEVEL_TEXTS];
+        for (i, text) in record.level.parts().into_iter().enumerate() {
+            texts[16 * i..][..16].copy_from_slice(&static_str_bytes(text));
+        }
+        w.array(texts);
+    }
     match record.message {
         Message::Static(text) => w.static_str(text),
         Message::Text(text) => w.text(text),
@@ -233,7 +249,7 @@ impl<'t> Writer<'_, 't> {
     #[inline(always)]
     fn put(&mut self, bytes: &[u8]) {
         if let Some(dst) = self.out.get_mut(self.at..self.at + bytes.len()) {
-            dst.copy_from_slice(bytes);
+            copy(dst, bytes);
         }
         self.at += bytes.len();
     }
@@ -269,20 +285,20 @@ impl<'t> Writer<'_, 't> {
             let (tag, payload): (u8, [u8; 16]) = match *value {
                 Value::Str(s) => {
                     text = s.as_bytes();
-                    (STR, widen(&(s.len() as u64).to_ne_bytes()))
+                    (STR, widen((s.len() as u64).to_ne_bytes()))
                 }
-                Value::I64(v) => (I64, widen(&v.to_ne_bytes())),
-                Value::U64(v) => (U64, widen(&v.to_ne_bytes())),
+                Value::I64(v) => (I64, widen(v.to_ne_bytes())),
+                Value::U64(v) => (U64, widen(v.to_ne_bytes())),
                 Value::I128(v) => (I128, v.to_ne_bytes()),
                 Value::U128(v) => (U128, v.to_ne_bytes()),
-                Value::F64(v) => (F64, widen(&v.to_bits().to_ne_bytes())),
-                Value::F32(v) => (F32, widen(&v.to_bits().to_ne_bytes())),
-                Value::Bool(v) => (BOOL, widen(&[u8::from(v)])),
-                Value::Char(v) => (CHAR, widen(&u32::from(v).to_ne_bytes())),
+                Value::F64(v) => (F64, widen(v.to_bits().to_ne_bytes())),
+                Value::F32(v) => (F32, widen(v.to_bits().to_ne_bytes())),
+                Value::Bool(v) => (BOOL, widen([u8::from(v)])),
+                Value::Char(v) => (CHAR, widen(u32::from(v).to_ne_bytes())),
                 Value::Display(_) | Value::Debug(_) => {
                     let rendered = self.rendered();
                     text = rendered;
-                    (STR, widen(&(rendered.len() as u64).to_ne_bytes()))
+                    (STR, widen((rendered.len() as u64).to_ne_bytes()))
                 }
             };
             head[16] = tag;
@@ -290,6 +306,27 @@ impl<'t> Writer<'_, 't> {
             self.array(head);
             self.put(text);
         }
+    }
+}
+
+/// Copy `src` into `dst` (of the same length). Short texts (a user name, an address) are
+/// moved in two overlapping fixed-size pieces instead of a call to `memcpy`.
+#[inline(always)]
+fn copy(dst: &mut [u8], src: &[u8]) {
+    fn two<const N: usize>(dst: &mut [u8], src: &[u8]) {
+        if let (Some(d), Some(s)) = (dst.first_chunk_mut::<N>(), src.first_chunk::<N>()) {
+            *d = *s;
+        }
+        if let (Some(d), Some(s)) = (dst.last_chunk_mut::<N>(), src.last_chunk::<N>()) {
+            *d = *s;
+        }
+    }
+    match src.len() {
+        0 => {}
+        1..=3 => dst.iter_mut().zip(src).for_each(|(d, s)| *d = *s),
+        4..=7 => two::<4>(dst, src),
+        8..=16 => two::<8>(dst, src),
+        _ => dst.copy_from_slice(src),
     }
 }
 
@@ -302,11 +339,13 @@ fn static_str_bytes(text: &'static str) -> [u8; 16] {
     bytes
 }
 
-/// A number's bytes in a 16-byte payload.
+/// A number's bytes in a 16-byte payload (a fixed-size copy: no `memcpy` call).
 #[inline(always)]
-fn widen(bytes: &[u8]) -> [u8; 16] {
+fn widen<const N: usize>(bytes: [u8; N]) -> [u8; 16] {
     let mut wide = [0; 16];
-    wide[..bytes.len()].copy_from_slice(bytes);
+    if let Some(low) = wide.first_chunk_mut::<N>() {
+        *low = bytes;
+    }
     wide
 }
 
@@ -316,21 +355,26 @@ pub(crate) fn decode(entry: &[u8], thread: &ThreadInfo, f: &mut dyn FnMut(&Recor
     let mut reader = Reader(entry);
     let kind = reader.u8();
     let time = Timestamp::from_unix(reader.i64(), reader.u32());
-    // SAFETY: `encode` wrote the address of a `&'static Callsite` here; statics live as long
+    // SAFETY: `write` wrote the address of a `&'static Callsite` here; statics live as long
     // as the process and do not move.
     let callsite: &'static Callsite = unsafe { &*(reader.usize() as *const Callsite) };
     let no = reader.u32();
-    // SAFETY (the four): `encode` wrote `&'static str`s here (a level's texts).
-    let level = Level::from_parts(no, unsafe {
-        [reader.static_str(), reader.static_str(), reader.static_str(), reader.static_str()]
-    });
+    let level = match reader.u8() {
+        OTHER_LEVEL => Level::from_parts(no, {
+            // SAFETY (the four): `write` wrote `&'static str`s here (a level's texts).
+            unsafe {
+                [reader.static_str(), reader.static_str(), reader.static_str(), reader.static_str()]
+            }
+        }),
+        index => Level::builtin_at(index),
+    };
     let message = match kind {
-        // SAFETY: `encode` wrote a `Message::Static`'s `&'static str` here.
+        // SAFETY: `write` wrote a `Message::Static`'s `&'static str` here.
         STATIC => Stored::Static(unsafe { reader.static_str() }),
         TEXT => Stored::Text(reader.text()),
         _ => {
             let (ptr, len) = (reader.usize(), reader.usize());
-            // SAFETY: `encode` wrote the address and length of a template's
+            // SAFETY: `write` wrote the address and length of a template's
             // `&'static [Piece]` here.
             Stored::Pieces(unsafe { std::slice::from_raw_parts(ptr as *const Piece, len) })
         }
@@ -558,5 +602,21 @@ impl<'a> Reader<'a> {
             _ => Value::Str(""),
         };
         (name, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::copy;
+
+    /// Every length on both sides of the short-copy paths copies exactly the bytes given.
+    #[test]
+    fn copy_moves_every_length_exactly() {
+        let source: Vec<u8> = (0..40u8).collect();
+        for len in 0..=source.len() {
+            let mut dst = vec![0xAA; len];
+            copy(&mut dst, &source[..len]);
+            assert_eq!(dst, &source[..len], "len {len}");
+        }
     }
 }
