@@ -49,9 +49,6 @@ const CHAR: u8 = 8;
 /// A record's values, or its fields.
 type Values<'a> = [(&'static str, Value<'a>)];
 
-/// Values a record rebuilt on the stack holds; a record with more takes a vector.
-const INLINE_VALUES: usize = 32;
-
 /// Deepest `source()` chain kept; deeper causes are left out.
 const MAX_CAUSES: usize = 64;
 
@@ -349,58 +346,109 @@ fn widen<const N: usize>(bytes: [u8; N]) -> [u8; 16] {
     wide
 }
 
-/// Rebuild the record `entry` holds and give it to `f`. `thread` is the thread that logged it
-/// (its ring's). An entry this module did not write is a bug; a short one reads as zeros.
-pub(crate) fn decode(entry: &[u8], thread: &ThreadInfo, f: &mut dyn FnMut(&Record<'_>)) {
-    let mut reader = Reader(entry);
-    let kind = reader.u8();
-    let time = Timestamp::from_unix(reader.i64(), reader.u32());
-    // SAFETY: `write` wrote the address of a `&'static Callsite` here; statics live as long
-    // as the process and do not move.
-    let callsite: &'static Callsite = unsafe { &*(reader.usize() as *const Callsite) };
-    let no = reader.u32();
-    let level = match reader.u8() {
-        OTHER_LEVEL => Level::from_parts(no, {
-            // SAFETY (the four): `write` wrote `&'static str`s here (a level's texts).
-            unsafe {
-                [reader.static_str(), reader.static_str(), reader.static_str(), reader.static_str()]
-            }
-        }),
-        index => Level::builtin_at(index),
-    };
-    let message = match kind {
-        // SAFETY: `write` wrote a `Message::Static`'s `&'static str` here.
-        STATIC => Stored::Static(unsafe { reader.static_str() }),
-        TEXT => Stored::Text(reader.text()),
-        _ => {
-            let (ptr, len) = (reader.usize(), reader.usize());
-            // SAFETY: `write` wrote the address and length of a template's
-            // `&'static [Piece]` here.
-            Stored::Pieces(unsafe { std::slice::from_raw_parts(ptr as *const Piece, len) })
-        }
-    };
-    with_values(&mut reader, &mut |reader, values| {
-        let mut rest = |reader: &mut Reader<'_>, fields: &[(&'static str, Value<'_>)]| {
-            let texts = reader.count();
-            with_causes(reader, texts, &mut |error| {
-                let message = match message {
-                    Stored::Static(text) => Message::Static(text),
-                    Stored::Text(text) => Message::Text(text),
-                    Stored::Pieces(pieces) => Message::Template(Template::new(pieces, values)),
-                };
-                let mut record = Record::new(time, &level, callsite, message, fields);
-                record.error = error.map(|e| e as &(dyn Error + 'static));
-                record.thread = Some(thread);
-                f(&record);
-            });
+/// The writer thread's storage for the values of the record it rebuilds, kept from record to
+/// record so that rebuilding allocates nothing once it has grown.
+#[derive(Default)]
+pub(crate) struct Decoder {
+    values: Vec<(&'static str, Value<'static>)>,
+    fields: Vec<(&'static str, Value<'static>)>,
+}
+
+/// An empty vector's allocation, for values of another lifetime. Collecting the empty
+/// iterator of a vector into one of a type of the same size reuses the allocation (std's
+/// in-place collect), so this allocates nothing; the vector is empty, so the closure never
+/// runs.
+fn reuse<'b, 'c>(mut vec: Vec<(&'static str, Value<'b>)>) -> Vec<(&'static str, Value<'c>)> {
+    vec.clear();
+    vec.into_iter().map(|_| ("", Value::Bool(false))).collect()
+}
+
+impl Decoder {
+    /// Rebuild the record `entry` holds and give it to `f`. `thread` is the thread that logged
+    /// it (its ring's). An entry this module did not write is a bug; a short one reads as
+    /// zeros.
+    pub(crate) fn decode(
+        &mut self,
+        entry: &[u8],
+        thread: &ThreadInfo,
+        f: impl FnOnce(&Record<'_>),
+    ) {
+        let mut reader = Reader(entry);
+        let kind = reader.u8();
+        let time = Timestamp::from_unix(reader.i64(), reader.u32());
+        // SAFETY: `write` wrote the address of a `&'static Callsite` here; statics live as
+        // long as the process and do not move.
+        let callsite: &'static Callsite = unsafe { &*(reader.usize() as *const Callsite) };
+        let no = reader.u32();
+        let level = match reader.u8() {
+            OTHER_LEVEL => Level::from_parts(no, {
+                // SAFETY (the four): `write` wrote `&'static str`s here (a level's texts).
+                unsafe {
+                    [
+                        reader.static_str(),
+                        reader.static_str(),
+                        reader.static_str(),
+                        reader.static_str(),
+                    ]
+                }
+            }),
+            index => Level::builtin_at(index),
         };
+        let message = match kind {
+            // SAFETY: `write` wrote a `Message::Static`'s `&'static str` here.
+            STATIC => Stored::Static(unsafe { reader.static_str() }),
+            TEXT => Stored::Text(reader.text()),
+            _ => {
+                let (ptr, len) = (reader.usize(), reader.usize());
+                // SAFETY: `write` wrote the address and length of a template's
+                // `&'static [Piece]` here.
+                Stored::Pieces(unsafe { std::slice::from_raw_parts(ptr as *const Piece, len) })
+            }
+        };
+        let mut values = reuse(std::mem::take(&mut self.values));
+        read_values(&mut reader, &mut values);
         let fields_count = reader.u32();
+        let mut apart = reuse(std::mem::take(&mut self.fields));
         if fields_count == FIELDS_APART {
-            with_values(reader, &mut |reader, fields| rest(reader, fields));
-        } else {
-            rest(reader, values.get(..fields_count as usize).unwrap_or(values));
+            read_values(&mut reader, &mut apart);
         }
-    });
+        let fields = if fields_count == FIELDS_APART {
+            &apart[..]
+        } else {
+            values.get(..fields_count as usize).unwrap_or(&values)
+        };
+        let message = match message {
+            Stored::Static(text) => Message::Static(text),
+            Stored::Text(text) => Message::Text(text),
+            Stored::Pieces(pieces) => Message::Template(Template::new(pieces, &values)),
+        };
+        let mut record = Record::new(time, &level, callsite, message, fields);
+        record.thread = Some(thread);
+        match reader.count() {
+            0 => f(&record),
+            causes => {
+                let mut f = Some(f);
+                with_causes(&mut reader, causes, &mut |error| {
+                    // (A copy per call: the chain borrows this closure's frame.)
+                    let record =
+                        Record { error: error.map(|e| e as &(dyn Error + 'static)), ..record };
+                    if let Some(f) = f.take() {
+                        f(&record);
+                    }
+                });
+            }
+        }
+        self.values = reuse(values);
+        self.fields = reuse(apart);
+    }
+}
+
+/// Read a list of values into `into`.
+fn read_values<'a>(reader: &mut Reader<'a>, into: &mut Vec<(&'static str, Value<'a>)>) {
+    let count = reader.count();
+    for _ in 0..count.min(reader.0.len() / VALUE) {
+        into.push(reader.value());
+    }
 }
 
 /// A message as it comes out of an entry (its values come later).
@@ -409,34 +457,6 @@ enum Stored<'a> {
     Static(&'static str),
     Text(&'a str),
     Pieces(&'static [Piece]),
-}
-
-/// Read a list of values and give them to `f`: on the stack, in an array sized to the count
-/// (filling a large array for a few values costs more than reading them), up to
-/// [`INLINE_VALUES`]; a record with more takes a vector.
-fn with_values<'a>(reader: &mut Reader<'a>, f: &mut dyn FnMut(&mut Reader<'a>, &Values<'a>)) {
-    match reader.count() {
-        0 => f(reader, &[]),
-        count @ 1..=4 => with_array::<4>(reader, count, f),
-        count @ 5..=8 => with_array::<8>(reader, count, f),
-        count @ 9..=INLINE_VALUES => with_array::<INLINE_VALUES>(reader, count, f),
-        count => {
-            let values: Vec<_> = (0..count).map(|_| reader.value()).collect();
-            f(reader, &values)
-        }
-    }
-}
-
-fn with_array<'a, const N: usize>(
-    reader: &mut Reader<'a>,
-    count: usize,
-    f: &mut dyn FnMut(&mut Reader<'a>, &Values<'a>),
-) {
-    let mut values = [("", Value::Bool(false)); N];
-    for slot in &mut values[..count] {
-        *slot = reader.value();
-    }
-    f(reader, &values[..count])
 }
 
 /// An error as text, with its source: what the writer attaches for `{exception}`.
@@ -497,14 +517,6 @@ fn chain(
     }
 }
 
-/// A payload's two halves.
-fn halves(payload: [u8; 16]) -> [[u8; 8]; 2] {
-    let mut halves = [[0; 8]; 2];
-    halves[0].copy_from_slice(&payload[..8]);
-    halves[1].copy_from_slice(&payload[8..]);
-    halves
-}
-
 /// Reads an entry front to back; past its end it reads zeros (never panics).
 struct Reader<'a>(&'a [u8]);
 
@@ -550,11 +562,8 @@ impl<'a> Reader<'a> {
     /// `&'static str` of this process.
     unsafe fn static_str(&mut self) -> &'static str {
         let (ptr, len) = (self.usize(), self.usize());
-        if len == 0 {
-            return "";
-        }
-        // SAFETY: the caller's promise: `ptr..ptr + len` is a `&'static str`'s UTF-8.
-        unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(ptr as *const u8, len)) }
+        // SAFETY: the caller's promise.
+        unsafe { static_str_from(ptr, len) }
     }
 
     /// Text written by `Writer::text` or `put_rendered`: a length, then the bytes.
@@ -577,32 +586,53 @@ impl<'a> Reader<'a> {
         unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 
+    /// One value: its fixed-size head read at once, then its text if it has one.
     fn value(&mut self) -> (&'static str, Value<'a>) {
-        // SAFETY: `Writer::values` wrote each value's `&'static str` name first.
-        let name = unsafe { self.static_str() };
-        let tag = self.u8();
-        let payload: [u8; 16] = self.take();
-        let [low, _] = halves(payload);
-        let value = match tag {
-            STR => {
-                let len = u64::from_ne_bytes(low) as usize;
-                Value::Str(self.text_of(len))
+        let head: [u8; VALUE] = self.take();
+        let word = |at: usize| {
+            let mut bytes = [0; 8];
+            bytes.copy_from_slice(&head[at..at + 8]);
+            u64::from_ne_bytes(bytes)
+        };
+        let (ptr, len) = (word(0) as usize, word(8) as usize);
+        // SAFETY: `Writer::values` wrote the address and length of the value's `&'static str`
+        // name here.
+        let name = unsafe { static_str_from(ptr, len) };
+        let low = word(17);
+        let value = match head[16] {
+            STR => Value::Str(self.text_of(low as usize)),
+            I64 => Value::I64(low as i64),
+            U64 => Value::U64(low),
+            I128 | U128 => {
+                let mut wide = [0; 16];
+                wide.copy_from_slice(&head[17..33]);
+                if head[16] == I128 {
+                    Value::I128(i128::from_ne_bytes(wide))
+                } else {
+                    Value::U128(u128::from_ne_bytes(wide))
+                }
             }
-            I64 => Value::I64(i64::from_ne_bytes(low)),
-            U64 => Value::U64(u64::from_ne_bytes(low)),
-            I128 => Value::I128(i128::from_ne_bytes(payload)),
-            U128 => Value::U128(u128::from_ne_bytes(payload)),
-            F64 => Value::F64(f64::from_bits(u64::from_ne_bytes(low))),
-            F32 => Value::F32(f32::from_bits(u32::from_ne_bytes([low[0], low[1], low[2], low[3]]))),
-            BOOL => Value::Bool(low[0] != 0),
-            CHAR => {
-                let code = u32::from_ne_bytes([low[0], low[1], low[2], low[3]]);
-                Value::Char(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER))
-            }
+            F64 => Value::F64(f64::from_bits(low)),
+            F32 => Value::F32(f32::from_bits(low as u32)),
+            BOOL => Value::Bool(low & 0xFF != 0),
+            CHAR => Value::Char(char::from_u32(low as u32).unwrap_or(char::REPLACEMENT_CHARACTER)),
             _ => Value::Str(""),
         };
         (name, value)
     }
+}
+
+/// A `&'static str` from its address and length.
+///
+/// # Safety
+///
+/// `ptr..ptr + len` must be a `&'static str` of this process (or `len` 0).
+unsafe fn static_str_from(ptr: usize, len: usize) -> &'static str {
+    if len == 0 {
+        return "";
+    }
+    // SAFETY: the caller's promise: `ptr..ptr + len` is a `&'static str`'s UTF-8.
+    unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(ptr as *const u8, len)) }
 }
 
 #[cfg(test)]

@@ -306,6 +306,7 @@ impl Writer {
         ON_WRITER.set(true);
         let mut cursors: Vec<Cursor> = Vec::new();
         let mut buf = Vec::new();
+        let mut decoder = entry::Decoder::default();
         let mut idle = 0u32;
         loop {
             if self.rings_changed.swap(false, Ordering::Acquire) {
@@ -318,7 +319,7 @@ impl Writer {
                 }
             }
             let ending = self.is_ending();
-            let written = self.drain_once(&mut cursors, &mut buf);
+            let written = self.drain_once(&mut cursors, &mut buf, &mut decoder);
             self.drop_closed_rings(&mut cursors);
             if written > 0 {
                 idle = 0;
@@ -348,7 +349,12 @@ impl Writer {
     }
 
     /// Write what the rings hold now, oldest first across rings. Returns how many records.
-    fn drain_once(&self, cursors: &mut [Cursor], buf: &mut Vec<u8>) -> usize {
+    fn drain_once(
+        &self,
+        cursors: &mut [Cursor],
+        buf: &mut Vec<u8>,
+        decoder: &mut entry::Decoder,
+    ) -> usize {
         for cursor in cursors.iter_mut() {
             cursor.refresh();
         }
@@ -367,7 +373,7 @@ impl Writer {
             let Some(i) = next else { return written };
             let cursor = &mut cursors[i];
             let (entry, after) = cursor.ring.entry(cursor.position);
-            entry::decode(entry, cursor.ring.thread(), &mut |record| {
+            decoder.decode(entry, cursor.ring.thread(), |record| {
                 for handler in handlers.iter().filter(|h| h.queued()) {
                     handler.handle(record, buf, &self.zone);
                 }
