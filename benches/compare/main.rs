@@ -6,6 +6,7 @@
 //! cd benches
 //! cargo run --release --bin compare -- all          # every row, 9 rounds; writes results.md and ../docs/bench.png
 //! cargo run --release --bin compare -- hlog fern    # some rows only; prints the table, writes nothing
+//! cargo run --release --bin compare -- latency      # the async rows at 1 and 4 calling threads
 //! cargo run --release --bin compare -- list         # the row names
 //! ```
 //!
@@ -21,11 +22,17 @@ mod python;
 mod report;
 mod rows;
 
+// ticklog's `info!` expands to `__ticklog_max_level!()` and `__ticklog_backpressure!()`, two
+// macros that its `configure!` defines with `#[macro_export]`: they can be named only from the
+// crate root (a `use` of them elsewhere is a deny-by-default error, rust-lang/rust#52234), so the
+// ticklog row lives in the root module, pasted in from its own file.
+include!("ticklog_row.rs");
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-use measure::{LINES, Outcome};
+use measure::{LATENCY_THREADS, LINES, Outcome};
 
 #[global_allocator]
 static GLOBAL: alloc::Counting = alloc::Counting;
@@ -61,6 +68,19 @@ pub const ROWS: &[Row] = &[
         class: Class::Hlog,
         full_line: true,
     },
+    Row {
+        // `.enqueue(true)` on the same handler. Until hlog's deferred formatting (issue 16)
+        // merges, `enqueue` changes nothing and this row measures the sync path again.
+        name: "hlog-async",
+        label: "hlog (FileSink, enqueue(true))",
+        mode: "async",
+        class: Class::Hlog,
+        full_line: true,
+    },
+    // TODO(issue 16, JSON lines): rows `hlog-json` (`.serialize(true)` on the same FileSink,
+    // mode "sync") and `hlog-json-async` (`.serialize(true).enqueue(true)`, mode "async", also
+    // in LATENCY_ROWS) go here and in `rows::run` once `serialize` is on this branch. Their
+    // lines are JSON objects: `check_output` finds the message text in the `message` field.
     Row {
         name: "baseline",
         label: "hand-written baseline",
@@ -135,12 +155,42 @@ pub const ROWS: &[Row] = &[
     Row { name: "ftlog", label: "ftlog", mode: "async", class: Class::Peer, full_line: true },
     Row { name: "fast_log", label: "fast_log", mode: "async", class: Class::Peer, full_line: true },
     Row {
+        name: "ticklog",
+        label: "ticklog (deferred formatting)",
+        mode: "async",
+        class: Class::Peer,
+        full_line: true,
+    },
+    Row {
+        // Its default formatter prints the time as nanoseconds since 1970, not a date.
+        name: "nanolog-rs",
+        label: "nanolog-rs",
+        mode: "async",
+        class: Class::Peer,
+        full_line: false,
+    },
+    Row {
         name: "loguru",
         label: "Python loguru",
         mode: "sync",
         class: Class::Python,
         full_line: true,
     },
+];
+
+/// The rows of the caller-latency mode (`-- latency`, and part of `-- all`): the loggers that
+/// write on a background thread, and hlog's sync row as the reference. Each runs with one
+/// calling thread and with `LATENCY_THREADS` calling threads at once.
+pub const LATENCY_ROWS: &[&str] = &[
+    "hlog",
+    "hlog-async",
+    "tracing-nb",
+    "spdlog-async",
+    "slog-async",
+    "ftlog",
+    "fast_log",
+    "ticklog",
+    "nanolog-rs",
 ];
 
 /// Loggers whose filtered-out call is measured.
@@ -154,8 +204,9 @@ pub fn benches_dir() -> &'static Path {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("__row") if args.len() == 3 => {
-            let outcome = rows::run(&args[1], Path::new(&args[2]));
+        Some("__row") if args.len() == 4 => {
+            let threads = args[3].parse().expect("__row NAME DIR THREADS");
+            let outcome = rows::run(&args[1], Path::new(&args[2]), threads);
             println!("{}", outcome.to_line());
             ExitCode::SUCCESS
         }
@@ -169,11 +220,17 @@ fn main() -> ExitCode {
                 println!("{:<14} {}", row.name, row.label);
             }
             println!("{:<14} the filtered-out call of {}", "disabled", DISABLED_ROWS.join(", "));
+            println!(
+                "{:<14} {} at 1 and {LATENCY_THREADS} calling threads (ROW@{LATENCY_THREADS}: one row)",
+                "latency",
+                LATENCY_ROWS.join(", ")
+            );
             ExitCode::SUCCESS
         }
         None | Some("-h" | "--help") => {
             eprintln!(
-                "usage: compare [--rounds N] [--python-rounds N] (all | list | disabled | ROW...)\n\
+                "usage: compare [--rounds N] [--python-rounds N] [--quiet-wait S] [--retries N] \
+                 (all | list | disabled | latency | ROW | ROW@{LATENCY_THREADS}...)\n\
                  `all` writes results.md and ../docs/bench.png; naming rows only prints the table."
             );
             ExitCode::from(2)
@@ -184,60 +241,99 @@ fn main() -> ExitCode {
 
 /// Options and the rows picked on the command line.
 struct Plan {
-    rows: Vec<&'static Row>,
+    /// Each row with the number of threads that log at once.
+    rows: Vec<(&'static Row, usize)>,
     disabled: bool,
     rounds: usize,
     python_rounds: usize,
     write_files: bool,
+    /// How long to wait for a quiet machine before each run.
+    quiet_wait: std::time::Duration,
+    /// Tries after a disturbed run.
+    retries: usize,
+}
+
+fn row_named(name: &str) -> Result<&'static Row, String> {
+    ROWS.iter()
+        .find(|r| r.name == name)
+        .ok_or_else(|| format!("no row named {name:?} (try `list`)"))
 }
 
 fn plan(args: Vec<String>) -> Result<Plan, String> {
     let mut rounds = 9;
     let mut python_rounds = 3;
+    let mut quiet_wait = QUIET_WAIT_MAX;
+    let mut retries = RETRIES;
     let mut names = Vec::new();
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
-        let mut number = |what: &str| -> Result<usize, String> {
+        let mut number = |what: &str, min: usize| -> Result<usize, String> {
             it.next()
                 .and_then(|v| v.parse().ok())
-                .filter(|&n: &usize| n > 0)
-                .ok_or_else(|| format!("{what} needs a positive number"))
+                .filter(|&n: &usize| n >= min)
+                .ok_or_else(|| format!("{what} needs a number, at least {min}"))
         };
         match arg.as_str() {
-            "--rounds" => rounds = number("--rounds")?,
-            "--python-rounds" => python_rounds = number("--python-rounds")?,
+            "--rounds" => rounds = number("--rounds", 1)?,
+            "--python-rounds" => python_rounds = number("--python-rounds", 1)?,
+            "--quiet-wait" => {
+                quiet_wait = std::time::Duration::from_secs(number("--quiet-wait", 0)? as u64)
+            }
+            "--retries" => retries = number("--retries", 0)?,
             _ => names.push(arg),
         }
     }
     let all = names.iter().any(|n| n == "all");
+    let latency_rows = || LATENCY_ROWS.iter().map(|n| row_named(n).expect("a row of ROWS"));
     if all {
+        // Every row with one thread, then the latency rows with several.
+        let mut rows: Vec<_> = ROWS.iter().map(|r| (r, 1)).collect();
+        rows.extend(latency_rows().map(|r| (r, LATENCY_THREADS)));
         return Ok(Plan {
-            rows: ROWS.iter().collect(),
+            rows,
             disabled: true,
             rounds,
             python_rounds,
             write_files: true,
+            quiet_wait,
+            retries,
         });
     }
     let mut rows = Vec::new();
     let mut disabled = false;
     for name in &names {
-        if name == "disabled" {
-            disabled = true;
-            continue;
+        match name.as_str() {
+            "disabled" => disabled = true,
+            "latency" => {
+                rows.extend(latency_rows().map(|r| (r, 1)));
+                rows.extend(latency_rows().map(|r| (r, LATENCY_THREADS)));
+            }
+            _ => match name.split_once('@') {
+                Some((row, threads)) => {
+                    let row = row_named(row)?;
+                    let threads =
+                        threads.parse::<usize>().ok().filter(|&t| t > 0).ok_or_else(|| {
+                            format!("{name:?}: the part after @ is a number of threads")
+                        })?;
+                    if threads > 1 && !LATENCY_ROWS.contains(&row.name) {
+                        return Err(format!("{} runs on one thread only", row.name));
+                    }
+                    rows.push((row, threads));
+                }
+                None => rows.push((row_named(name)?, 1)),
+            },
         }
-        let row = ROWS
-            .iter()
-            .find(|r| r.name == name)
-            .ok_or_else(|| format!("no row named {name:?} (try `list`)"))?;
-        rows.push(row);
     }
-    Ok(Plan { rows, disabled, rounds, python_rounds, write_files: false })
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|(r, t)| seen.insert((r.name, *t)));
+    Ok(Plan { rows, disabled, rounds, python_rounds, write_files: false, quiet_wait, retries })
 }
 
 /// Everything measured for one row.
 pub struct Measured {
     pub row: &'static Row,
+    /// Threads logging at once (1 but in the caller-latency mode).
+    pub threads: usize,
     pub runs: Vec<Outcome>,
     /// Why the row failed or was skipped, if it did.
     pub failure: Option<String>,
@@ -254,11 +350,12 @@ pub const RETRIES: usize = 2;
 /// Before each run, the harness waits (up to this long) for other processes to calm down.
 const QUIET_WAIT_MAX: std::time::Duration = std::time::Duration::from_secs(120);
 
-/// Waits until other processes use less than `NOISY_CORES` over 300 ms, or `QUIET_WAIT_MAX`.
-fn wait_quiet() {
+/// Waits until other processes use less than `NOISY_CORES` over 300 ms, or `max`
+/// (`QUIET_WAIT_MAX` unless `--quiet-wait` says otherwise).
+fn wait_quiet(max: std::time::Duration) {
     let start = Instant::now();
     let mut said = false;
-    while start.elapsed() < QUIET_WAIT_MAX {
+    while start.elapsed() < max {
         let before = CpuSnapshot::now();
         std::thread::sleep(std::time::Duration::from_millis(300));
         let others = CpuSnapshot::now().others_since(&before);
@@ -340,8 +437,9 @@ fn parent(args: Vec<String>) -> ExitCode {
     let mut measured: Vec<Measured> = plan
         .rows
         .iter()
-        .map(|&row| Measured {
+        .map(|&(row, threads)| Measured {
             row,
+            threads,
             runs: Vec::new(),
             failure: None,
             sample: None,
@@ -375,16 +473,22 @@ fn parent(args: Vec<String>) -> ExitCode {
             if m.failure.is_some() || (m.row.class == Class::Python && round > plan.python_rounds) {
                 continue;
             }
+            let threads = m.threads.to_string();
+            let name = if m.threads == 1 {
+                m.row.name.to_string()
+            } else {
+                format!("{}@{}", m.row.name, m.threads)
+            };
             for attempt in 1.. {
-                let dir = tmp.join(format!("{}-{round}", m.row.name));
+                let dir = tmp.join(format!("{}-{}t-{round}", m.row.name, m.threads));
                 std::fs::create_dir_all(&dir).expect("create the row's folder");
-                wait_quiet();
+                wait_quiet(plan.quiet_wait);
                 let before = CpuSnapshot::now();
                 let result = match m.row.class {
                     Class::Python => python.as_ref().expect("set up").run(&dir.join("loguru.log")),
                     _ => run_child(
                         &exe,
-                        &["__row", m.row.name, dir.to_str().expect("UTF-8 temp path")],
+                        &["__row", m.row.name, dir.to_str().expect("UTF-8 temp path"), &threads],
                     ),
                 };
                 let noise = CpuSnapshot::now().others_since(&before);
@@ -396,17 +500,16 @@ fn parent(args: Vec<String>) -> ExitCode {
                     .and_then(|outcome| check_output(&dir).map(|first| (outcome, first)));
                 let _ = std::fs::remove_dir_all(&dir);
                 match result {
-                    Ok(_) if noise > NOISY_CORES && attempt <= RETRIES => {
+                    Ok(_) if noise > NOISY_CORES && attempt <= plan.retries => {
                         eprintln!(
-                            "round {round}/{}  {:<14} disturbed: other processes used {noise:.2} cores; run again",
-                            plan.rounds, m.row.name
+                            "round {round}/{}  {name:<16} disturbed: other processes used {noise:.2} cores; run again",
+                            plan.rounds
                         );
                     }
                     Ok((outcome, first)) => {
                         eprintln!(
-                            "round {round}/{}  {:<14} {:>8.1} ns/line  p50 {:>7.1}  p99 {:>8.1}  p99.9 {:>9.1}  {:>6.1} MiB  others {noise:.2} cores",
+                            "round {round}/{}  {name:<16} {:>8.1} ns/line  p50 {:>7.1}  p99 {:>8.1}  p99.9 {:>9.1}  {:>6.1} MiB  others {noise:.2} cores",
                             plan.rounds,
-                            m.row.name,
                             outcome.elapsed_ns as f64 / LINES as f64,
                             outcome.p50,
                             outcome.p99,
@@ -415,7 +518,8 @@ fn parent(args: Vec<String>) -> ExitCode {
                         );
                         if noise > NOISY_CORES {
                             eprintln!(
-                                "    !!! still disturbed after {RETRIES} more tries: kept, and counted in results.md"
+                                "    !!! still disturbed after {} more tries: kept, and counted in results.md",
+                                plan.retries
                             );
                         }
                         m.sample.get_or_insert(first);
@@ -424,7 +528,7 @@ fn parent(args: Vec<String>) -> ExitCode {
                         break;
                     }
                     Err(e) => {
-                        eprintln!("\n!!! ROW {} FAILED in round {round}: {e}\n", m.row.name);
+                        eprintln!("\n!!! ROW {name} FAILED in round {round}: {e}\n");
                         m.failure = Some(format!(
                             "failed in round {round}: {}",
                             e.lines().next().unwrap_or("")
@@ -438,7 +542,7 @@ fn parent(args: Vec<String>) -> ExitCode {
             if failure.is_some() {
                 continue;
             }
-            wait_quiet();
+            wait_quiet(plan.quiet_wait);
             let parsed = run_child(&exe, &["__disabled", name]).and_then(|out| {
                 out.lines()
                     .find_map(|l| l.strip_prefix("RESULT ns_per_call="))
@@ -461,6 +565,7 @@ fn parent(args: Vec<String>) -> ExitCode {
 
     let elapsed = started.elapsed();
     let context = report::Context {
+        command: std::env::args().skip(1).collect::<Vec<_>>().join(" "),
         rounds: plan.rounds,
         python_rounds: plan.python_rounds,
         python: python.as_ref().map(|p| (p.python_version.clone(), p.loguru_version.clone())),
@@ -473,7 +578,8 @@ fn parent(args: Vec<String>) -> ExitCode {
         std::fs::write(&results, &markdown).expect("write results.md");
         eprintln!("wrote {}", results.display());
         let png = benches_dir().join("../docs/bench.png");
-        match report::chart(&measured, &png) {
+        let one_thread: Vec<&Measured> = measured.iter().filter(|m| m.threads == 1).collect();
+        match report::chart(&one_thread, &png) {
             Ok(()) => eprintln!("wrote {}", png.display()),
             Err(e) => eprintln!("chart not written: {e}"),
         }

@@ -99,6 +99,66 @@ pub fn drive<C: FnMut(u64)>(mut call: C, finish: impl FnOnce()) -> Outcome {
     summarize(elapsed_ns, &mut bursts, Some(caller), Some(all))
 }
 
+/// Threads of the caller-latency mode's second column: 4 threads log at once.
+pub const LATENCY_THREADS: usize = 4;
+
+/// Like `drive`, but on `threads` threads at once (the caller-latency mode): thread `t` makes
+/// the calls `t * LINES / threads ..` up to the next thread's first, in bursts of `BURST`, so
+/// the run still writes every id once. The threads start together (a barrier); the time runs
+/// from their start until every thread is done and `finish()` has returned. Every thread's
+/// bursts go into one set of samples, and the caller-side allocations are the sum over the
+/// threads. `threads == 1` is `drive` itself, on the calling thread.
+pub fn drive_threads<C: Fn(u64) + Sync>(threads: usize, call: C, finish: impl FnOnce()) -> Outcome {
+    if threads <= 1 {
+        return drive(call, finish);
+    }
+    let per_thread = LINES / threads as u64;
+    assert!(
+        per_thread * threads as u64 == LINES && per_thread.is_multiple_of(BURST),
+        "{threads} threads do not divide {LINES} lines into bursts of {BURST}"
+    );
+    let barrier = std::sync::Barrier::new(threads + 1);
+    let all0 = alloc::all_threads();
+    let (start, per) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let (call, barrier) = (&call, &barrier);
+                std::thread::Builder::new()
+                    .name(format!("caller-{t}"))
+                    .spawn_scoped(scope, move || {
+                        let mut bursts: Vec<u64> =
+                            Vec::with_capacity((per_thread / BURST) as usize);
+                        barrier.wait();
+                        let caller0 = alloc::this_thread();
+                        let mut i = t as u64 * per_thread;
+                        for _ in 0..per_thread / BURST {
+                            let b = Instant::now();
+                            for _ in 0..BURST {
+                                call(black_box(i));
+                                i += 1;
+                            }
+                            bursts.push(b.elapsed().as_nanos() as u64);
+                        }
+                        (bursts, alloc::this_thread() - caller0)
+                    })
+                    .expect("start a calling thread")
+            })
+            .collect();
+        barrier.wait();
+        let start = Instant::now();
+        let per: Vec<(Vec<u64>, u64)> =
+            handles.into_iter().map(|h| h.join().expect("a calling thread panicked")).collect();
+        (start, per)
+    });
+    drop(call);
+    finish();
+    let elapsed_ns = start.elapsed().as_nanos() as u64;
+    let all = alloc::all_threads() - all0;
+    let caller = per.iter().map(|p| p.1).sum();
+    let mut bursts: Vec<u64> = per.into_iter().flat_map(|p| p.0).collect();
+    summarize(elapsed_ns, &mut bursts, Some(caller), Some(all))
+}
+
 fn summarize(
     elapsed_ns: u64,
     bursts: &mut [u64],

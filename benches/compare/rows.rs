@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::handwritten::{Baseline, Dynamic, LOGURU_FORMAT, Site, Value};
-use crate::measure::{IP, MS, Outcome, USER, drive, drive_disabled};
+use crate::measure::{IP, MS, Outcome, USER, drive, drive_disabled, drive_threads};
 
 /// Buffer given to every logger that lets the caller choose (hlog's default is the same).
 const BUF: usize = 64 * 1024;
@@ -25,22 +25,32 @@ fn buffered(path: &Path) -> BufWriter<File> {
     BufWriter::with_capacity(BUF, File::create(path).expect("create the output file"))
 }
 
-pub fn run(row: &str, dir: &Path) -> Outcome {
+/// Runs one row with `threads` threads logging at once (more than 1 only for the rows of
+/// `LATENCY_ROWS`).
+pub fn run(row: &str, dir: &Path, threads: usize) -> Outcome {
+    let one = |outcome: fn(&Path) -> Outcome| {
+        assert!(threads == 1, "{row} runs on one thread only");
+        outcome(dir)
+    };
     match row {
-        "hlog" => hlog_file(dir),
-        "baseline" => baseline(dir),
-        "dynamic" => dynamic(dir),
-        "tracing" => tracing_sync(dir),
-        "tracing-nb" => tracing_non_blocking(dir),
-        "spdlog" => spdlog_sync(dir),
-        "spdlog-async" => spdlog_async(dir),
-        "simplelog" => simplelog(dir),
-        "fern" => fern(dir),
-        "flexi_logger" => flexi_logger(dir),
-        "log4rs" => log4rs(dir),
-        "slog-async" => slog_async(dir),
-        "ftlog" => ftlog(dir),
-        "fast_log" => fast_log(dir),
+        "hlog" => hlog_file(dir, threads, false),
+        "hlog-async" => hlog_file(dir, threads, true),
+        // TODO(issue 16, JSON lines): "hlog-json" and "hlog-json-async" (see `ROWS`).
+        "baseline" => one(baseline),
+        "dynamic" => one(dynamic),
+        "tracing" => one(tracing_sync),
+        "tracing-nb" => tracing_non_blocking(dir, threads),
+        "spdlog" => one(spdlog_sync),
+        "spdlog-async" => spdlog_async(dir, threads),
+        "simplelog" => one(simplelog),
+        "fern" => one(fern),
+        "flexi_logger" => one(flexi_logger),
+        "log4rs" => one(log4rs),
+        "slog-async" => slog_async(dir, threads),
+        "ftlog" => ftlog(dir, threads),
+        "fast_log" => fast_log(dir, threads),
+        "ticklog" => crate::ticklog_row(dir, threads),
+        "nanolog-rs" => nanolog(dir, threads),
         other => panic!("no Rust row named {other:?}"),
     }
 }
@@ -60,11 +70,19 @@ macro_rules! log_info {
 
 // ---------------------------------------------------------------------------------------------
 
-fn hlog_file(dir: &Path) -> Outcome {
+/// hlog's file sink with the default format; `enqueue`: formatted and written on the logger's
+/// writer thread (issue 16; until that work merges, `enqueue(true)` is the sync path).
+fn hlog_file(dir: &Path, threads: usize, enqueue: bool) -> Outcome {
     let logger = hlog::Logger::new();
-    logger.add(hlog::sink::FileSink::new(dir.join("hlog.log"))).colorize(false).install().unwrap();
+    logger
+        .add(hlog::sink::FileSink::new(dir.join("hlog.log")))
+        .colorize(false)
+        .enqueue(enqueue)
+        .install()
+        .unwrap();
     let user = USER;
-    drive(
+    drive_threads(
+        threads,
         |i| {
             hlog::info!(
                 logger,
@@ -167,13 +185,13 @@ fn tracing_sync(dir: &Path) -> Outcome {
     drive(tracing_call, || file.0.lock().unwrap().flush().unwrap())
 }
 
-fn tracing_non_blocking(dir: &Path) -> Outcome {
+fn tracing_non_blocking(dir: &Path, threads: usize) -> Outcome {
     let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
         .lossy(false)
         .finish(buffered(&dir.join("tracing-nb.log")));
     tracing::subscriber::set_global_default(tracing_fmt(writer)).unwrap();
     // Dropping the guard makes the worker write what is queued, flush and stop.
-    drive(tracing_call, move || drop(guard))
+    drive_threads(threads, tracing_call, move || drop(guard))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +257,7 @@ fn spdlog_sync(dir: &Path) -> Outcome {
     )
 }
 
-fn spdlog_async(dir: &Path) -> Outcome {
+fn spdlog_async(dir: &Path, threads: usize) -> Outcome {
     use spdlog::sink::{AsyncPoolSink, OverflowPolicy};
     // The crate's default pool (one thread, 8192 queued records), built here so that the
     // harness holds it: dropping the last reference joins the thread once every queued task
@@ -258,7 +276,8 @@ fn spdlog_async(dir: &Path) -> Outcome {
         .unwrap();
     let user = USER;
     // `drive` drops the calling closure (and so the logger and its async sink) before `finish`.
-    drive(
+    drive_threads(
+        threads,
         move |i| {
             spdlog::info!(
                 logger: logger,
@@ -357,7 +376,7 @@ fn log4rs(dir: &Path) -> Outcome {
     drive(|i| log_info!(i), || log::logger().flush())
 }
 
-fn slog_async(dir: &Path) -> Outcome {
+fn slog_async(dir: &Path, threads: usize) -> Outcome {
     use slog::Drain;
     let decorator = slog_term::PlainDecorator::new(buffered(&dir.join("slog.log")));
     // slog-term's own timestamp (local time, `Nov 25 14:30:00.123`).
@@ -368,7 +387,8 @@ fn slog_async(dir: &Path) -> Outcome {
         .build_with_guard();
     let logger = slog::Logger::root(drain.fuse(), slog::o!());
     let user = USER;
-    drive(
+    drive_threads(
+        threads,
         move |i| {
             slog::info!(
                 logger,
@@ -385,7 +405,7 @@ fn slog_async(dir: &Path) -> Outcome {
     )
 }
 
-fn ftlog(dir: &Path) -> Outcome {
+fn ftlog(dir: &Path, threads: usize) -> Outcome {
     let time_format = time::format_description::parse_owned::<2>(TIME_DESC).unwrap();
     let guard = ftlog::builder()
         .root(ftlog::appender::FileAppender::new(dir.join("ftlog.log")))
@@ -396,10 +416,10 @@ fn ftlog(dir: &Path) -> Outcome {
         .try_init()
         .unwrap();
     // Dropping the guard sends a flush and waits for the worker to do it.
-    drive(|i| log_info!(i), move || drop(guard))
+    drive_threads(threads, |i| log_info!(i), move || drop(guard))
 }
 
-fn fast_log(dir: &Path) -> Outcome {
+fn fast_log(dir: &Path, threads: usize) -> Outcome {
     let path = dir.join("fast_log.log");
     fast_log::init(
         fast_log::Config::new()
@@ -409,7 +429,42 @@ fn fast_log(dir: &Path) -> Outcome {
             .format(fast_log::FastLogFormat::new().set_display_line_level(log::LevelFilter::Info)),
     )
     .unwrap();
-    drive(|i| log_info!(i), || fast_log::flush().unwrap().wait())
+    drive_threads(threads, |i| log_info!(i), || fast_log::flush().unwrap().wait())
+}
+
+/// nanolog-rs: its `info!` formats the message into a `String` on the caller (`format!`), puts
+/// the record into a disruptor ring (blocking while it is full) and a busy-spinning consumer
+/// thread formats the line and writes it. The builder's defaults (1,024 slots), the plain
+/// `DefaultFormatter` (no colour; its time is nanoseconds since 1970: the crate's readable ISO
+/// time comes only with its coloured formatter) and its `FileSink` with a 64 KiB buffer. The
+/// global logger is the one the macros use; they lock its `Mutex` on every call to get it.
+/// `flush` waits until every record sent is written, then flushes the file.
+fn nanolog(dir: &Path, threads: usize) -> Outcome {
+    let sink = nanolog_rs::FileSink::with_buffer_size(dir.join("nanolog.log"), BUF).unwrap();
+    let logger = nanolog_rs::AsyncLogger::builder()
+        .level(nanolog_rs::Level::Info)
+        .formatter(Arc::new(nanolog_rs::DefaultFormatter::plain()))
+        .sink(Arc::new(sink))
+        .build()
+        .unwrap();
+    nanolog_rs::init_global_logger(Arc::new(logger)).unwrap();
+    let user = USER;
+    drive_threads(
+        threads,
+        |i| {
+            nanolog_rs::info!(
+                "User {user} logged in from {ip} (id={id}, ms={ms})",
+                ip = black_box(IP),
+                id = i,
+                ms = black_box(MS)
+            )
+        },
+        || {
+            let global = nanolog_rs::global_logger().unwrap();
+            global.flush().unwrap();
+            global.shutdown().unwrap();
+        },
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
