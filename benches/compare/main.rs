@@ -69,8 +69,8 @@ pub const ROWS: &[Row] = &[
         full_line: true,
     },
     Row {
-        // `.enqueue(true)` on the same handler. Until hlog's deferred formatting (issue 16)
-        // merges, `enqueue` changes nothing and this row measures the sync path again.
+        // `.enqueue(true)` on the same handler: deferred formatting (issue 16), the calling
+        // thread copies the record into its ring and the writer thread formats it.
         name: "hlog-async",
         label: "hlog (FileSink, enqueue(true))",
         mode: "async",

@@ -71,7 +71,7 @@ macro_rules! log_info {
 // ---------------------------------------------------------------------------------------------
 
 /// hlog's file sink with the default format; `enqueue`: formatted and written on the logger's
-/// writer thread (issue 16; until that work merges, `enqueue(true)` is the sync path).
+/// writer thread (issue 16: deferred formatting).
 fn hlog_file(dir: &Path, threads: usize, enqueue: bool) -> Outcome {
     let logger = hlog::Logger::new();
     logger
