@@ -379,6 +379,12 @@ impl IntoFormat for Format {
     }
 }
 
+impl IntoFormat for crate::format::JsonFormat {
+    fn into_format(self) -> Result<Format, FormatError> {
+        Ok(Format::from(self))
+    }
+}
+
 impl IntoFormat for &str {
     fn into_format(self) -> Result<Format, FormatError> {
         Format::parse(self)
@@ -448,6 +454,34 @@ impl<'l> HandlerBuilder<'l> {
     /// The format (default: loguru's, [`Format::default_format`]).
     pub fn format(mut self, format: impl IntoFormat) -> Self {
         self.format = format.into_format();
+        self
+    }
+
+    /// Write each record as one JSON object on a line (loguru's `serialize=True`), with the
+    /// default schema ([`Format::json`]; `.format(JsonFormat::new()...)` chooses another).
+    /// `false` turns a JSON format back into the default text format and leaves a text format
+    /// as it is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).serialize(true).install().unwrap();
+    /// hlog::info!(logger, "User {user} logged in", user = "alice");
+    /// let line = capture.text();
+    /// assert!(line.starts_with("{\"time\":\""));
+    /// assert!(line.ends_with(",\"extra\":{\"user\":\"alice\"}}\n"));
+    /// ```
+    pub fn serialize(mut self, serialize: bool) -> Self {
+        // (A format that failed to parse stays, so that `install` reports it.)
+        if let Ok(format) = &self.format {
+            match (serialize, format.json_schema().is_some()) {
+                (true, false) => self.format = Ok(Format::json()),
+                (false, true) => self.format = Ok(Format::default_format()),
+                _ => {}
+            }
+        }
         self
     }
 

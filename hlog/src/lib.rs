@@ -4,9 +4,9 @@
 
 pub use hlog_runtime::{
     Colorize, ConfigError, DEFAULT_FORMAT, Format, FormatError, HandlerBuilder, HandlerId,
-    HandlerStats, IntoFormat, IntoLevelNo, Level, LevelError, Logger, Message, Out, Record,
-    SpecError, Template, TemplateError, Value, add, complete, disable, enable, level, logger,
-    remove, remove_all, reopen, sink, stats, time,
+    HandlerStats, IntoFormat, IntoLevelNo, JsonField, JsonFormat, Level, LevelError, Logger,
+    Message, Out, Record, SpecError, Template, TemplateError, Value, add, complete, disable,
+    enable, level, logger, remove, remove_all, reopen, sink, stats, time,
 };
 
 #[cfg(unix)]
