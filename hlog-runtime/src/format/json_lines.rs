@@ -251,7 +251,13 @@ impl JsonFormat {
         let description = self.members.iter().map(|(_, key)| key.as_str()).collect::<Vec<_>>();
         JsonLines {
             members,
-            keys: self.members.iter().map(|(_, key)| key.as_str().into()).collect(),
+            // (A flattened `extra` writes no member of its own: its key is free.)
+            keys: self
+                .members
+                .iter()
+                .filter(|(field, _)| !(self.flatten_extra && *field == JsonField::Extra))
+                .map(|(_, key)| key.as_str().into())
+                .collect(),
             ensure_ascii: self.ensure_ascii,
             flatten_extra: self.flatten_extra,
             time: TimePiece::planned(time),
