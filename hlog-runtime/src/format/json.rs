@@ -47,10 +47,75 @@ static CLASS: [u8; 256] = {
 /// or a `fmt::Write`), as a JSON string's inside.
 #[inline]
 pub(crate) fn escape_from(buf: &mut Vec<u8>, start: usize, ensure_ascii: bool) {
-    let mask = if ensure_ascii { ESCAPE | NON_ASCII } else { ESCAPE | LOOK };
-    if let Some(first) = buf[start..].iter().position(|&b| CLASS[usize::from(b)] & mask != 0) {
+    if let Some(first) = first_to_escape(&buf[start..], ensure_ascii) {
         escape_slow(buf, start + first, ensure_ascii);
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Where the first byte that needs an escape (or a closer look) is, if any. Words of eight
+/// bytes are checked at once (the last one overlapping the one before, a short text read as
+/// `append` reads it), so most text — no control character, `"`, `\\`, DEL or non-ASCII byte —
+/// is passed in a few instructions; only a word that fails is looked at byte by byte.
+#[inline]
+fn first_to_escape(bytes: &[u8], ensure_ascii: bool) -> Option<usize> {
+    let len = bytes.len();
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    if len >= 8 {
+        let mut at = 0;
+        while at + 8 < len {
+            if flagged(word(at)) {
+                return scan(bytes, at, ensure_ascii);
+            }
+            at += 8;
+        }
+        if !flagged(word(len - 8)) {
+            return None;
+        }
+        scan(bytes, len - 8, ensure_ascii)
+    } else if len >= 4 {
+        let half = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+        if !flagged(u64::from(half(0)) | u64::from(half(len - 4)) << 32) {
+            return None;
+        }
+        scan(bytes, 0, ensure_ascii)
+    } else if len > 0 {
+        // The bytes present, padded with `A`.
+        let padded = u64::from(bytes[0])
+            | u64::from(bytes[len / 2]) << 8
+            | u64::from(bytes[len - 1]) << 16
+            | 0x4141_4141_4100_0000;
+        if !flagged(padded) {
+            return None;
+        }
+        scan(bytes, 0, ensure_ascii)
+    } else {
+        None
+    }
+}
+
+/// Whether a word holds a control character, `"`, `\\`, DEL or a non-ASCII byte. Per byte
+/// `b`: the high bit of `(b ^ c) - 1` with `!(b ^ c)` is set where `b == c`, of `b - 0x20` with
+/// `!b` where `b < 0x20`; a borrow can only set one above a byte that is flagged anyway.
+/// Non-ASCII bytes have their own high bit set.
+#[inline(always)]
+fn flagged(word: u64) -> bool {
+    let equal = |c: u64| {
+        let x = word ^ (ONES * c);
+        x.wrapping_sub(ONES) & !x
+    };
+    (word | word.wrapping_sub(ONES * 0x20) & !word | equal(0x22) | equal(0x5c) | equal(0x7f))
+        & HIGHS
+        != 0
+}
+
+/// The first byte from `from` on that the table flags (`from` is at or before it).
+#[inline(never)]
+fn scan(bytes: &[u8], from: usize, ensure_ascii: bool) -> Option<usize> {
+    let mask = if ensure_ascii { ESCAPE | NON_ASCII } else { ESCAPE | LOOK };
+    bytes[from..].iter().position(|&b| CLASS[usize::from(b)] & mask != 0).map(|i| from + i)
 }
 
 /// `text` as the inside of a JSON string.
@@ -295,6 +360,30 @@ mod tests {
             let mut buf = Vec::new();
             write_value(&mut buf, &value, false);
             assert_eq!(String::from_utf8(buf).unwrap(), json, "{value:?}");
+        }
+    }
+
+    /// The word-at-a-time check finds the first byte the table flags, at every length and
+    /// position of every byte value.
+    #[test]
+    fn the_fast_check_misses_no_byte() {
+        for ensure_ascii in [false, true] {
+            let mask = if ensure_ascii { ESCAPE | NON_ASCII } else { ESCAPE | LOOK };
+            for len in 1..=40 {
+                for at in 0..len {
+                    for byte in 0..=255u8 {
+                        let mut bytes = vec![b'a'; len];
+                        bytes[at] = byte;
+                        let flagged = CLASS[usize::from(byte)] & mask != 0;
+                        let expected = flagged.then_some(at);
+                        assert_eq!(
+                            first_to_escape(&bytes, ensure_ascii),
+                            expected,
+                            "{len} {at} {byte:#x}"
+                        );
+                    }
+                }
+            }
         }
     }
 

@@ -232,11 +232,11 @@ impl JsonFormat {
 
     /// The schema, built: keys escaped, the time pattern planned.
     pub(super) fn build(&self) -> JsonLines {
-        let time = if self.time_offset {
-            "YYYY-MM-DDTHH:mm:ss.SSSSSSZ"
-        } else {
-            "YYYY-MM-DDTHH:mm:ss.SSSSSS"
-        };
+        // With the offset, the pattern is one per-second text, the offset included, which
+        // `render` cuts to put the microseconds in: one cached copy. (A pattern with the
+        // fraction before the offset would render the offset from the calendar every record.)
+        let time =
+            if self.time_offset { "YYYY-MM-DDTHH:mm:ssZ" } else { "YYYY-MM-DDTHH:mm:ss.SSSSSS" };
         let time = hlog_template::parse_time(time).expect("a valid time pattern");
         let members = self
             .members
@@ -261,6 +261,7 @@ impl JsonFormat {
             ensure_ascii: self.ensure_ascii,
             flatten_extra: self.flatten_extra,
             time: TimePiece::planned(time),
+            time_offset: self.time_offset,
             source: format!("json: {}", description.join(", ")).into(),
             schema: self.clone(),
         }
@@ -281,6 +282,7 @@ pub(super) struct JsonLines {
     ensure_ascii: bool,
     flatten_extra: bool,
     time: TimePiece,
+    time_offset: bool,
     pub(super) source: Box<str>,
     pub(super) schema: JsonFormat,
 }
@@ -319,6 +321,9 @@ impl JsonLines {
             JsonField::Time => {
                 buf.push(b'"');
                 self.time.render(buf, record, zone);
+                if self.time_offset {
+                    micros_before_offset(buf, record.time().nanos());
+                }
                 buf.push(b'"');
             }
             JsonField::Level => write_str(buf, record.level().name(), ascii),
@@ -333,16 +338,11 @@ impl JsonLines {
             JsonField::File => write_str(buf, record.file(), ascii),
             JsonField::Thread => quoted(buf, ascii, crate::thread::write_name),
             JsonField::ThreadId => int(buf, crate::thread::id()),
-            JsonField::Process => int(buf, u64::from(std::process::id())),
+            JsonField::Process => int(buf, u64::from(crate::thread::process_id())),
             JsonField::Elapsed => {
                 let elapsed = time::since_start(record.time());
                 int(buf, elapsed.as_secs());
-                let micros = elapsed.subsec_micros();
-                let mut digits = *b".000000";
-                for (i, digit) in digits[1..].iter_mut().enumerate() {
-                    *digit = b'0' + (micros / 10u32.pow(5 - i as u32) % 10) as u8;
-                }
-                crate::out::append(buf, &digits);
+                buf.extend_from_slice(&micros(elapsed.subsec_micros()));
             }
             JsonField::Extra => {
                 buf.push(b'{');
@@ -372,6 +372,28 @@ impl JsonLines {
             write_value(buf, value, self.ensure_ascii);
         }
     }
+}
+
+/// `.` and six digits: the microseconds of `micros` (below a million).
+#[inline]
+fn micros(mut micros: u32) -> [u8; 7] {
+    let mut digits = *b".000000";
+    for digit in digits[1..].iter_mut().rev() {
+        *digit = b'0' + (micros % 10) as u8;
+        micros /= 10;
+    }
+    digits
+}
+
+/// The time's text ends in its offset (`+01:00`, `-05:00`, `+00:09:21`): put `.` and the
+/// microseconds of `nanos` before it.
+#[inline]
+fn micros_before_offset(buf: &mut Vec<u8>, nanos: u32) {
+    let Some(sign) = buf.iter().rposition(|&b| b == b'+' || b == b'-') else { return };
+    let end = buf.len();
+    buf.extend_from_slice(&[0; 7]);
+    buf.copy_within(sign..end, sign + 7);
+    buf[sign..sign + 7].copy_from_slice(&micros(nanos / 1000));
 }
 
 /// A string written raw by `write`, then escaped, between quotes.

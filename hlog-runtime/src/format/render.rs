@@ -186,7 +186,7 @@ pub(super) fn write_field(
         Field::Thread => crate::thread::write_name(buf),
         Field::ThreadId => return number(buf, crate::thread::id()),
         Field::Process => text(buf, crate::thread::process_name()),
-        Field::ProcessId => return number(buf, u64::from(std::process::id())),
+        Field::ProcessId => return number(buf, u64::from(crate::thread::process_id())),
         Field::Elapsed => time::render_elapsed(buf, time::since_start(record.time())),
         Field::Extra => write_extra(buf, record.fields()),
         Field::ExtraKey(key) => return extra_key(buf, record, key, escape),
