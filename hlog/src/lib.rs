@@ -118,6 +118,12 @@ macro_rules! log {
 /// `name` (module path), `thread`, `thread.id`, `process`, `process.id`, `elapsed`, `extra`,
 /// `extra[key]`, `exception`; colour markup as in messages.
 ///
+/// `{extra}` writes the record's fields as a JSON object, `{"user": "alice", "n": 3}`, valid JSON
+/// for every value: integers and floats are numbers (floats as serde_json writes them, `1.0`),
+/// and a non-finite float, which JSON has no number for, is the string `"NaN"`, `"inf"` or
+/// `"-inf"`, as JSON lines write it (README, "JSON lines"). For whole records as JSON, see
+/// [`JsonFormat`] and `HandlerBuilder::serialize`.
+///
 /// ```
 /// let format = hlog::fmt!("<green>{time:HH:mm:ss}</green> {level: <8} {message}");
 /// assert_eq!(format.source(), "<green>{time:HH:mm:ss}</green> {level: <8} {message}");

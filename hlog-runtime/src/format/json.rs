@@ -279,6 +279,11 @@ fn float(buf: &mut Vec<u8>, value: impl zmij::Float, finite: bool, nan: bool, ne
 
 /// Fields as a JSON object's members, `"user":"alice","n":3` (`separators`: what goes between
 /// two members and between a key and its value), with no braces.
+///
+/// A field's name is a Rust identifier (the macros take it from the call) and so never holds
+/// anything JSON escapes, but bridges may make records with any name: it goes through the same
+/// check as values, which passes an identifier eight bytes at a time. (A schema's own keys are
+/// escaped once, when it is built.)
 #[inline]
 pub(crate) fn write_members(
     buf: &mut Vec<u8>,
