@@ -185,3 +185,25 @@ fn template_text_is_escaped() {
     assert_eq!(value["message"], "quote \" backslash \\ tab \t newline \n bell \x07 end");
     assert_eq!(capture.text().matches('\n').count(), 1);
 }
+
+/// A `Display` that panics leaves `<Display panicked>` inside the string, and the line is still
+/// one JSON object; `Debug` values are strings of their `Debug` text.
+#[test]
+fn a_panicking_display_leaves_valid_json() {
+    struct Panics;
+    impl fmt::Display for Panics {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("half \"written")?;
+            panic!("boom")
+        }
+    }
+    let capture = Capture::new();
+    let logger = Logger::new();
+    logger.add(capture.clone()).serialize(true).install().unwrap();
+    let (p, list) = (Panics, vec!["a\"b", "c"]);
+    hlog::info!(logger, "{p} {list:?}");
+    let value: serde_json::Value = serde_json::from_str(&capture.text()).unwrap();
+    assert_eq!(value["message"], r#"<Display panicked> ["a\"b", "c"]"#);
+    assert_eq!(value["extra"]["p"], "<Display panicked>");
+    assert_eq!(value["extra"]["list"], r#"["a\"b", "c"]"#);
+}
