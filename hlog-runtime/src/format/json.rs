@@ -59,7 +59,7 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// bytes are checked at once (the last one overlapping the one before, a short text read as
 /// `append` reads it), so most text — no control character, `"`, `\\`, DEL or non-ASCII byte —
 /// is passed in a few instructions; only a word that fails is looked at byte by byte.
-#[inline]
+#[inline(always)]
 fn first_to_escape(bytes: &[u8], ensure_ascii: bool) -> Option<usize> {
     let len = bytes.len();
     let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
@@ -126,9 +126,22 @@ pub(crate) fn write_escaped(buf: &mut Vec<u8>, text: &str, ensure_ascii: bool) {
     escape_from(buf, start, ensure_ascii);
 }
 
-/// `text` as a JSON string, quotes included.
+/// `text` as a JSON string, quotes included. Checked before it is copied: text with nothing
+/// to escape (nearly all: names, paths, most values) is one check and one copy.
 #[inline]
 pub(crate) fn write_str(buf: &mut Vec<u8>, text: &str, ensure_ascii: bool) {
+    if first_to_escape(text.as_bytes(), ensure_ascii).is_none() {
+        buf.push(b'"');
+        crate::out::append(buf, text.as_bytes());
+        buf.push(b'"');
+    } else {
+        write_str_escaped(buf, text, ensure_ascii);
+    }
+}
+
+/// [`write_str`] for text with something to escape.
+#[inline(never)]
+fn write_str_escaped(buf: &mut Vec<u8>, text: &str, ensure_ascii: bool) {
     buf.push(b'"');
     write_escaped(buf, text, ensure_ascii);
     buf.push(b'"');
