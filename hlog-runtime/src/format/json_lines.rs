@@ -221,12 +221,41 @@ impl JsonFormat {
     /// schema, instead of in an `extra` object (default: off). A field named like a member of
     /// the schema (`message`, or a renamed key) never replaces or repeats it: it is written as
     /// `extra.<name>`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{JsonField, JsonFormat};
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let schema = JsonFormat::new()
+    ///     .fields([JsonField::Level, JsonField::Message, JsonField::Extra])
+    ///     .flatten_extra(true);
+    /// logger.add(capture.clone()).format(schema).install().unwrap();
+    /// hlog::info!(logger, "{level} {id}", level = "high", id = 7);
+    /// assert_eq!(
+    ///     capture.text(),
+    ///     "{\"level\":\"INFO\",\"message\":\"high 7\",\"extra.level\":\"high\",\"id\":7}\n"
+    /// );
+    /// ```
     pub fn flatten_extra(mut self, on: bool) -> Self {
         self.flatten_extra = on;
         self
     }
 
     /// The members, in order, with their keys.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{JsonField, JsonFormat};
+    ///
+    /// let schema = JsonFormat::new().without(JsonField::Exception).rename(JsonField::Time, "ts");
+    /// let keys: Vec<&str> = schema.members().map(|(_, key)| key).collect();
+    /// assert_eq!(keys[..3], ["ts", "level", "level_no"]);
+    /// assert_eq!(keys.last(), Some(&"extra"));
+    /// ```
     pub fn members(&self) -> impl Iterator<Item = (JsonField, &str)> {
         self.members.iter().map(|(field, key)| (*field, key.as_str()))
     }
