@@ -496,8 +496,8 @@ impl<'l> HandlerBuilder<'l> {
     /// is: a value holding `\n` then starts a line that reads as a record of its own, and one
     /// holding ESC sequences drives the terminal that shows it (colours, window title, cursor).
     /// Turn it off only for sinks whose values are trusted, or whose reader unescapes nothing
-    /// and expects raw bytes. `{extra}` and JSON lines stay JSON-escaped either way. See the README,
-    /// "Escaping", for what is escaped and how.
+    /// and expects raw bytes. `{extra}` and JSON lines stay JSON-escaped either way. See the
+    /// README, "Escaping", for what is escaped and how.
     ///
     /// # Examples
     ///

@@ -141,7 +141,8 @@ proptest! {
                 s = s.as_str(),
             );
             let message = format!("{s}|{i}|{u}|{w}|{x}|{f}|{g}|{b}|{c}|{shown}");
-            for (capture, ascii, flat) in [(&l.plain, false, false), (&l.ascii, true, false), (&l.flat, false, true)] {
+            let captures = [(&l.plain, false, false), (&l.ascii, true, false), (&l.flat, false, true)];
+            for (capture, ascii, flat) in captures {
                 let line = capture.text();
                 check_line(&line, ascii);
                 let top = members(&line);

@@ -114,11 +114,11 @@ impl JsonField {
 /// {"time":"2026-03-26T14:30:00.123456+01:00","level":"INFO","level_no":20,"message":"User alice logged in","module":"app::auth","function":"login","line":42,"file":"src/auth.rs","thread":"main","process":12345,"elapsed":3.456789,"extra":{"user":"alice","ip":"10.0.0.1"}}
 /// ```
 ///
-/// Keys are escaped once, when the format is built, not for each record. The attached error is
-/// written only by a schema with [`JsonField::Exception`] (the default one has it). Strings are escaped
+/// Keys are escaped once, when the format is built, not for each record. Strings are escaped
 /// per RFC 8259 (`\"`, `\\`, `\n`, `\u0000`...) and, as in text lines, DEL, the C1 controls,
 /// U+2028/9 and the bidi controls are `\uXXXX` too; with [`ensure_ascii`](Self::ensure_ascii)
-/// every non-ASCII character is (surrogate pairs above U+FFFF).
+/// every non-ASCII character is (surrogate pairs above U+FFFF). The attached error is written
+/// only by a schema with [`JsonField::Exception`] (the default one has it).
 ///
 /// # Examples
 ///

@@ -27,7 +27,8 @@ use crate::format::{Format, JsonFormat};
 /// // A file, with the file sink's settings:
 /// # let dir = std::env::temp_dir().join(format!("hlog-json-doc-{}", std::process::id()));
 /// let path = dir.join("app.jsonl");
-/// logger.add(JsonSink::file(hlog::sink::FileSink::new(&path).rotation("100 MB"))).install().unwrap();
+/// let file = hlog::sink::FileSink::new(&path).rotation("100 MB");
+/// logger.add(JsonSink::file(file)).install().unwrap();
 /// # logger.remove_all();
 /// # let _ = std::fs::remove_dir_all(&dir);
 /// ```
