@@ -494,6 +494,12 @@ impl IntoFormat for Format {
     }
 }
 
+impl IntoFormat for crate::format::JsonFormat {
+    fn into_format(self) -> Result<Format, FormatError> {
+        Ok(Format::from(self))
+    }
+}
+
 impl IntoFormat for &str {
     fn into_format(self) -> Result<Format, FormatError> {
         Format::parse(self)
@@ -566,6 +572,34 @@ impl<'l> HandlerBuilder<'l> {
         self
     }
 
+    /// Write each record as one JSON object on a line (loguru's `serialize=True`), with the
+    /// default schema ([`Format::json`]; `.format(JsonFormat::new()...)` chooses another).
+    /// `false` turns a JSON format back into the default text format and leaves a text format
+    /// as it is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).serialize(true).install().unwrap();
+    /// hlog::info!(logger, "User {user} logged in", user = "alice");
+    /// let line = capture.text();
+    /// assert!(line.starts_with("{\"time\":\""));
+    /// assert!(line.ends_with(",\"extra\":{\"user\":\"alice\"}}\n"));
+    /// ```
+    pub fn serialize(mut self, serialize: bool) -> Self {
+        // (A format that failed to parse stays, so that `install` reports it.)
+        if let Ok(format) = &self.format {
+            match (serialize, format.json_schema().is_some()) {
+                (true, false) => self.format = Ok(Format::json()),
+                (false, true) => self.format = Ok(Format::default_format()),
+                _ => {}
+            }
+        }
+        self
+    }
+
     /// Colour: `true`, `false`, or [`Colorize::Auto`] (the default).
     pub fn colorize(mut self, colorize: impl Into<Colorize>) -> Self {
         self.colorize = colorize.into();
@@ -577,8 +611,8 @@ impl<'l> HandlerBuilder<'l> {
     /// is: a value holding `\n` then starts a line that reads as a record of its own, and one
     /// holding ESC sequences drives the terminal that shows it (colours, window title, cursor).
     /// Turn it off only for sinks whose values are trusted, or whose reader unescapes nothing
-    /// and expects raw bytes. `{extra}` stays JSON-escaped either way. See the README,
-    /// "Escaping", for what is escaped and how.
+    /// and expects raw bytes. `{extra}` and JSON lines stay JSON-escaped either way. See the
+    /// README, "Escaping", for what is escaped and how.
     ///
     /// # Examples
     ///

@@ -25,7 +25,7 @@ pub mod time;
 pub mod __private;
 
 pub use error::{ConfigError, FormatError, LevelError, SpecError};
-pub use format::{DEFAULT_FORMAT, Format};
+pub use format::{DEFAULT_FORMAT, Format, JsonField, JsonFormat};
 pub use handler::{
     Colorize, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo, RemoveError,
 };

@@ -4,9 +4,9 @@
 
 pub use hlog_runtime::{
     Colorize, ConfigError, DEFAULT_FORMAT, Format, FormatError, HandlerBuilder, HandlerId,
-    HandlerStats, IntoFormat, IntoLevelNo, Level, LevelError, Logger, Message, Out, Record,
-    RemoveError, SpecError, Template, TemplateError, Value, add, complete, disable, enable, level,
-    logger, remove, remove_all, reopen, sink, stats, time,
+    HandlerStats, IntoFormat, IntoLevelNo, JsonField, JsonFormat, Level, LevelError, Logger,
+    Message, Out, Record, RemoveError, SpecError, Template, TemplateError, Value, add, complete,
+    disable, enable, level, logger, remove, remove_all, reopen, sink, stats, time,
 };
 
 #[cfg(unix)]
@@ -117,6 +117,12 @@ macro_rules! log {
 /// `level.no`, `level.icon`, `message`, `module`, `function`, `line`, `file`, `file.name`,
 /// `name` (module path), `thread`, `thread.id`, `process`, `process.id`, `elapsed`, `extra`,
 /// `extra[key]`, `exception`; colour markup as in messages.
+///
+/// `{extra}` writes the record's fields as a JSON object, `{"user": "alice", "n": 3}`, valid JSON
+/// for every value: integers and floats are numbers (floats as serde_json writes them, `1.0`),
+/// and a non-finite float, which JSON has no number for, is the string `"NaN"`, `"inf"` or
+/// `"-inf"`, as JSON lines write it (README, "JSON lines"). For whole records as JSON, see
+/// [`JsonFormat`] and `HandlerBuilder::serialize`.
 ///
 /// ```
 /// let format = hlog::fmt!("<green>{time:HH:mm:ss}</green> {level: <8} {message}");

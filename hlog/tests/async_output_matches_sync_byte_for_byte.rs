@@ -155,3 +155,28 @@ fn queued_and_synchronous_handlers_write_the_same_bytes() {
         }
     }
 }
+
+/// JSON lines too: the default schema and one with every member, ASCII-only or not.
+#[test]
+fn queued_and_synchronous_json_lines_are_the_same_bytes() {
+    use hlog::sink::JsonSink;
+    use hlog::{JsonField, JsonFormat};
+    let every = JsonFormat::new().field(JsonField::ThreadId).field(JsonField::Template);
+    for ascii in [false, true] {
+        for schema in [JsonFormat::new(), every.clone().flatten_extra(true)] {
+            let logger = Logger::new()
+                .with_clock(|| Timestamp::from_unix(1_774_535_400, 123_456_789))
+                .with_zone(Zone::fixed(3600));
+            let sync = Capture::new();
+            let queued = Capture::new();
+            for (capture, enqueue) in [(&sync, false), (&queued, true)] {
+                let sink = JsonSink::to(capture.clone()).ensure_ascii(ascii).schema(schema.clone());
+                logger.add(sink).enqueue(enqueue).install().unwrap();
+            }
+            log_everything(&logger);
+            logger.complete();
+            assert!(sync.text().lines().count() >= 8);
+            assert_eq!(queued.text(), sync.text(), "ascii {ascii}");
+        }
+    }
+}

@@ -1,12 +1,14 @@
 //! A log call on the steady-state path allocates nothing: default format, console, writer and
-//! capture sinks, integer, float, bool and `&str` arguments. Counted by a global allocator that
+//! capture sinks, JSON lines (to a capture, a writer and a file; escaped text and
+//! `ensure_ascii` included), integer, float, bool and `&str` arguments. Counted by a global allocator that
 //! counts only the allocations of the thread under test.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use hlog::Logger;
-use hlog::sink::{Capture, Console, from_writer};
+use hlog::sink::{Capture, Console, JsonSink, from_writer};
+use hlog::{JsonField, JsonFormat};
 
 struct Counting;
 
@@ -136,6 +138,54 @@ fn file_sink() {
     assert_eq!(steady_state(&logger, 1000), 0);
     logger.complete();
     assert_eq!(std::fs::read_to_string(dir.join("app.log")).unwrap().lines().count(), 4 * 1010);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn json_capture_sink() {
+    let logger = Logger::new();
+    let capture = Capture::with_capacity(8 << 20);
+    logger.add(capture.clone()).serialize(true).install().unwrap();
+    assert_eq!(steady_state(&logger, 1000), 0);
+    assert_eq!(capture.lines().len(), 4 * 1010);
+}
+
+/// Text that takes the escaping path (quotes, a newline, non-ASCII under `ensure_ascii`), a
+/// flattened schema with the template, an attached-error-free record.
+#[test]
+fn json_escaping_and_schema() {
+    let logger = Logger::new();
+    let capture = Capture::with_capacity(8 << 20);
+    logger.add(JsonSink::to(capture.clone()).ensure_ascii(true)).install().unwrap();
+    let schema = JsonFormat::new().flatten_extra(true).field(JsonField::Template);
+    logger.add(capture.clone()).format(schema).install().unwrap();
+    let call = |i: u64| {
+        let text = "say \"héllo\"\n😀";
+        hlog::info!(logger, "{text} {i} {f}", f = f64::NAN);
+    };
+    (0..10).for_each(call);
+    assert_eq!(allocations(|| (0..1000).for_each(call)), 0);
+    assert!(capture.text().contains(r#"say \"h\u00e9llo\"\n\ud83d\ude00"#));
+}
+
+#[test]
+fn json_writer_sink() {
+    let logger = Logger::new();
+    logger.add(JsonSink::writer(std::io::sink())).install().unwrap();
+    assert_eq!(steady_state(&logger, 1000), 0);
+}
+
+#[test]
+fn json_file_sink() {
+    let dir = std::env::temp_dir().join(format!("hlog-alloc-json-{}", std::process::id()));
+    let logger = Logger::new();
+    let sink = JsonSink::file(hlog::sink::FileSink::new(dir.join("app.jsonl")).rotation("1 GB"));
+    logger.add(sink).install().unwrap();
+    assert_eq!(steady_state(&logger, 1000), 0);
+    logger.complete();
+    let text = std::fs::read_to_string(dir.join("app.jsonl")).unwrap();
+    assert_eq!(text.lines().count(), 4 * 1010);
+    assert!(text.lines().all(|line| line.starts_with("{\"time\":") && line.ends_with('}')));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

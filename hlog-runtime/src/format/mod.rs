@@ -6,11 +6,14 @@
 //! - `mod.rs`: the [`Format`] type and how one is made.
 //! - `render.rs`: the run-time loop and the field writers both kinds of format share.
 //! - `compiled.rs`: what the generated code calls.
-//! - `pad.rs`: width, precision and alignment; `json.rs`: JSON strings.
+//! - `pad.rs`: width, precision and alignment.
+//! - `json.rs`: JSON strings and values (`{extra}` and JSON lines); `json_lines.rs`: the JSON
+//!   lines format, a kind of [`Format`] built from a [`JsonFormat`] schema.
 
 #[doc(hidden)]
 pub mod compiled;
-pub(crate) mod json;
+mod json;
+mod json_lines;
 mod pad;
 mod render;
 
@@ -23,6 +26,8 @@ use crate::error::FormatError;
 use crate::record::Record;
 use crate::time::Zone;
 use compiled::Compiled;
+use json_lines::JsonLines;
+pub use json_lines::{JsonField, JsonFormat};
 use render::Pieces;
 
 /// loguru's default format.
@@ -30,11 +35,13 @@ pub const DEFAULT_FORMAT: &str = "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> 
     <level>{level: <8}</level> | <cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> \
     - <level>{message}</level>";
 
-/// A handler's format: record → one line of text (plus the attached error, if any).
+/// A handler's format: record → one line of text (plus the attached error, if any), or one
+/// JSON object.
 ///
 /// Build one with `hlog::fmt!("...")` (checked and compiled at build time) or
 /// [`Format::parse`]. Both parse and lower the text with the same code, so the same text renders
-/// the same bytes. Cheap to clone.
+/// the same bytes. A JSON lines format comes from a [`JsonFormat`] schema ([`Format::json`] is
+/// the default one). Cheap to clone.
 ///
 /// # Examples
 ///
@@ -53,6 +60,8 @@ enum Repr {
     Compiled(&'static Compiled),
     /// Parsed at run time.
     Parsed(Arc<Parsed>),
+    /// JSON lines: a schema, built.
+    Json(Arc<JsonLines>),
 }
 
 struct Parsed {
@@ -92,21 +101,50 @@ impl Format {
         )
     }
 
-    /// The text this format was parsed from.
+    /// JSON lines with the default schema ([`JsonFormat::new`]): what
+    /// [`HandlerBuilder::serialize`](crate::HandlerBuilder::serialize) sets.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let format = hlog::Format::json();
+    /// assert!(format.json_schema().is_some());
+    /// assert!(hlog::Format::default_format().json_schema().is_none());
+    /// ```
+    pub fn json() -> Format {
+        Format::from(JsonFormat::new())
+    }
+
+    /// The schema of a JSON lines format; `None` for a text format.
+    pub fn json_schema(&self) -> Option<&JsonFormat> {
+        match &self.0 {
+            Repr::Json(json) => Some(&json.schema),
+            _ => None,
+        }
+    }
+
+    /// The text this format was parsed from; for JSON lines, `json: ` and the keys.
     pub fn source(&self) -> &str {
         match &self.0 {
             Repr::Compiled(compiled) => compiled.source,
             Repr::Parsed(parsed) => &parsed.source,
+            Repr::Json(json) => &json.source,
         }
     }
 
     /// The steps the format renders, as `hlog-template` lowered them (for tests and tools; not
-    /// a stable API).
+    /// a stable API). None for JSON lines.
     #[doc(hidden)]
     pub fn lowered(&self) -> &Lowered {
+        static NONE: Lowered = Lowered {
+            plain: std::borrow::Cow::Borrowed(&[]),
+            colored: std::borrow::Cow::Borrowed(&[]),
+            shows_exception: true,
+        };
         match &self.0 {
             Repr::Compiled(compiled) => &compiled.lowered,
             Repr::Parsed(parsed) => &parsed.lowered,
+            Repr::Json(_) => &NONE,
         }
     }
 
@@ -123,7 +161,7 @@ impl Format {
     }
 
     /// [`Format::render_in`], the values' text escaped or (`escape` false) raw: what a
-    /// handler does.
+    /// handler does. JSON lines are never coloured and always JSON-escaped.
     #[inline]
     pub(crate) fn render_with(
         &self,
@@ -136,7 +174,15 @@ impl Format {
         match &self.0 {
             Repr::Compiled(compiled) => (compiled.render)(buf, record, colorize, escape, zone),
             Repr::Parsed(parsed) => parsed.pieces.render(buf, record, colorize, escape, zone),
+            Repr::Json(json) => json.render(buf, record, zone),
         }
+    }
+}
+
+impl From<JsonFormat> for Format {
+    /// The schema, built: keys escaped once, here.
+    fn from(schema: JsonFormat) -> Format {
+        Format(Repr::Json(Arc::new(schema.build())))
     }
 }
 

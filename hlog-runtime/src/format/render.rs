@@ -1,14 +1,13 @@
 //! Rendering a record: the run-time loop over a parsed format's lowered steps, and the field
 //! writers it shares with the code `hlog::fmt!` generates.
 
-use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use hlog_template::{Field, FormatSpec, Lowered, Step, TimeFormat};
 
-use super::json::{JsonEscaped, write_string};
+use super::json;
 use super::pad::pad;
-use crate::out::{Colors, Out, Style, append, guard};
+use crate::out::{Colors, Out, Style, append};
 use crate::record::Record;
 use crate::time::{self, TimePlan, Zone};
 use crate::value::Value;
@@ -29,7 +28,7 @@ impl TimePiece {
     }
 
     /// A piece of a format parsed at run time, its plan made now.
-    fn planned(format: TimeFormat) -> Self {
+    pub(super) fn planned(format: TimeFormat) -> Self {
         let plan = TimePlan::new(&format);
         TimePiece { format, plan: OnceLock::from(plan) }
     }
@@ -187,7 +186,7 @@ pub(super) fn write_field(
         Field::Thread => crate::thread::write_name(buf, record.thread),
         Field::ThreadId => return number(buf, crate::thread::id(record.thread)),
         Field::Process => text(buf, crate::thread::process_name()),
-        Field::ProcessId => return number(buf, u64::from(std::process::id())),
+        Field::ProcessId => return number(buf, u64::from(crate::thread::process_id())),
         Field::Elapsed => time::render_elapsed(buf, time::since_start(record.time())),
         Field::Extra => write_extra(buf, record.fields()),
         Field::ExtraKey(key) => return extra_key(buf, record, key, escape),
@@ -217,35 +216,19 @@ pub(super) fn finish(buf: &mut Vec<u8>, record: &Record<'_>, shows_exception: bo
     }
 }
 
-/// `{extra}`: the structured fields as a JSON-style object, `{"user": "alice", "id": 42}`. Its
-/// strings are always JSON-escaped (the escapes are its syntax), raw values or not.
+/// `{extra}`: the structured fields as a JSON object, `{"user": "alice", "id": 42}`, its values
+/// typed as the JSON lines format writes them (a non-finite float is the string `"NaN"`,
+/// `"inf"` or `"-inf"`). Its strings are always JSON-escaped (the escapes are its syntax), raw
+/// values or not.
 fn write_extra(buf: &mut Vec<u8>, fields: &[(&'static str, Value<'_>)]) {
     buf.push(b'{');
-    for (i, (name, value)) in fields.iter().enumerate() {
-        if i > 0 {
-            buf.extend_from_slice(b", ");
-        }
-        write_string(buf, name);
-        buf.extend_from_slice(b": ");
-        if value.is_scalar() {
-            Out::plain(buf).value(value);
-        } else {
-            // The value's own `Display`/`Debug` may panic: `<Display panicked>` then stands
-            // between the quotes (nothing in it to escape).
-            let trait_name = if matches!(value, Value::Debug(_)) { "Debug" } else { "Display" };
-            buf.push(b'"');
-            guard(buf, trait_name, |buf| {
-                let _ = write!(JsonEscaped(buf), "{value}");
-            });
-            buf.push(b'"');
-        }
-    }
+    json::write_members(buf, fields, (b", ", b": "), false);
     buf.push(b'}');
 }
 
 /// The attached error and its `source()` chain, one cause a line (each error's own text
 /// escaped as a value's, so it cannot add lines).
-fn write_exception(buf: &mut Vec<u8>, record: &Record<'_>, escape: bool) {
+pub(super) fn write_exception(buf: &mut Vec<u8>, record: &Record<'_>, escape: bool) {
     let Some(error) = record.error() else { return };
     let mut out = Out::new(buf, None, escape);
     out.verbatim("Error: ");

@@ -5,6 +5,7 @@ mod capture;
 mod console;
 pub mod file;
 mod func;
+mod json;
 mod queued;
 mod writer;
 
@@ -17,6 +18,7 @@ pub use capture::Capture;
 pub use console::{Console, color_from_env};
 pub use file::FileSink;
 pub use func::{FnSink, from_fn};
+pub use json::JsonSink;
 pub use queued::AsyncSink;
 pub use writer::{WriterSink, from_writer};
 // (`Fault` and `Flusher` are defined below.)
