@@ -77,10 +77,21 @@ pub const ROWS: &[Row] = &[
         class: Class::Hlog,
         full_line: true,
     },
-    // TODO(issue 16, JSON lines): rows `hlog-json` (`.serialize(true)` on the same FileSink,
-    // mode "sync") and `hlog-json-async` (`.serialize(true).enqueue(true)`, mode "async", also
-    // in LATENCY_ROWS) go here and in `rows::run` once `serialize` is on this branch. Their
-    // lines are JSON objects: `check_output` finds the message text in the `message` field.
+    Row {
+        // `.serialize(true)`: JSON lines, default schema (issue 16).
+        name: "hlog-json",
+        label: "hlog JSON lines (FileSink, serialize(true))",
+        mode: "sync",
+        class: Class::Hlog,
+        full_line: true,
+    },
+    Row {
+        name: "hlog-json-async",
+        label: "hlog JSON lines, enqueue(true)",
+        mode: "async",
+        class: Class::Hlog,
+        full_line: true,
+    },
     Row {
         name: "baseline",
         label: "hand-written baseline",
@@ -184,6 +195,7 @@ pub const ROWS: &[Row] = &[
 pub const LATENCY_ROWS: &[&str] = &[
     "hlog",
     "hlog-async",
+    "hlog-json-async",
     "tracing-nb",
     "spdlog-async",
     "slog-async",

@@ -35,7 +35,8 @@ pub fn run(row: &str, dir: &Path, threads: usize) -> Outcome {
     match row {
         "hlog" => hlog_file(dir, threads, false),
         "hlog-async" => hlog_file(dir, threads, true),
-        // TODO(issue 16, JSON lines): "hlog-json" and "hlog-json-async" (see `ROWS`).
+        "hlog-json" => hlog_file_with(dir, threads, false, true),
+        "hlog-json-async" => hlog_file_with(dir, threads, true, true),
         "baseline" => one(baseline),
         "dynamic" => one(dynamic),
         "tracing" => one(tracing_sync),
@@ -73,10 +74,17 @@ macro_rules! log_info {
 /// hlog's file sink with the default format; `enqueue`: formatted and written on the logger's
 /// writer thread (issue 16: deferred formatting).
 fn hlog_file(dir: &Path, threads: usize, enqueue: bool) -> Outcome {
+    hlog_file_with(dir, threads, enqueue, false)
+}
+
+/// The same, and `json`: JSON lines (`.serialize(true)`, the default schema: every record
+/// member and the four fields in `extra`).
+fn hlog_file_with(dir: &Path, threads: usize, enqueue: bool, json: bool) -> Outcome {
     let logger = hlog::Logger::new();
     logger
         .add(hlog::sink::FileSink::new(dir.join("hlog.log")))
         .colorize(false)
+        .serialize(json)
         .enqueue(enqueue)
         .install()
         .unwrap();
