@@ -3,47 +3,15 @@
 //! to a file sink). Counted by a global allocator over every thread of this test process (one
 //! test in this file, so nothing else runs beside it).
 
-use std::alloc::{GlobalAlloc, Layout, System};
+#[path = "common/counting.rs"]
+mod counting;
+
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use hlog::sink::{FileSink, Sink};
 use hlog::{Logger, Record};
-
-struct Counting;
-
-static COUNTING: AtomicBool = AtomicBool::new(false);
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-fn count() {
-    if COUNTING.load(Ordering::Relaxed) {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-    }
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; the counter is a side effect.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract, passed through unchanged.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was allocated by `System` with `layout` (every allocation goes there).
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        // SAFETY: as for `dealloc`, and `new_size` comes from the caller's valid request.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
 
 /// Counts the records the writer thread has written, without allocating.
 struct Count(Arc<AtomicUsize>);
@@ -89,15 +57,14 @@ fn caller_and_writer_allocate_nothing() {
     logger.complete();
     let calls = 20_000u64;
     let before = written.load(Ordering::Acquire);
-    COUNTING.store(true, Ordering::SeqCst);
+    counting::start_everywhere();
     for i in 0..calls {
         log_everything(&logger, i);
     }
     while written.load(Ordering::Acquire) < before + 3 * calls as usize {
         std::hint::spin_loop();
     }
-    COUNTING.store(false, Ordering::SeqCst);
-    let allocations = ALLOCATIONS.load(Ordering::SeqCst);
+    let allocations = counting::stop_everywhere();
     logger.complete();
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(allocations, 0, "allocations over {} records", 3 * calls);
