@@ -69,6 +69,8 @@ struct Core {
     /// The lowest level a queued handler takes (`u32::MAX`: none): a record at or above it is
     /// queued.
     queued_min: AtomicU32,
+    /// The lowest level a handler that formats on the calling thread takes (`u32::MAX`: none).
+    sync_min: AtomicU32,
 }
 
 /// The global logger. It starts with one handler: the console on stdout, DEBUG and up,
@@ -104,6 +106,7 @@ impl Logger {
                 zone: OnceLock::new(),
                 writer: OnceLock::new(),
                 queued_min: AtomicU32::new(u32::MAX),
+                sync_min: AtomicU32::new(u32::MAX),
             }),
         };
         flush_at_exit(&logger.core);
@@ -296,6 +299,8 @@ impl Logger {
             writer.configure(queued().filter_map(|h| h.queue));
         }
         self.core.queued_min.store(queued_min, Ordering::Relaxed);
+        let sync_min = handlers.iter().filter(|h| !h.queued()).map(|h| h.level_no).min();
+        self.core.sync_min.store(sync_min.unwrap_or(u32::MAX), Ordering::Relaxed);
         if self.core.global {
             GLOBAL_MIN_LEVEL.store(min, Ordering::Relaxed);
             GLOBAL_GENERATION.fetch_add(1, Ordering::Release);
@@ -342,6 +347,17 @@ impl Logger {
     /// call during thread teardown take the shared list and a fresh buffer instead.
     pub fn log(&self, record: &Record<'_>) {
         let zone = self.core.zone.get().unwrap_or_else(|| Zone::local());
+        if record.level().no() >= self.core.sync_min.load(Ordering::Relaxed) {
+            self.log_here(record, zone);
+        }
+        if record.level().no() >= self.core.queued_min.load(Ordering::Relaxed) {
+            self.enqueue(record, zone);
+        }
+    }
+
+    /// Hand a record to the handlers that format on the calling thread.
+    #[inline]
+    fn log_here(&self, record: &Record<'_>, zone: &Zone) {
         // Read before the list: a list changed after this load comes with a newer generation,
         // so the cache below is at worst refreshed once more on the next call.
         let generation = self.core.generation.load(Ordering::Acquire);
@@ -365,9 +381,6 @@ impl Logger {
             for handler in self.core.handlers.load().iter().filter(|h| !h.queued()) {
                 handler.handle(record, &mut buffer, zone);
             }
-        }
-        if record.level().no() >= self.core.queued_min.load(Ordering::Relaxed) {
-            self.enqueue(record, zone);
         }
     }
 

@@ -88,6 +88,17 @@ fn values_of<'r, 'a>(record: &'r Record<'a>) -> (&'r Values<'a>, Option<&'r Valu
     (values, apart.then_some(fields))
 }
 
+/// Whether `record` holds anything only user code can write (a `Display`/`Debug` value, an
+/// error): then [`prepare`] renders it into a buffer.
+#[inline]
+pub(crate) fn renders(record: &Record<'_>) -> bool {
+    let (values, fields) = values_of(record);
+    let user = |values: &Values<'_>| {
+        values.iter().any(|(_, v)| matches!(v, Value::Display(_) | Value::Debug(_)))
+    };
+    record.error.is_some() || user(values) || fields.is_some_and(user)
+}
+
 /// Render what only user code can write into `texts` (cleared first), each text behind its
 /// length as the entry holds it, and size the entry.
 pub(crate) fn prepare<'t>(record: &Record<'_>, texts: &'t mut Vec<u8>) -> Prepared<'t> {

@@ -150,19 +150,24 @@ impl Writer {
             sync(record);
             return Queued::Synchronously;
         }
-        // Out of the thread-local while user code (`Display`) renders into it: it may log.
-        let mut texts = TEXTS.try_with(Cell::take).unwrap_or_default();
+        // Out of the thread-local while user code (`Display`) renders into it: it may log. A
+        // record with nothing to render leaves it alone.
+        let renders = entry::renders(record);
+        let mut texts =
+            if renders { TEXTS.try_with(Cell::take).unwrap_or_default() } else { Vec::new() };
         let prepared = entry::prepare(record, &mut texts);
         let pushed = PRODUCER.try_with(|producer| {
             let Ok(mut producer) = producer.try_borrow_mut() else { return None };
             let slot = producer.slot(self);
             Some(self.push_entry(slot, prepared.size(), |out| entry::write(record, &prepared, out)))
         });
-        let _ = TEXTS.try_with(|cell| {
-            // Keep the larger buffer (a nested call may have put back its own).
-            let other = cell.take();
-            cell.set(if other.capacity() > texts.capacity() { other } else { texts });
-        });
+        if renders {
+            let _ = TEXTS.try_with(|cell| {
+                // Keep the larger buffer (a nested call may have put back its own).
+                let other = cell.take();
+                cell.set(if other.capacity() > texts.capacity() { other } else { texts });
+            });
+        }
         match pushed {
             Ok(Some(Pushed::Done)) => Queued::Yes,
             Ok(Some(Pushed::Full)) => Queued::Dropped,
