@@ -16,6 +16,7 @@ mod entry;
 mod ring;
 
 use std::cell::{Cell, RefCell};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -378,11 +379,21 @@ impl Writer {
             let Some(i) = next else { return written };
             let cursor = &mut cursors[i];
             let (entry, after) = cursor.ring.entry(cursor.position);
-            decoder.decode(entry, cursor.ring.thread(), |record| {
-                for handler in handlers.iter().filter(|h| h.queued()) {
-                    handler.handle(record, buf, &self.zone);
-                }
-            });
+            // Handlers catch what user code throws; this guards the writer itself, so that it
+            // never stops draining (callers that wait for room would wait forever).
+            let rendered = catch_unwind(AssertUnwindSafe(|| {
+                decoder.decode(entry, cursor.ring.thread(), |record| {
+                    for handler in handlers.iter().filter(|h| h.queued()) {
+                        handler.handle(record, buf, &self.zone);
+                    }
+                });
+            }));
+            if rendered.is_err() {
+                *decoder = entry::Decoder::default();
+                crate::report::report_once(format_args!(
+                    "the writer thread of queued handlers failed on a record and skipped it"
+                ));
+            }
             cursor.advance(after);
             written += 1;
         }

@@ -8,7 +8,7 @@
 //! Because the buffer and every entry are multiples of 8, the space left before the end is 0 or
 //! at least 8: a length always fits.
 
-use std::cell::UnsafeCell;
+use std::ptr::NonNull;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::thread::ThreadInfo;
@@ -35,8 +35,35 @@ pub(crate) enum Pushed {
     TooBig,
 }
 
+/// The ring's bytes, owned through a raw pointer: both threads write and read them through it
+/// (never through a `&[u8]` or `&mut [u8]` held across the other's accesses). Allocated zeroed,
+/// so the system maps its pages only as the ring first reaches them: a thread that logs little
+/// costs little memory.
+struct Bytes {
+    ptr: NonNull<u8>,
+    len: usize,
+}
+
+impl Bytes {
+    fn zeroed(len: usize) -> Bytes {
+        let boxed: Box<[u8]> = vec![0u8; len].into_boxed_slice();
+        let len = boxed.len();
+        let ptr = NonNull::new(Box::into_raw(boxed).cast::<u8>()).unwrap_or(NonNull::dangling());
+        Bytes { ptr, len }
+    }
+}
+
+impl Drop for Bytes {
+    fn drop(&mut self) {
+        // SAFETY: `ptr` and `len` are those of the boxed slice `zeroed` leaked, freed once here.
+        unsafe {
+            drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr.as_ptr(), self.len)));
+        }
+    }
+}
+
 pub(crate) struct Ring {
-    buf: Box<[UnsafeCell<u8>]>,
+    buf: Bytes,
     /// Released by the consumer: bytes before it may be written again.
     head: Padded,
     /// Published by the producer: bytes before it hold whole entries.
@@ -46,6 +73,9 @@ pub(crate) struct Ring {
     /// The thread that logs through this ring, for `{thread}` and `{thread.id}`.
     thread: ThreadInfo,
 }
+
+// SAFETY: `Bytes` owns its allocation (freed once, by whichever thread drops the last `Arc`).
+unsafe impl Send for Ring {}
 
 // SAFETY: the buffer's bytes are shared between exactly two threads under the protocol above:
 // the producer writes only bytes in `tail .. head + capacity` (not yet published, already
@@ -62,7 +92,7 @@ impl Ring {
     pub(crate) fn new(capacity: usize, thread: ThreadInfo) -> Ring {
         let capacity = capacity.max(64).next_multiple_of(8);
         Ring {
-            buf: (0..capacity).map(|_| UnsafeCell::new(0)).collect(),
+            buf: Bytes::zeroed(capacity),
             head: Padded(AtomicUsize::new(0)),
             tail: Padded(AtomicUsize::new(0)),
             closed: AtomicBool::new(false),
@@ -71,7 +101,7 @@ impl Ring {
     }
 
     pub(crate) fn capacity(&self) -> usize {
-        self.buf.len()
+        self.buf.len
     }
 
     pub(crate) fn thread(&self) -> &ThreadInfo {
@@ -126,16 +156,13 @@ impl Ring {
     #[allow(clippy::mut_from_ref)] // the producer's exclusive region, see below
     fn free(&self, at: usize, len: usize) -> &mut [u8] {
         let end = at + len;
-        assert!(end <= self.buf.len(), "ring write out of bounds");
+        assert!(end <= self.buf.len, "ring write out of bounds");
         // SAFETY: `at..end` lies inside the buffer (asserted) and inside the producer's free
         // space (`push_with` asks only for bytes between `tail` and the `head + capacity` it
         // checked), which the consumer does not read until the Release store of `tail`
         // publishes it, and which no other borrow covers: the one producer thread takes
         // disjoint regions, one at a time, and each borrow ends before `tail` is published.
-        // `UnsafeCell<u8>` has the layout of `u8`, so the cells are contiguous bytes.
-        unsafe {
-            std::slice::from_raw_parts_mut(UnsafeCell::raw_get(self.buf.as_ptr().add(at)), len)
-        }
+        unsafe { std::slice::from_raw_parts_mut(self.buf.ptr.as_ptr().add(at), len) }
     }
 
     /// The published end: entries before it may be read. Consumer only.
@@ -167,16 +194,14 @@ impl Ring {
 
     /// The published bytes `at..at + len`.
     fn read(&self, at: usize, len: usize) -> &[u8] {
-        let end = (at + len).min(self.buf.len());
+        let end = (at + len).min(self.buf.len);
         let at = at.min(end);
         // SAFETY: `at..end` lies inside the buffer (clamped). Callers read only published,
         // unreleased bytes (`head..tail`), which the producer does not write until `release`
         // moves `head` past them; the Acquire load of `tail` in `published` made the producer's
         // writes of them visible. The borrow is tied to `&self`; the consumer releases an entry
         // only after it is done with it (the writer renders a record, then releases it).
-        unsafe {
-            std::slice::from_raw_parts(UnsafeCell::raw_get(self.buf.as_ptr().add(at)), end - at)
-        }
+        unsafe { std::slice::from_raw_parts(self.buf.ptr.as_ptr().add(at), end - at) }
     }
 
     /// Give the bytes before `position` back to the producer. Consumer only.
