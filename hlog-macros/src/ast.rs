@@ -181,7 +181,11 @@ fn take_option_words(
             }
         };
         if *flag {
-            return Err(syn::Error::new_spanned(item, "this option is given twice"));
+            let word = word.unwrap_or_default();
+            return Err(syn::Error::new_spanned(
+                item,
+                format!("the option `{word}` is given twice"),
+            ));
         }
         *flag = true;
     }
