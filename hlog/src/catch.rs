@@ -105,7 +105,9 @@ fn install_hook() {
         std::panic::set_hook(Box::new(move |info: &PanicHookInfo<'_>| {
             // (`try_with`: a panic during thread teardown has no thread-locals left.)
             let inside = DEPTH.try_with(Cell::get).unwrap_or(0) > 0;
-            if !inside {
+            // With `panic = "abort"` nothing is caught: the hooks before hlog's (the flush of
+            // every sink among them) must run.
+            if !inside || cfg!(panic = "abort") {
                 return previous(info);
             }
             let location = info.location().map(|l| (l.file().to_owned(), l.line(), l.column()));
