@@ -495,6 +495,11 @@ fn with_causes<'a>(
     backtrace: bool,
     f: &mut dyn FnMut(Option<&Cause>, Option<&'a str>),
 ) {
+    if count == 0 {
+        // (Most records: no chain to build, and no array of texts to fill.)
+        let backtrace = backtrace.then(|| reader.text());
+        return f(None, backtrace);
+    }
     let mut texts = [""; MAX_CAUSES];
     let count = count.min(MAX_CAUSES);
     for text in &mut texts[..count] {
@@ -502,9 +507,6 @@ fn with_causes<'a>(
     }
     let backtrace = backtrace.then(|| reader.text());
     let f = &mut |error: Option<&Cause>| f(error, backtrace);
-    if count == 0 {
-        return f(None);
-    }
     // SAFETY: see `Cause`: the texts borrow the entry, which outlives this call and so `f`'s,
     // and nothing keeps a cause past `f`.
     let texts = unsafe { std::mem::transmute::<&[&str], &[&'static str]>(&texts[..count]) };
