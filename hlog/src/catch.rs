@@ -97,6 +97,21 @@ thread_local! {
     static LAST_LOCATION: RefCell<Option<(String, u32, u32)>> = const { RefCell::new(None) };
 }
 
+/// Whether the current thread runs inside a catch (`#[hlog::catch(catch_panics)]`,
+/// [`catch`], [`catch_async`], [`Catch`]): a panic now is caught and logged there. A panic hook
+/// that logs panics itself can skip these, so that each panic is logged once.
+///
+/// # Examples
+///
+/// ```
+/// # hlog::remove_all();
+/// assert!(!hlog::catching());
+/// assert_eq!(hlog::catch(hlog::catching), Some(true));
+/// ```
+pub fn catching() -> bool {
+    DEPTH.try_with(Cell::get).unwrap_or(0) > 0
+}
+
 /// Put hlog's panic hook in front of the current one, once.
 fn install_hook() {
     static INSTALL: Once = Once::new();
@@ -104,7 +119,7 @@ fn install_hook() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info: &PanicHookInfo<'_>| {
             // (`try_with`: a panic during thread teardown has no thread-locals left.)
-            let inside = DEPTH.try_with(Cell::get).unwrap_or(0) > 0;
+            let inside = catching();
             // With `panic = "abort"` nothing is caught: the hooks before hlog's (the flush of
             // every sink among them) must run.
             if !inside || cfg!(panic = "abort") {

@@ -15,7 +15,7 @@ pub use hlog_runtime::flush_on_signals;
 mod catch;
 #[doc(hidden)]
 pub use catch::{__call, __catch_unwind, __catch_unwind_async, __typed};
-pub use catch::{Catch, CatchUnwind, Panic, catch, catch_async};
+pub use catch::{Catch, CatchUnwind, Panic, catch, catch_async, catching};
 
 #[doc(hidden)]
 pub use hlog_runtime::__private;
