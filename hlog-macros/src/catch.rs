@@ -29,6 +29,8 @@ struct Options {
     level: Option<LevelOption>,
     message: Option<LitStr>,
     default: Option<Expr>,
+    /// `logger = expr`: a `Logger` (or a reference to one) instead of the global logger.
+    logger: Option<Expr>,
     catch_panics: Option<Span>,
     reraise: Option<Span>,
 }
@@ -49,12 +51,14 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenS
             }
             "message" => options.message = Some(meta.value()?.parse()?),
             "default" => options.default = Some(meta.value()?.parse()?),
+            "logger" => options.logger = Some(meta.value()?.parse()?),
             "catch_panics" => options.catch_panics = Some(meta.path.span()),
             "reraise" => options.reraise = Some(meta.path.span()),
             _ => {
                 return Err(meta.error(
                     "unknown option of #[hlog::catch]; the options are `level = ERROR`, \
-                     `message = \"...\"`, `default = value`, `catch_panics`, `reraise`",
+                     `message = \"...\"`, `default = value`, `logger = expr`, `catch_panics`, \
+                     `reraise`",
                 ));
             }
         }
@@ -180,13 +184,14 @@ fn generate(
         }
     };
     // The log call: `::hlog::__log!` with the level as the level macros and `log!` pass it.
+    let logger = options.logger.as_ref().map(|logger| quote!((#logger),));
     let log = |error: TokenStream| match &options.level {
-        None => quote!(::hlog::__log!(::hlog, ERROR, err = #error, #message)),
+        None => quote!(::hlog::__log!(::hlog, ERROR, #logger err = #error, #message)),
         Some(LevelOption::Builtin(level)) => {
-            quote!(::hlog::__log!(::hlog, #level, err = #error, #message))
+            quote!(::hlog::__log!(::hlog, #level, #logger err = #error, #message))
         }
         Some(LevelOption::Named(level)) => {
-            quote!(::hlog::__log!(::hlog, dynamic, #level, err = #error, #message))
+            quote!(::hlog::__log!(::hlog, dynamic, #logger #level, err = #error, #message))
         }
     };
     // `default`: type-checked against the return type where it is written.

@@ -36,6 +36,8 @@ pub use hlog_macros::{__format, __log};
 ///   `An error has been caught in function '<name>'`;
 /// * `default = value`: returned instead of the `Err` (and instead of a caught panic); of the
 ///   function's return type, checked where it is written;
+/// * `logger = expr`: log through this [`Logger`] (or reference to one) instead of the global
+///   logger (`logger = self.log` in a method, `logger = APP_LOG` for a static);
 /// * `catch_panics`: a panic in the body is caught, logged (the record's error is a [`Panic`]:
 ///   `panicked at src/lib.rs:4:5: attempt to divide by zero`), and `default` returned, or,
 ///   without `default`, resumed after logging. With `catch_panics` the function may return
@@ -43,10 +45,11 @@ pub use hlog_macros::{__format, __log};
 /// * `reraise` (with `catch_panics`, without `default`): resume the panic after logging it,
 ///   the same as leaving `default` out, said out loud.
 ///
-/// The record goes to the global logger, reported at the attribute's function (`{function}` is
-/// its name). The body runs inside a closure (an `async` block for an `async fn`), so `return`
-/// and `?` in it are caught too; its return type cannot be `impl Trait`. A misused attribute
-/// (no `Result`, a `default` of another type, `reraise` with `default`) does not compile.
+/// The record goes to the global logger (or `logger`), reported at the attribute's function
+/// (`{function}` is its name, `{line}` the attribute's). The body runs inside a closure (an
+/// `async` block for an `async fn`), so `return` and `?` in it are caught too; its return type
+/// cannot be `impl Trait`. A misused attribute (no `Result`, a `default` of another type,
+/// `reraise` with `default`) does not compile.
 ///
 /// # Examples
 ///

@@ -260,3 +260,30 @@ fn a_panic_is_logged_by_the_innermost_catch_only_and_never_outside_one() {
     assert_eq!(text.lines().count(), 2, "{text}");
     assert!(text.ends_with(": inner\n"), "{text}");
 }
+
+static AUDIT_LOG: std::sync::LazyLock<(hlog::Logger, Capture)> = std::sync::LazyLock::new(|| {
+    let logger = hlog::Logger::new();
+    let capture = Capture::new();
+    logger.add(capture.clone()).format("{level} | {message}").install().unwrap();
+    (logger, capture)
+});
+
+#[hlog::catch(logger = AUDIT_LOG.0, level = INFO, default = Ok(false))]
+fn through_a_logger(fail: bool) -> Result<bool, std::io::Error> {
+    if fail {
+        return Err(std::io::Error::other("refused"));
+    }
+    Ok(true)
+}
+
+#[test]
+fn a_given_logger_takes_the_record() {
+    let (_guard, global) = capture("{message}");
+    assert!(through_a_logger(false).unwrap());
+    assert!(!through_a_logger(true).unwrap());
+    assert_eq!(global.text(), "");
+    assert_eq!(
+        AUDIT_LOG.1.text(),
+        "INFO | An error has been caught in function 'through_a_logger'\nError: refused\n"
+    );
+}
