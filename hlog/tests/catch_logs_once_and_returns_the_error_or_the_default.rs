@@ -287,3 +287,11 @@ fn a_given_logger_takes_the_record() {
         "INFO | An error has been caught in function 'through_a_logger'\nError: refused\n"
     );
 }
+
+#[test]
+fn a_payload_that_is_not_text_is_named_by_its_type() {
+    let (_guard, capture) = capture("{message}");
+    assert_eq!(hlog::catch(|| std::panic::panic_any(42_u8)), None::<()>);
+    let text = capture.text();
+    assert!(text.ends_with(": Box<dyn Any>\n"), "{text}");
+}
