@@ -24,6 +24,27 @@ pub(crate) enum Arg {
     Named(Ident, Expr),
 }
 
+/// What a call asks besides its message (loguru's `opt(...)`): option words before the
+/// template (`raw`, `caller`) and the reserved argument `err = e`.
+#[derive(Default)]
+pub(crate) struct Options {
+    /// `raw`: the message alone, no format, no newline added.
+    pub raw: bool,
+    /// `caller`: reported at the caller of a `#[track_caller]` function.
+    pub caller: bool,
+    /// `err = e`: the attached error.
+    pub error: Option<Expr>,
+}
+
+impl Options {
+    pub(crate) fn any(&self) -> bool {
+        self.raw || self.caller || self.error.is_some()
+    }
+}
+
+/// The reserved argument name that attaches an error.
+pub(crate) const ERROR_ARG: &str = "err";
+
 /// A whole log call.
 pub(crate) struct LogCall {
     /// The facade crate's path (`$crate` of `hlog`).
@@ -32,6 +53,7 @@ pub(crate) struct LogCall {
     pub logger: Option<Expr>,
     pub template: LitStr,
     pub args: Vec<Arg>,
+    pub options: Options,
 }
 
 impl LogCall {
@@ -57,12 +79,13 @@ impl LogCall {
         }
         let rest: TokenStream = tokens.collect();
         let parser = |input: ParseStream<'_>| parse_call(input, level.is_none());
-        let (level_arg, logger, template, args) = parser.parse2(rest)?;
+        let (level_arg, logger, template, args, mut options) = parser.parse2(rest)?;
         let level = match level {
             Some(ident) => LevelArg::Builtin(ident),
             None => level_arg.expect("log! parses a level"),
         };
-        Ok(LogCall { krate, level, logger, template, args })
+        let args = take_error(args, &mut options)?;
+        Ok(LogCall { krate, level, logger, template, args, options })
     }
 }
 
@@ -82,7 +105,10 @@ pub(crate) fn split_krate(input: TokenStream) -> (TokenStream, TokenStream) {
 const NEEDS_LEVEL: &str = "`log!` needs a level before the template: `log!(\"AUDIT\", \"...\")` \
                            or `log!(Level::INFO, \"...\")`";
 
-type Parsed = (Option<LevelArg>, Option<Expr>, LitStr, Vec<Arg>);
+/// What comes before the template and after: level, logger, template, arguments.
+type Parts = (Option<LevelArg>, Option<Expr>, LitStr, Vec<Arg>);
+
+type Parsed = (Option<LevelArg>, Option<Expr>, LitStr, Vec<Arg>, Options);
 
 /// `[logger,] [level,] (name = value,)* "template" (, arg)* [,]`: before the template, the
 /// logger and (for `log!`) the level, then fields in tracing's order. A field there is always
@@ -97,6 +123,7 @@ fn parse_call(input: ParseStream<'_>, dynamic: bool) -> syn::Result<Parsed> {
     };
     let items: Vec<Expr> = items.into_iter().collect();
     let is_str = |e: &Expr| lit_str(e).is_some();
+    let (options, items) = take_option_words(items, is_str)?;
     let Some(first) = items.iter().position(is_str) else {
         let span = items.first().map(Spanned::span).unwrap_or(input.span());
         return Err(syn::Error::new(span, usage));
@@ -122,7 +149,67 @@ fn parse_call(input: ParseStream<'_>, dynamic: bool) -> syn::Result<Parsed> {
     let mut items = items.into_iter();
     let before: Vec<Expr> = items.by_ref().take(template_at).collect();
     let template = items.next().expect("found above");
-    finish(before, template, items.collect(), dynamic, usage)
+    let (level, logger, template, args) =
+        finish(before, template, items.collect(), dynamic, usage)?;
+    Ok((level, logger, template, args, options))
+}
+
+/// The option words (`raw`, `caller`) among the items before the template, taken out; each
+/// may be given once. (A logger held in a variable named `raw` or `caller` is written `(raw)`.)
+fn take_option_words(
+    items: Vec<Expr>,
+    is_str: impl Fn(&Expr) -> bool,
+) -> syn::Result<(Options, Vec<Expr>)> {
+    let template_at = items.iter().position(&is_str).unwrap_or(items.len());
+    let mut options = Options::default();
+    let mut kept = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let word = match &item {
+            Expr::Path(path)
+                if i < template_at && path.qself.is_none() && path.attrs.is_empty() =>
+            {
+                path.path.get_ident().map(Ident::to_string)
+            }
+            _ => None,
+        };
+        let flag = match word.as_deref() {
+            Some("raw") => &mut options.raw,
+            Some("caller") => &mut options.caller,
+            _ => {
+                kept.push(item);
+                continue;
+            }
+        };
+        if *flag {
+            let word = word.unwrap_or_default();
+            return Err(syn::Error::new_spanned(
+                item,
+                format!("the option `{word}` is given twice"),
+            ));
+        }
+        *flag = true;
+    }
+    Ok((options, kept))
+}
+
+/// The reserved argument `err = e` (the attached error), taken out of the arguments.
+fn take_error(args: Vec<Arg>, options: &mut Options) -> syn::Result<Vec<Arg>> {
+    let mut kept = Vec::with_capacity(args.len());
+    for arg in args {
+        match arg {
+            Arg::Named(name, expr) if name == ERROR_ARG => {
+                if options.error.is_some() {
+                    return Err(syn::Error::new(
+                        name.span(),
+                        "an error is attached once: `err = ...` is given twice",
+                    ));
+                }
+                options.error = Some(expr);
+            }
+            other => kept.push(other),
+        }
+    }
+    Ok(kept)
 }
 
 /// A string literal, also when a `macro_rules!` fragment (`$t:literal`, `$t:expr`) wrapped it
@@ -151,7 +238,7 @@ fn finish(
     rest: Vec<Expr>,
     dynamic: bool,
     usage: &str,
-) -> syn::Result<Parsed> {
+) -> syn::Result<Parts> {
     let template = lit_str(&template).cloned().expect("the template is a string literal");
     // Fields before the template (tracing's order) come after the logger and the level.
     let first_field = before.iter().position(is_assign).unwrap_or(before.len());

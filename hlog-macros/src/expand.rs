@@ -45,19 +45,44 @@ pub(crate) fn expand(call: &LogCall) -> TokenStream {
         LevelArg::Builtin(ident) => quote!(#p::Level::#ident.no()),
         _ => quote!(__hlog_level.no()),
     };
-    let (logger_setup, enabled, dispatch) = match &call.logger {
-        None => (
+    // A call with options (`raw`, `caller`, `err = e`) goes through `dispatch_with`; the others
+    // keep the plain path, so options cost nothing where they are not used.
+    let options = call_options(&p, call);
+    let (logger_setup, enabled, dispatch) = match (&call.logger, &options) {
+        (None, None) => (
             quote!(),
             quote!(#p::enabled_global(&__HLOG_CALLSITE, #level_no)),
             quote!(#p::dispatch_global(&__HLOG_CALLSITE, &__HLOG_LAYOUT, #level, __hlog_values)),
         ),
-        Some(logger) => (
-            quote_spanned!(at(logger.span())=> let __hlog_logger: &#p::Logger = &#logger;),
-            quote!(#p::enabled(__hlog_logger, &__HLOG_CALLSITE, #level_no)),
+        (None, Some(options)) => (
+            quote!(),
+            quote!(#p::enabled_global(&__HLOG_CALLSITE, #level_no)),
             quote! {
-                #p::dispatch(__hlog_logger, &__HLOG_CALLSITE, &__HLOG_LAYOUT, #level, __hlog_values)
+                #p::dispatch_global_with(
+                    &__HLOG_CALLSITE, &__HLOG_LAYOUT, #level, __hlog_values, #options,
+                )
             },
         ),
+        (Some(logger), options) => {
+            let dispatch = match options {
+                None => quote! {
+                    #p::dispatch(
+                        __hlog_logger, &__HLOG_CALLSITE, &__HLOG_LAYOUT, #level, __hlog_values,
+                    )
+                },
+                Some(options) => quote! {
+                    #p::dispatch_with(
+                        __hlog_logger, &__HLOG_CALLSITE, &__HLOG_LAYOUT, #level, __hlog_values,
+                        #options,
+                    )
+                },
+            };
+            (
+                quote_spanned!(at(logger.span())=> let __hlog_logger: &#p::Logger = &#logger;),
+                quote!(#p::enabled(__hlog_logger, &__HLOG_CALLSITE, #level_no)),
+                dispatch,
+            )
+        }
     };
 
     // Each binding is located at its argument, so that type errors point there.
@@ -67,11 +92,23 @@ pub(crate) fn expand(call: &LogCall) -> TokenStream {
         .enumerate()
         .map(|(i, arg)| Ident::new(&format!("__hlog_a{i}"), at(arg.span)))
         .collect();
-    let exprs = bound.args.iter().map(|arg| {
-        let expr = &arg.expr;
-        quote_spanned!(at(arg.span)=> &(#expr))
-    });
-    let Values { pieces, fields, entries, formats, .. } = Values::new(&p, &bound, &names);
+    let mut exprs: Vec<_> = bound
+        .args
+        .iter()
+        .map(|arg| {
+            let expr = &arg.expr;
+            quote_spanned!(at(arg.span)=> &(#expr))
+        })
+        .collect();
+    let mut names = names;
+    // The attached error is evaluated with the arguments, by reference, after them.
+    if let Some(error) = &call.options.error {
+        let span = at(error.span());
+        exprs.push(quote_spanned!(span=> &(#error)));
+        names.push(Ident::new("__hlog_err", span));
+    }
+    let Values { pieces, fields, entries, formats, .. } =
+        Values::new(&p, &bound, &names[..bound.args.len()]);
     let format_names = (0..formats.len()).map(|i| format_ident!("__hlog_f{i}"));
     let dispatch = quote! {
         let __hlog_values: &[(&'static str, #p::Value<'_>)] = &[#(#entries),*];
@@ -108,6 +145,39 @@ pub(crate) fn expand(call: &LogCall) -> TokenStream {
             }
         }
     }}
+}
+
+/// The `CallOptions` of a call that gives any (see `ast::Options`), built where the values are
+/// bound (`__hlog_err` is the attached error, by reference).
+fn call_options(p: &TokenStream, call: &LogCall) -> Option<TokenStream> {
+    let options = &call.options;
+    if !options.any() {
+        return None;
+    }
+    let raw = options.raw;
+    let location = if options.caller {
+        quote!(::core::option::Option::Some(::core::panic::Location::caller()))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let error = match &options.error {
+        None => quote!(::core::option::Option::None),
+        Some(error) => {
+            // Method lookup dereferences as far as it must: an error by value or by reference,
+            // `Box<dyn Error>`, `anyhow::Error` (which dereferences to `dyn Error`).
+            let span = at(error.span());
+            let method = Ident::new("__hlog_error", span);
+            quote_spanned! {span=>
+                ::core::option::Option::Some({
+                    use #p::AsError as _;
+                    (*__hlog_err).#method()
+                })
+            }
+        }
+    };
+    Some(quote! {
+        #p::CallOptions { error: #error, location: #location, raw: #raw }
+    })
 }
 
 /// How a placeholder shows its value.
@@ -252,11 +322,13 @@ fn stand_in(call: &LogCall, error: syn::Error) -> TokenStream {
     let errors = error.into_compile_error();
     let exprs = call.args.iter().map(|arg| arg.expr());
     let logger = call.logger.iter();
+    let error = call.options.error.iter();
     quote! {{
         #errors
         if false {
             #( let _ = &#logger; )*
             #( let _ = &(#exprs); )*
+            #( let _ = &(#error); )*
         }
     }}
 }

@@ -6,6 +6,7 @@
 
 mod ast;
 mod bind;
+mod catch;
 mod expand;
 mod format;
 mod span;
@@ -27,4 +28,10 @@ pub fn __log(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn __format(input: TokenStream) -> TokenStream {
     format::expand(input.into()).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+/// The attribute behind `#[hlog::catch]`.
+#[proc_macro_attribute]
+pub fn catch(args: TokenStream, item: TokenStream) -> TokenStream {
+    catch::expand(args.into(), item.into()).unwrap_or_else(syn::Error::into_compile_error).into()
 }

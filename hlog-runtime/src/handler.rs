@@ -55,6 +55,8 @@ pub(crate) struct Handler {
     format: Format,
     colorize: bool,
     escape_values: bool,
+    /// Show the backtrace captured with an attached error (loguru's `backtrace=True`).
+    pub(crate) backtrace: bool,
     filter: Option<Filter>,
     /// `None` once the handler is removed (or its logger dropped): threads may still hold the
     /// handler in their cached lists for a while, but not its sink.
@@ -97,7 +99,13 @@ impl Handler {
                 }
             }
             buf.clear();
-            self.format.render_with(buf, record, self.colorize, self.escape_values, zone);
+            if record.backtrace.is_some() && !self.backtrace {
+                // Captured for another handler: not this one's to show.
+                let record = Record { backtrace: None, ..*record };
+                self.format.render_with(buf, &record, self.colorize, self.escape_values, zone);
+            } else {
+                self.format.render_with(buf, record, self.colorize, self.escape_values, zone);
+            }
             self.write(buf, record);
         }));
         if outcome.is_err() {
@@ -541,6 +549,7 @@ pub struct HandlerBuilder<'l> {
     format: Result<Format, FormatError>,
     colorize: Colorize,
     escape_values: bool,
+    backtrace: bool,
     filter: Option<Filter>,
     queue: Option<Queue>,
 }
@@ -555,6 +564,7 @@ impl<'l> HandlerBuilder<'l> {
             format: Ok(defaults.format.unwrap_or_else(Format::default_format)),
             colorize: Colorize::Auto,
             escape_values: true,
+            backtrace: false,
             filter: None,
             queue: defaults.queue,
         }
@@ -632,6 +642,28 @@ impl<'l> HandlerBuilder<'l> {
         self
     }
 
+    /// Show a backtrace after an attached error's chain (loguru's `backtrace=True`; default
+    /// `false`). While a handler of the logger asks for one, a call that attaches an error
+    /// (`error!(err = e, "...")`) captures `std::backtrace::Backtrace` (whatever
+    /// `RUST_BACKTRACE` says); calls without an error, and every call while no handler asks,
+    /// capture nothing. The backtrace is the logging call's, not the place the error was made.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message}").backtrace(true).install().unwrap();
+    /// let e = std::io::Error::other("disk full");
+    /// hlog::error!(logger, err = e, "Write failed");
+    /// let text = capture.text();
+    /// assert!(text.starts_with("Write failed\nError: disk full\nStack backtrace:\n"), "{text}");
+    /// ```
+    pub fn backtrace(mut self, backtrace: bool) -> Self {
+        self.backtrace = backtrace;
+        self
+    }
+
     /// Format and write on the logger's writer thread (loguru's `enqueue=True`): a call copies
     /// its record into its thread's ring ([`Queue::default`]) and returns.
     pub fn enqueue(mut self, enqueue: bool) -> Self {
@@ -669,6 +701,7 @@ impl<'l> HandlerBuilder<'l> {
             format,
             colorize,
             escape_values: self.escape_values,
+            backtrace: self.backtrace,
             filter: self.filter,
             sink: Mutex::new(Some(sink)),
             description,

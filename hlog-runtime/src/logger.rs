@@ -12,7 +12,7 @@ use crate::deferred::{Handlers, Queued, Writer};
 use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats, Install, RemoveError};
 use crate::level::Level;
 use crate::message::Layout;
-use crate::record::Record;
+use crate::record::{CallOptions, Record};
 use crate::sink::{Clock, Console, IntoSink};
 use crate::time::{Timestamp, Zone};
 use crate::value::Value;
@@ -71,6 +71,8 @@ struct Core {
     queued_min: AtomicU32,
     /// The lowest level a handler that formats on the calling thread takes (`u32::MAX`: none).
     sync_min: AtomicU32,
+    /// Some handler shows backtraces: a call that attaches an error captures one.
+    backtrace: std::sync::atomic::AtomicBool,
 }
 
 /// The global logger. It starts with one handler: the console on stdout, DEBUG and up,
@@ -107,6 +109,7 @@ impl Logger {
                 writer: OnceLock::new(),
                 queued_min: AtomicU32::new(u32::MAX),
                 sync_min: AtomicU32::new(u32::MAX),
+                backtrace: std::sync::atomic::AtomicBool::new(false),
             }),
         };
         flush_at_exit(&logger.core);
@@ -301,6 +304,8 @@ impl Logger {
         self.core.queued_min.store(queued_min, Ordering::Relaxed);
         let sync_min = handlers.iter().filter(|h| !h.queued()).map(|h| h.level_no).min();
         self.core.sync_min.store(sync_min.unwrap_or(u32::MAX), Ordering::Relaxed);
+        let backtrace = handlers.iter().any(|h| h.backtrace);
+        self.core.backtrace.store(backtrace, Ordering::Relaxed);
         if self.core.global {
             GLOBAL_MIN_LEVEL.store(min, Ordering::Relaxed);
             GLOBAL_GENERATION.fetch_add(1, Ordering::Release);
@@ -1044,6 +1049,44 @@ pub fn dispatch(
 ) {
     let (message, fields) = layout.message(values);
     logger.log(&Record::new(logger.now(), level, callsite, message, fields));
+}
+
+/// [`dispatch`] with the call's options: an attached error (and the backtrace some handler
+/// wants with it), a caller's location, a raw write. Called by generated code; not a stable
+/// API.
+#[doc(hidden)]
+#[inline(never)]
+pub fn dispatch_with(
+    logger: &Logger,
+    callsite: &'static Callsite,
+    layout: &Layout,
+    level: &Level,
+    values: &[(&'static str, Value<'_>)],
+    options: CallOptions<'_>,
+) {
+    let (message, fields) = layout.message(values);
+    let mut record = Record::new(logger.now(), level, callsite, message, fields);
+    record.location = options.location;
+    record.raw = options.raw;
+    record.error = options.error;
+    if record.error.is_some() && logger.core.backtrace.load(Ordering::Relaxed) {
+        let backtrace = std::backtrace::Backtrace::force_capture();
+        return logger.log(&record.with_backtrace(&backtrace));
+    }
+    logger.log(&record);
+}
+
+/// [`dispatch_with`] to the global logger.
+#[doc(hidden)]
+#[inline(never)]
+pub fn dispatch_global_with(
+    callsite: &'static Callsite,
+    layout: &Layout,
+    level: &Level,
+    values: &[(&'static str, Value<'_>)],
+    options: CallOptions<'_>,
+) {
+    dispatch_with(logger(), callsite, layout, level, values, options);
 }
 
 /// [`dispatch`] to the global logger.

@@ -1,6 +1,7 @@
 //! The record: everything one log call hands to the handlers, borrowed, built on the stack.
 
 use std::fmt;
+use std::panic::Location;
 
 use crate::callsite::Callsite;
 use crate::level::Level;
@@ -10,6 +11,7 @@ use crate::time::Timestamp;
 use crate::value::Value;
 
 /// One log event, as handlers, filters and sinks see it. Borrowed: it lives for one call.
+#[derive(Clone, Copy)]
 pub struct Record<'a> {
     pub(crate) time: Timestamp,
     pub(crate) level: &'a Level,
@@ -20,6 +22,15 @@ pub struct Record<'a> {
     /// The thread the call was made on, when that is not the thread rendering the record (a
     /// queued record, rendered by the writer thread); `None`: the current thread.
     pub(crate) thread: Option<&'a ThreadInfo>,
+    /// Where the call was made when that is not the call site's own file and line: the caller
+    /// of a `#[track_caller]` wrapper (`info!(caller, ...)`, loguru's `opt(depth=1)`).
+    pub(crate) location: Option<&'static Location<'static>>,
+    /// A raw write: the message only, no format, no newline added (loguru's `opt(raw=True)`).
+    pub(crate) raw: bool,
+    /// The backtrace captured with the attached error, for handlers that ask for it
+    /// ([`HandlerBuilder::backtrace`](crate::HandlerBuilder::backtrace)): a
+    /// `std::backtrace::Backtrace` on the calling thread, its text on a queued handler's.
+    pub(crate) backtrace: Option<&'a (dyn fmt::Display + 'a)>,
 }
 
 impl<'a> Record<'a> {
@@ -32,7 +43,18 @@ impl<'a> Record<'a> {
         message: Message<'a>,
         fields: &'a [(&'static str, Value<'a>)],
     ) -> Self {
-        Record { time, level, callsite, message, fields, error: None, thread: None }
+        Record {
+            time,
+            level,
+            callsite,
+            message,
+            fields,
+            error: None,
+            thread: None,
+            location: None,
+            raw: false,
+            backtrace: None,
+        }
     }
 
     /// The same record with another timestamp (tests use fixed times).
@@ -44,6 +66,42 @@ impl<'a> Record<'a> {
     /// The same record with an error attached (rendered by `{exception}`).
     pub fn with_error(mut self, error: &'a (dyn std::error::Error + 'static)) -> Self {
         self.error = Some(error);
+        self
+    }
+
+    /// The same record, reported at `location` instead of its call site's file and line: what
+    /// `info!(caller, ...)` does with `std::panic::Location::caller()` in a `#[track_caller]`
+    /// function. `{file}`, `{file.name}` and `{line}` show it; `{function}` and `{name}` stay the
+    /// call site's (the wrapper's).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Record, Level, Message};
+    /// static CALLSITE: hlog::__private::Callsite =
+    ///     hlog::__private::Callsite::new("app", "src/wrapper.rs", 3, "hi", || "app::f");
+    /// let here = std::panic::Location::caller();
+    /// let record = Record::new(hlog::time::Timestamp::now(), &Level::INFO, &CALLSITE,
+    ///     Message::Static("hi"), &[]).with_location(here);
+    /// assert_eq!(record.line(), here.line());
+    /// assert_eq!(record.file(), here.file());
+    /// ```
+    pub fn with_location(mut self, location: &'static Location<'static>) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    /// The same record as a raw write: handlers write its message alone, with no format and
+    /// no newline added (loguru's `opt(raw=True)`).
+    pub fn with_raw(mut self, raw: bool) -> Self {
+        self.raw = raw;
+        self
+    }
+
+    /// The same record with a backtrace, shown after the error's chain by handlers built with
+    /// [`HandlerBuilder::backtrace`](crate::HandlerBuilder::backtrace).
+    pub fn with_backtrace(mut self, backtrace: &'a (dyn fmt::Display + 'a)) -> Self {
+        self.backtrace = Some(backtrace);
         self
     }
 
@@ -62,17 +120,41 @@ impl<'a> Record<'a> {
         self.callsite.module()
     }
 
-    /// The source file of the call.
+    /// The source file of the call: the call site's, or the caller's of a `#[track_caller]`
+    /// wrapper that logged with `info!(caller, ...)` ([`Record::location`]).
     pub fn file(&self) -> &'static str {
-        self.callsite.file()
+        match self.location {
+            Some(location) => location.file(),
+            None => self.callsite.file(),
+        }
     }
 
-    /// The line of the call.
+    /// The line of the call: the call site's, or the caller's of a `#[track_caller]` wrapper.
     pub fn line(&self) -> u32 {
-        self.callsite.line()
+        match self.location {
+            Some(location) => location.line(),
+            None => self.callsite.line(),
+        }
     }
 
-    /// The function the call is in.
+    /// The caller's location when a `#[track_caller]` wrapper logged with
+    /// `info!(caller, ...)`; `None` for a record reported at its call site.
+    pub fn location(&self) -> Option<&'static Location<'static>> {
+        self.location
+    }
+
+    /// Whether this is a raw write (`info!(raw, ...)`): the message alone, no newline added.
+    pub fn is_raw(&self) -> bool {
+        self.raw
+    }
+
+    /// The backtrace captured with the attached error, when a handler of the logger asks for
+    /// backtraces.
+    pub fn backtrace(&self) -> Option<&'a (dyn fmt::Display + 'a)> {
+        self.backtrace
+    }
+
+    /// The function the call is in (for a `#[track_caller]` wrapper's call, the wrapper).
     pub fn function(&self) -> &'static str {
         self.callsite.function()
     }
@@ -95,6 +177,57 @@ impl<'a> Record<'a> {
     /// The attached error, if any.
     pub fn error(&self) -> Option<&'a (dyn std::error::Error + 'static)> {
         self.error
+    }
+}
+
+/// What a log call adds to its record besides the message: an attached error (`err = e`), the
+/// caller's location (`caller`), a raw write (`raw`). Built by generated code; not a stable API.
+#[doc(hidden)]
+#[derive(Clone, Copy, Default)]
+pub struct CallOptions<'a> {
+    /// The attached error.
+    pub error: Option<&'a (dyn std::error::Error + 'static)>,
+    /// The caller of a `#[track_caller]` wrapper.
+    pub location: Option<&'static Location<'static>>,
+    /// A raw write.
+    pub raw: bool,
+}
+
+/// How the macros attach an error given as it is: an error by value or by reference,
+/// `Box<dyn Error>` (with `Send`/`Sync` or not), `anyhow::Error` and anything else that
+/// dereferences to `dyn Error`, found by method lookup's auto-dereferencing. Not a stable API.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error: `err = ...` attaches a `std::error::Error`",
+    label = "not a `std::error::Error`",
+    note = "`err = e` takes an error by value or reference, a `Box<dyn Error>` or an `anyhow::Error`"
+)]
+pub trait AsError {
+    /// The error as a trait object.
+    fn __hlog_error(&self) -> &(dyn std::error::Error + 'static);
+}
+
+impl<E: std::error::Error + 'static> AsError for E {
+    fn __hlog_error(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsError for dyn std::error::Error + 'static {
+    fn __hlog_error(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsError for dyn std::error::Error + Send + 'static {
+    fn __hlog_error(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl AsError for dyn std::error::Error + Send + Sync + 'static {
+    fn __hlog_error(&self) -> &(dyn std::error::Error + 'static) {
+        self
     }
 }
 

@@ -12,11 +12,79 @@ pub use hlog_runtime::{
 #[cfg(unix)]
 pub use hlog_runtime::flush_on_signals;
 
+mod catch;
+#[doc(hidden)]
+pub use catch::{__call, __catch_unwind, __catch_unwind_async, __typed};
+pub use catch::{Catch, CatchUnwind, Panic, catch, catch_async, catching};
+
 #[doc(hidden)]
 pub use hlog_runtime::__private;
 
 #[doc(hidden)]
 pub use hlog_macros::{__format, __log};
+
+/// Log a function's `Err` once, with its `source()` chain, then return it (loguru's
+/// `@logger.catch`); with `catch_panics`, log a panic too, with its location and payload.
+///
+/// On a function whose return type is written as a `Result` (`Result<T, E>`, `io::Result<T>`,
+/// `anyhow::Result<T>`); `E` is any error `err = e` takes (an error type, `Box<dyn Error>`,
+/// `anyhow::Error`). Options, all optional:
+///
+/// * `level = ERROR` (the default; any built-in level) or `level = "AUDIT"` (a registered one);
+/// * `message = "..."`: a template, checked like `info!`'s; its `{name}`s may show the
+///   function's arguments that its body does not consume. Default:
+///   `An error has been caught in function '<name>'`;
+/// * `default = value`: returned instead of the `Err` (and instead of a caught panic); of the
+///   function's return type, checked where it is written;
+/// * `logger = expr`: log through this [`Logger`] (or reference to one) instead of the global
+///   logger (`logger = self.log` in a method, `logger = APP_LOG` for a static);
+/// * `catch_panics`: a panic in the body is caught, logged (the record's error is a [`Panic`]:
+///   `panicked at src/lib.rs:4:5: attempt to divide by zero`), and `default` returned, or,
+///   without `default`, resumed after logging. With `catch_panics` the function may return
+///   any type;
+/// * `reraise` (with `catch_panics`, without `default`): resume the panic after logging it,
+///   the same as leaving `default` out, said out loud.
+///
+/// The record goes to the global logger (or `logger`), reported at the attribute's function
+/// (`{function}` is its name, `{line}` the attribute's). The body runs inside a closure (an
+/// `async` block for an `async fn`), so `return` and `?` in it are caught too; its return type
+/// cannot be `impl Trait`. A misused attribute (no `Result`, a `default` of another type,
+/// `reraise` with `default`) does not compile.
+///
+/// # Examples
+///
+/// loguru's `@logger.catch` on a function dividing by zero, in Rust: integer division by zero
+/// panics, so the function catches panics and returns a default.
+///
+/// ```
+/// # hlog::remove_all();
+/// # let capture = hlog::sink::Capture::new();
+/// # hlog::add(capture.clone()).format("{level} {function} {message}\n{exception}").install().unwrap();
+/// #[hlog::catch(catch_panics, default = 0)]
+/// fn my_function(x: i32, y: i32, z: i32) -> i32 {
+///     1 / (x + y + z)
+/// }
+/// assert_eq!(my_function(0, 0, 0), 0);
+/// # let text = capture.text();
+/// # assert!(text.starts_with("ERROR my_function An error has been caught in function 'my_function'\nError: panicked at "), "{text}");
+/// # assert!(text.ends_with(": attempt to divide by zero\n"), "{text}");
+/// ```
+///
+/// A function returning `Result`: its `Err` is logged once, with its causes, and returned.
+///
+/// ```
+/// # hlog::remove_all();
+/// # let capture = hlog::sink::Capture::new();
+/// # hlog::add(capture.clone()).format("{level} {message}").install().unwrap();
+/// #[hlog::catch(level = WARNING, message = "Could not read {path}")]
+/// fn read_config(path: &str) -> std::io::Result<String> {
+///     std::fs::read_to_string(path)
+/// }
+/// assert!(read_config("/nonexistent/app.toml").is_err());
+/// # assert_eq!(capture.text(), "WARNING Could not read /nonexistent/app.toml\n\
+/// #     Error: No such file or directory (os error 2)\n");
+/// ```
+pub use hlog_macros::catch;
 
 /// Log at TRACE (5). See [`info!`] for the syntax.
 #[macro_export]

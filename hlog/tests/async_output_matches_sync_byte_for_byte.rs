@@ -61,6 +61,7 @@ const FORMATS: &[&str] = &[
      {file} {file.name} {line} {thread} {thread.id} {process.id} | {message} | {extra} | \
      {extra[user]} {extra[n]}",
     "<level>{level: <8}</level> <red>{message:>40}</red> {exception}",
+    "{file.name}:{line:>5} {function} {message} {exception}",
 ];
 
 fn log_everything(logger: &Logger) {
@@ -112,6 +113,19 @@ fn log_everything(logger: &Logger) {
         )
         .with_error(&error),
     );
+    // Call options: an attached error, a caller's location, raw writes.
+    hlog::error!(logger, err = Outer(Inner), "attached {n}");
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(Outer(Inner));
+    hlog::warning!(logger, err = boxed, "boxed");
+    log_from_caller(logger);
+    hlog::info!(logger, raw, "<red>raw {user}</red>\r");
+    hlog::info!(logger, raw, caller, err = Outer(Inner), "raw with an error");
+    hlog::info!(logger, raw, "\n");
+}
+
+#[track_caller]
+fn log_from_caller(logger: &Logger) {
+    hlog::success!(logger, caller, "reported at the caller's line");
 }
 
 #[test]
@@ -179,4 +193,22 @@ fn queued_and_synchronous_json_lines_are_the_same_bytes() {
             assert_eq!(queued.text(), sync.text(), "ascii {ascii}");
         }
     }
+}
+
+#[test]
+fn a_queued_handler_shows_the_backtrace_the_call_captured() {
+    let logger = Logger::new();
+    let queued = Capture::new();
+    let plain = Capture::new();
+    logger.add(queued.clone()).format("{message}").backtrace(true).enqueue(true).install().unwrap();
+    logger.add(plain.clone()).format("{message}").enqueue(true).install().unwrap();
+    hlog::error!(logger, err = Outer(Inner), "failed");
+    logger.complete();
+    let chain = "failed\nError: request failed\nCaused by: connection reset\\nby peer\n";
+    assert_eq!(plain.text(), chain);
+    let text = queued.text();
+    let rest = text.strip_prefix(chain).and_then(|rest| rest.strip_prefix("Stack backtrace:\n"));
+    let rest = rest.expect(&text);
+    assert!(rest.contains("a_queued_handler_shows_the_backtrace_the_call_captured"), "{rest}");
+    assert!(rest.ends_with('\n') && !rest.ends_with("\n\n"), "{rest}");
 }

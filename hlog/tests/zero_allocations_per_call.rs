@@ -152,3 +152,35 @@ fn the_counter_sees_allocations() {
     // A Display value that allocates while formatting is counted: the counter works.
     assert!(allocations(|| hlog::info!(logger, "{}", format!("{owned}!"))) >= 1);
 }
+
+#[derive(Debug)]
+struct Declined;
+
+impl std::fmt::Display for Declined {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("card declined")
+    }
+}
+
+impl std::error::Error for Declined {}
+
+#[track_caller]
+fn log_options(logger: &Logger, i: u64) {
+    hlog::error!(logger, err = Declined, "Payment {i} failed");
+    hlog::info!(logger, raw, "progress {i}\r");
+    hlog::info!(logger, caller, "from the caller {i}");
+}
+
+/// Call options (an attached error, a raw write, a caller's location) allocate nothing either
+/// (a backtrace, captured only for a handler that asks, does).
+#[test]
+fn call_options() {
+    let logger = Logger::new();
+    let capture = Capture::with_capacity(1 << 20);
+    logger.add(capture.clone()).format("{file}:{line} {message} {exception}").install().unwrap();
+    for i in 0..10 {
+        log_options(&logger, i);
+    }
+    assert_eq!(allocations(|| (0..1000).for_each(|i| log_options(&logger, i))), 0);
+    assert!(capture.text().ends_with("from the caller 999 \n"), "{}", &capture.text()[..200]);
+}

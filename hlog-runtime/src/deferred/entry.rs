@@ -10,15 +10,19 @@
 //! An entry, in native byte order, unaligned:
 //!
 //! ```text
-//! kind u8 | secs i64 | nanos u32 | callsite usize | level no u32 | level texts 4 × (ptr, len)
+//! kind u8 | secs i64 | nanos u32 | callsite usize | level no u32 | level index u8
+//! options u8 (RAW, BACKTRACE) | location usize (a `&'static Location`, 0: none)
+//! [level texts 4 × (ptr, len), for a level that is not built in]
 //! message: static (ptr, len) | text (u32 len, bytes) | template pieces (ptr, len)
 //! values: u32 count, then each: name (ptr, len), tag u8, payload
 //! fields: u32 count of values that are fields (FIELDS_APART: u32 count then fields as values)
 //! error: u32 count of texts (the error, then each source), each u32 len, bytes
+//! [backtrace: u32 len, bytes, with BACKTRACE]
 //! ```
 
 use std::error::Error;
 use std::fmt::{self, Write as _};
+use std::panic::Location;
 
 use crate::callsite::Callsite;
 use crate::level::Level;
@@ -32,6 +36,10 @@ use crate::value::Value;
 const STATIC: u8 = 0;
 const TEXT: u8 = 1;
 const TEMPLATE: u8 = 2;
+
+/// Options bits: a raw write; a backtrace follows the error's texts.
+const RAW: u8 = 1;
+const BACKTRACE: u8 = 2;
 
 /// The fields are not the first values of the template: they follow as values of their own.
 const FIELDS_APART: u32 = u32::MAX;
@@ -67,6 +75,8 @@ pub(crate) struct Prepared<'t> {
     size: usize,
     /// The level's index among the built-in ones, or [`OTHER_LEVEL`].
     level: u8,
+    /// How many of the texts after the values' are the error's (a backtrace may follow).
+    causes: u32,
 }
 
 impl Prepared<'_> {
@@ -129,13 +139,18 @@ pub(crate) fn prepare<'t>(record: &Record<'_>, texts: &'t mut Vec<u8>) -> Prepar
         causes += 1;
         next = error.source();
     }
+    if let Some(backtrace) = record.backtrace {
+        put_rendered(texts, "Display", |buf| {
+            let _ = write!(Verbatim(buf), "{backtrace}");
+        });
+    }
     size += texts.len() - before;
-    Prepared { texts, size, level }
+    Prepared { texts, size, level, causes: causes as u32 }
 }
 
-/// Bytes of an entry before its message: kind, time, call site, level.
+/// Bytes of an entry before its message: kind, time, call site, level, options, location.
 /// A built-in level is its index; any other level's texts follow the header ([`LEVEL_TEXTS`]).
-const HEADER: usize = 1 + 8 + 4 + 8 + 4 + 1;
+const HEADER: usize = 1 + 8 + 4 + 8 + 4 + 1 + 1 + 8;
 
 /// A level's four texts, for a level that is not built in.
 const LEVEL_TEXTS: usize = 4 * 16;
@@ -194,6 +209,10 @@ pub(crate) fn write(record: &Record<'_>, prepared: &Prepared<'_>, out: &mut [u8]
     header[13..21].copy_from_slice(&(record.callsite as *const Callsite as usize).to_ne_bytes());
     header[21..25].copy_from_slice(&record.level.no().to_ne_bytes());
     header[25] = prepared.level;
+    header[26] =
+        if record.raw { RAW } else { 0 } | if record.backtrace.is_some() { BACKTRACE } else { 0 };
+    let location = record.location.map_or(0, |l| l as *const Location<'static> as usize);
+    header[27..35].copy_from_slice(&location.to_ne_bytes());
     w.array(header);
     if prepared.level == OTHER_LEVEL {
         let mut texts = [0u8; LEVEL_TEXTS];
@@ -221,15 +240,8 @@ pub(crate) fn write(record: &Record<'_>, prepared: &Prepared<'_>, out: &mut [u8]
             w.values(fields);
         }
     }
-    // The error's texts are what is left of `texts`, behind their count.
-    let mut causes = 0u32;
-    let mut rest = w.texts;
-    while let Some((len, after)) = rest.split_first_chunk::<4>() {
-        let len = u32::from_ne_bytes(*len) as usize;
-        rest = after.get(len..).unwrap_or_default();
-        causes += 1;
-    }
-    w.put(&causes.to_ne_bytes());
+    // The error's texts (and the backtrace's) are what is left of `texts`, behind their count.
+    w.put(&prepared.causes.to_ne_bytes());
     let texts = w.texts;
     w.put(texts);
 }
@@ -391,7 +403,15 @@ impl Decoder {
         // long as the process and do not move.
         let callsite: &'static Callsite = unsafe { &*(reader.usize() as *const Callsite) };
         let no = reader.u32();
-        let level = match reader.u8() {
+        let index = reader.u8();
+        let options = reader.u8();
+        let location = match reader.usize() {
+            0 => None,
+            // SAFETY: `write` wrote the address of a `&'static Location<'static>` here (from
+            // `Location::caller()`); like the call site's, it lives as long as the process.
+            address => Some(unsafe { &*(address as *const Location<'static>) }),
+        };
+        let level = match index {
             OTHER_LEVEL => Level::from_parts(no, {
                 // SAFETY (the four): `write` wrote `&'static str`s here (a level's texts).
                 unsafe {
@@ -435,19 +455,25 @@ impl Decoder {
         };
         let mut record = Record::new(time, &level, callsite, message, fields);
         record.thread = Some(thread);
-        match reader.count() {
-            0 => f(&record),
-            causes => {
-                let mut f = Some(f);
-                with_causes(&mut reader, causes, &mut |error| {
-                    // (A copy per call: the chain borrows this closure's frame.)
-                    let record =
-                        Record { error: error.map(|e| e as &(dyn Error + 'static)), ..record };
-                    if let Some(f) = f.take() {
-                        f(&record);
-                    }
-                });
-            }
+        record.location = location;
+        record.raw = options & RAW != 0;
+        let causes = reader.count();
+        let backtrace = options & BACKTRACE != 0;
+        if causes == 0 && !backtrace {
+            f(&record);
+        } else {
+            let mut f = Some(f);
+            with_causes(&mut reader, causes, backtrace, &mut |error, backtrace| {
+                // (A copy per call: the chain borrows this closure's frame.)
+                let record = Record {
+                    error: error.map(|e| e as &(dyn Error + 'static)),
+                    backtrace: backtrace.as_ref().map(|text| text as &dyn fmt::Display),
+                    ..record
+                };
+                if let Some(f) = f.take() {
+                    f(&record);
+                }
+            });
         }
         self.values = reuse(values);
         self.fields = reuse(apart);
@@ -494,16 +520,26 @@ impl Error for Cause {
     }
 }
 
-/// Read `count` error texts and give `f` the first, whose `source()` chain is the rest.
-fn with_causes(reader: &mut Reader<'_>, count: usize, f: &mut dyn FnMut(Option<&Cause>)) {
+/// Read `count` error texts (and, with `backtrace`, the backtrace's text after them) and give
+/// `f` the first, whose `source()` chain is the rest, and the backtrace.
+fn with_causes<'a>(
+    reader: &mut Reader<'a>,
+    count: usize,
+    backtrace: bool,
+    f: &mut dyn FnMut(Option<&Cause>, Option<&'a str>),
+) {
     if count == 0 {
-        return f(None);
+        // (Most records: no chain to build, and no array of texts to fill.)
+        let backtrace = backtrace.then(|| reader.text());
+        return f(None, backtrace);
     }
     let mut texts = [""; MAX_CAUSES];
     let count = count.min(MAX_CAUSES);
     for text in &mut texts[..count] {
         *text = reader.text();
     }
+    let backtrace = backtrace.then(|| reader.text());
+    let f = &mut |error: Option<&Cause>| f(error, backtrace);
     // SAFETY: see `Cause`: the texts borrow the entry, which outlives this call and so `f`'s,
     // and nothing keeps a cause past `f`.
     let texts = unsafe { std::mem::transmute::<&[&str], &[&'static str]>(&texts[..count]) };

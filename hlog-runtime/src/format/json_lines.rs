@@ -361,10 +361,14 @@ impl JsonLines {
             JsonField::Message => quoted(buf, ascii, |buf| message(buf, record, None, false)),
             JsonField::Module => write_str(buf, record.module_path(), ascii),
             JsonField::Function => write_str(buf, record.function(), ascii),
-            JsonField::Line => {
-                let (digits, len) = record.callsite.line_text();
-                crate::out::append(buf, &digits[..len]);
-            }
+            JsonField::Line => match record.location {
+                // A `#[track_caller]` wrapper's caller (`info!(caller, ...)`).
+                Some(location) => int(buf, u64::from(location.line())),
+                None => {
+                    let (digits, len) = record.callsite.line_text();
+                    crate::out::append(buf, &digits[..len]);
+                }
+            },
             JsonField::File => write_str(buf, record.file(), ascii),
             JsonField::Thread => {
                 quoted(buf, ascii, |buf| crate::thread::write_name(buf, record.thread))

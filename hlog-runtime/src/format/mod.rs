@@ -171,6 +171,9 @@ impl Format {
         escape: bool,
         zone: &Zone,
     ) {
+        if record.raw {
+            return render::raw(buf, record, colorize, escape);
+        }
         match &self.0 {
             Repr::Compiled(compiled) => (compiled.render)(buf, record, colorize, escape, zone),
             Repr::Parsed(parsed) => parsed.pieces.render(buf, record, colorize, escape, zone),

@@ -1,13 +1,14 @@
 //! Rendering a record: the run-time loop over a parsed format's lowered steps, and the field
 //! writers it shares with the code `hlog::fmt!` generates.
 
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use hlog_template::{Field, FormatSpec, Lowered, Step, TimeFormat};
 
 use super::json;
 use super::pad::pad;
-use crate::out::{Colors, Out, Style, append};
+use crate::out::{Colors, Out, Style, append, guard};
 use crate::record::Record;
 use crate::time::{self, TimePlan, Zone};
 use crate::value::Value;
@@ -173,6 +174,10 @@ pub(super) fn write_field(
         Field::Module => text(buf, record.module_path().rsplit("::").next().unwrap_or_default()),
         Field::Function => text(buf, record.function()),
         Field::Line => {
+            if let Some(location) = record.location {
+                // A `#[track_caller]` wrapper's caller: its line is known only now.
+                return number(buf, u64::from(location.line()));
+            }
             // The call site's digits, made at compile time: a fixed 10-byte copy, cut back.
             let (digits, len) = record.callsite.line_text();
             let end = buf.len() + len;
@@ -227,7 +232,9 @@ fn write_extra(buf: &mut Vec<u8>, fields: &[(&'static str, Value<'_>)]) {
 }
 
 /// The attached error and its `source()` chain, one cause a line (each error's own text
-/// escaped as a value's, so it cannot add lines).
+/// escaped as a value's, so it cannot add lines), then the backtrace captured with it when the
+/// record carries one (only records given to a handler built with `backtrace(true)` do): its
+/// own lines, as the standard library prints them.
 pub(super) fn write_exception(buf: &mut Vec<u8>, record: &Record<'_>, escape: bool) {
     let Some(error) = record.error() else { return };
     let mut out = Out::new(buf, None, escape);
@@ -238,5 +245,27 @@ pub(super) fn write_exception(buf: &mut Vec<u8>, record: &Record<'_>, escape: bo
         out.verbatim("\nCaused by: ");
         out.display(cause);
         source = cause.source();
+    }
+    if let Some(backtrace) = record.backtrace() {
+        buf.extend_from_slice(b"\nStack backtrace:\n");
+        let start = buf.len();
+        guard(buf, "Display", |buf| {
+            let _ = write!(crate::out::Verbatim(buf), "{backtrace}");
+        });
+        // One line break between the backtrace and what follows, whatever it ended with.
+        while buf.len() > start && buf.last() == Some(&b'\n') {
+            buf.pop();
+        }
+    }
+}
+
+/// A raw record (`info!(raw, ...)`): its message alone, with colour on a colourised sink and
+/// its values escaped as ever, no newline added; an attached error follows on lines of its own.
+pub(super) fn raw(buf: &mut Vec<u8>, record: &Record<'_>, colorize: bool, escape: bool) {
+    message(buf, record, colorize.then_some(&[][..]), escape);
+    if record.error().is_some() {
+        buf.push(b'\n');
+        write_exception(buf, record, escape);
+        buf.push(b'\n');
     }
 }
