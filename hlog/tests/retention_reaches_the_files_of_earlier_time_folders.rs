@@ -16,6 +16,30 @@ use hlog::time::Zone;
 const TEN_PM: i64 = 1_774_562_400;
 const HOUR: f64 = 3600.0;
 
+/// A sink writing `{time:YYYY-MM-DD}/app.log` from 22:00 on the 26th, rotating hourly and
+/// keeping three rotated files, and its clock.
+fn hourly_day_folders(dir: &TempDir) -> (Clock, hlog::Logger) {
+    let clock = Clock::at(TEN_PM);
+    let logger = clock.logger();
+    let sink = FileSink::new(dir.join("{time:YYYY-MM-DD}/app.log"))
+        .rotation("1 hour")
+        .retention(3)
+        .zone(Zone::utc())
+        .buffer_size(0);
+    logger.add(sink).format("{time:DD HH:mm} {message}").install().unwrap();
+    (clock, logger)
+}
+
+/// Log `messages` an hour apart, from 22:10, writing each out.
+fn hourly(clock: &Clock, logger: &hlog::Logger, messages: &[&str]) {
+    clock.advance(HOUR / 6.0);
+    for message in messages {
+        hlog::info!(logger, "{message}");
+        logger.complete();
+        clock.advance(HOUR);
+    }
+}
+
 fn read(dir: &TempDir, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).unwrap()
 }
@@ -39,22 +63,10 @@ fn set_modified(path: &Path, secs: i64) {
 #[test]
 fn count_retention_keeps_the_newest_files_across_day_folders() {
     let dir = TempDir::new("count-folders");
-    let clock = Clock::at(TEN_PM);
-    let logger = clock.logger();
-    let sink = FileSink::new(dir.join("{time:YYYY-MM-DD}/app.log"))
-        .rotation("1 hour")
-        .retention(3)
-        .zone(Zone::utc())
-        .buffer_size(0);
-    logger.add(sink).format("{time:DD HH:mm} {message}").install().unwrap();
+    let (clock, logger) = hourly_day_folders(&dir);
     // 26 22:10, 23:10 (rotated in place), 27 00:10 (a new folder: the old file stays as it
     // is), 01:10, 02:10, 03:10 (rotated in place). Each rotation is followed by retention.
-    clock.advance(HOUR / 6.0);
-    for message in ["a", "b", "c", "d", "e", "f"] {
-        hlog::info!(logger, "{message}");
-        logger.complete();
-        clock.advance(HOUR);
-    }
+    hourly(&clock, &logger, &["a", "b", "c", "d", "e", "f"]);
     logger.remove_all();
     assert_eq!(dir.names(), ["2026-03-26", "2026-03-27"]);
     // a (rotated on the 26th) went first, then b (live there until midnight).
@@ -79,20 +91,8 @@ fn count_retention_orders_an_earlier_folder_before_a_later_one() {
     // The file left in the 26th's folder was started after the one rotated there, and before
     // every file of the 27th: with three kept, the oldest (a) goes and b stays.
     let dir = TempDir::new("count-folders-order");
-    let clock = Clock::at(TEN_PM);
-    let logger = clock.logger();
-    let sink = FileSink::new(dir.join("{time:YYYY-MM-DD}/app.log"))
-        .rotation("1 hour")
-        .retention(3)
-        .zone(Zone::utc())
-        .buffer_size(0);
-    logger.add(sink).format("{time:DD HH:mm} {message}").install().unwrap();
-    clock.advance(HOUR / 6.0);
-    for message in ["a", "b", "c", "d", "e"] {
-        hlog::info!(logger, "{message}");
-        logger.complete();
-        clock.advance(HOUR);
-    }
+    let (clock, logger) = hourly_day_folders(&dir);
+    hourly(&clock, &logger, &["a", "b", "c", "d", "e"]);
     logger.remove_all();
     assert_eq!(names_in(&dir.join("2026-03-26")), ["app.log"]);
     assert_eq!(read(&dir, "2026-03-26/app.log"), "26 23:10 b\n");
