@@ -102,12 +102,19 @@ macro_rules! debug {
 
 /// Log at INFO (20).
 ///
-/// `info!([logger,] "template", args...)`. Placeholders: `{}` (next positional argument),
-/// `{0}` (by index), `{name}` (a named argument `name = expr`, a positional argument that is the
-/// variable `name`, or else the variable `name` captured from scope), `{name.field}`, and format
-/// specs as in `format!` (`{x:>8}`, `{x:.3}`, `{x:?}`, `{x:#x}`). Colour markup (`<red>`,
-/// `<bold>`, `<fg #FF5733>`, `</>`) is checked at compile time and only reaches colourised sinks;
-/// `\<` is a literal `<`. Named arguments also become the record's structured fields.
+/// `info!([logger,] [raw,] [caller,] [fields,] "template", args...)`. Placeholders: `{}`
+/// (next positional argument), `{0}` (by index), `{name}` (a named argument `name = expr`, a
+/// positional argument that is the variable `name`, or else the variable `name` captured from
+/// scope), `{name.field}`, and format specs as in `format!` (`{x:>8}`, `{x:.3}`, `{x:?}`,
+/// `{x:#x}`). Colour markup (`<red>`, `<bold>`, `<fg #FF5733>`, `</>`) is checked at compile
+/// time and only reaches colourised sinks; `\<` is a literal `<`.
+///
+/// Named arguments become the record's structured fields, shown by the template or not
+/// (`info!("Order placed", order_id = id)`), and may come before the template as in tracing
+/// (`info!(order_id = id, "Order placed")`). `err = e` attaches an error instead (`{exception}`
+/// shows its `source()` chain). The options `raw` (the message alone, no format, no newline) and
+/// `caller` (the file and line of a `#[track_caller]` wrapper's caller) go before the template.
+/// See the README's Fields and Errors sections.
 ///
 /// ```
 /// let logger = hlog::Logger::new();
