@@ -189,7 +189,7 @@ pub(super) fn write_field(
         Field::Process => text(buf, crate::thread::process_name()),
         Field::ProcessId => return number(buf, u64::from(std::process::id())),
         Field::Elapsed => time::render_elapsed(buf, time::since_start(record.time())),
-        Field::Extra => write_extra(buf, record.fields()),
+        Field::Extra => write_extra(buf, record.extra()),
         Field::ExtraKey(key) => return extra_key(buf, record, key, escape),
         Field::Exception => write_exception(buf, record, escape),
     }
@@ -200,7 +200,7 @@ pub(super) fn write_field(
 pub(super) fn extra_key(buf: &mut Vec<u8>, record: &Record<'_>, key: &str, escape: bool) -> bool {
     match record.field(key) {
         Some(value) => {
-            Out::new(buf, None, escape).value(value);
+            Out::new(buf, None, escape).value(&value);
             value.is_scalar()
         }
         None => false,
@@ -217,18 +217,19 @@ pub(super) fn finish(buf: &mut Vec<u8>, record: &Record<'_>, shows_exception: bo
     }
 }
 
-/// `{extra}`: the structured fields as a JSON-style object, `{"user": "alice", "id": 42}`. Its
-/// strings are always JSON-escaped (the escapes are its syntax), raw values or not.
-fn write_extra(buf: &mut Vec<u8>, fields: &[(&'static str, Value<'_>)]) {
+/// `{extra}`: every field of the record (its own, contextual, bound, patched; see
+/// [`Record::extra`]) as a JSON-style object, `{"user": "alice", "id": 42}`. Its strings are
+/// always JSON-escaped (the escapes are its syntax), raw values or not.
+fn write_extra<'v>(buf: &mut Vec<u8>, fields: impl Iterator<Item = (&'static str, Value<'v>)>) {
     buf.push(b'{');
-    for (i, (name, value)) in fields.iter().enumerate() {
+    for (i, (name, value)) in fields.enumerate() {
         if i > 0 {
             buf.extend_from_slice(b", ");
         }
-        write_string(buf, name);
+        write_string(buf, &name);
         buf.extend_from_slice(b": ");
         if value.is_scalar() {
-            Out::plain(buf).value(value);
+            Out::plain(buf).value(&value);
         } else {
             // The value's own `Display`/`Debug` may panic: `<Display panicked>` then stands
             // between the quotes (nothing in it to escape).
