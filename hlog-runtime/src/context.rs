@@ -115,7 +115,9 @@ impl std::fmt::Debug for Context {
 
 /// Keeps a [`Context`] current on this thread; dropping it puts the one before back. Not
 /// `Send`: it belongs to the thread it was made on (in async code, wrap the future instead:
-/// [`Context::scope`], [`FutureExt::in_context`]).
+/// [`Context::scope`], [`FutureExt::in_context`]: a guard held across an `.await` would stay
+/// current for whatever else the thread polls meanwhile). Guards are meant to end in the
+/// reverse order they were made, as scopes do: each restores what was current when it was made.
 #[must_use = "the context is current only while the guard lives"]
 pub struct ContextGuard {
     previous: Option<Arc<OwnedFields>>,
