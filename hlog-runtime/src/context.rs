@@ -6,7 +6,7 @@
 //! merged over the outer's when the scope is made), shared by an `Arc`: a log call takes the
 //! thread's current one with one reference count, and allocates nothing.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
@@ -18,20 +18,36 @@ use crate::extra::{OwnedFields, OwnedValue, merge};
 thread_local! {
     /// The current context of this thread (`None`: no contextual field).
     static CURRENT: RefCell<Option<Arc<OwnedFields>>> = const { RefCell::new(None) };
+    /// Whether `CURRENT` holds fields: a log call outside every scope reads only this (a
+    /// thread-local without a destructor is one load; `CURRENT`, which has one, costs a state
+    /// check and a borrow: measured 44 instructions a call for both, against a few for this).
+    static ANY: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The current thread's contextual fields, for a record (`None` when there are none, during
 /// the thread's teardown, or while the context is being changed).
 #[inline]
 pub(crate) fn current_fields() -> Option<Arc<OwnedFields>> {
+    if !ANY.with(Cell::get) {
+        return None;
+    }
+    current_fields_slow()
+}
+
+#[inline(never)]
+fn current_fields_slow() -> Option<Arc<OwnedFields>> {
     CURRENT.try_with(|current| current.try_borrow().ok().and_then(|c| c.clone())).ok().flatten()
 }
 
 /// Set this thread's context to `fields`; returns the one before.
 fn replace(fields: Option<Arc<OwnedFields>>) -> Option<Arc<OwnedFields>> {
+    let any = fields.is_some();
     CURRENT
         .try_with(|current| match current.try_borrow_mut() {
-            Ok(mut current) => std::mem::replace(&mut *current, fields),
+            Ok(mut current) => {
+                ANY.with(|flag| flag.set(any));
+                std::mem::replace(&mut *current, fields)
+            }
             Err(_) => None,
         })
         .ok()

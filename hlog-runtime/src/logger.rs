@@ -408,6 +408,7 @@ impl Logger {
 
     /// Hand a record to every handler, with this logger's bound fields and patches and the
     /// current thread's contextual fields added.
+    #[inline]
     pub fn log(&self, record: &Record<'_>) {
         let context = crate::context::current_fields();
         if self.bound.is_none() && context.is_none() {
