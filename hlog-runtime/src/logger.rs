@@ -410,11 +410,10 @@ impl Logger {
     /// current thread's contextual fields added.
     #[inline]
     pub fn log(&self, record: &Record<'_>) {
-        let context = crate::context::current_fields();
-        if self.bound.is_none() && context.is_none() {
+        if self.bound.is_none() && !crate::context::any() {
             return self.log_record(record);
         }
-        self.log_with_extra(record, context.as_deref().unwrap_or(&[]));
+        crate::context::with_current(|context| self.log_with_extra(record, context));
     }
 
     /// [`Logger::log`] for a record that gains contextual, bound or patched fields.
