@@ -6,7 +6,7 @@
 //! merged over the outer's when the scope is made), shared by an `Arc`: a log call takes the
 //! thread's current one with one reference count, and allocates nothing.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
@@ -18,14 +18,14 @@ use crate::extra::{OwnedFields, OwnedValue, merge};
 thread_local! {
     /// The current context of this thread (`None`: no contextual field; also while a log call
     /// has lent it out, see [`with_current`]).
-    static CURRENT: RefCell<Option<Arc<OwnedFields>>> = const { RefCell::new(None) };
+    static CURRENT: Cell<Option<Arc<OwnedFields>>> = const { Cell::new(None) };
     /// The context a log call on this thread took out of `CURRENT` for its duration (null:
     /// none): what calls and scopes nested in it (from a `Display` impl, a filter, a sink) see
     /// as current while `CURRENT` is empty.
     static LENT: Cell<*const Arc<OwnedFields>> = const { Cell::new(std::ptr::null()) };
     /// Whether `CURRENT` or `LENT` holds fields: a log call outside every scope reads only this
     /// (a thread-local without a destructor is one load; `CURRENT`, which has one, costs a
-    /// state check and a borrow: 44 instructions a call for both, measured, against a few).
+    /// state check: 44 instructions a call for both, measured, against a few).
     static ANY: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -41,7 +41,15 @@ pub(crate) fn current_fields() -> Option<Arc<OwnedFields>> {
     if !any() {
         return None;
     }
-    let current = CURRENT.try_with(|c| c.try_borrow().ok().and_then(|c| c.clone())).ok().flatten();
+    let current = CURRENT
+        .try_with(|c| {
+            let current = c.take();
+            let shared = current.clone();
+            c.set(current);
+            shared
+        })
+        .ok()
+        .flatten();
     current.or_else(|| {
         let lent = LENT.try_with(Cell::get).unwrap_or(std::ptr::null());
         // SAFETY: a non-null `LENT` points at the `Arc` of a `Lending` on this thread's stack,
@@ -65,7 +73,7 @@ pub(crate) fn with_current<R>(f: impl FnOnce(&OwnedFields) -> R) -> R {
 
 #[inline(never)]
 fn with_current_slow<R>(f: impl FnOnce(&OwnedFields) -> R) -> R {
-    let taken = CURRENT.try_with(|c| c.try_borrow_mut().ok().and_then(|mut c| c.take()));
+    let taken = CURRENT.try_with(Cell::take);
     let Some(taken) = taken.ok().flatten() else {
         // Nothing in `CURRENT`: a call nested in one that lent its context, or none.
         let lent = LENT.try_with(Cell::get).unwrap_or(std::ptr::null());
@@ -94,11 +102,7 @@ impl Drop for Lending {
     fn drop(&mut self) {
         let _ = LENT.try_with(|l| l.set(self.outer));
         let fields = self.fields.take();
-        let _ = CURRENT.try_with(|c| {
-            if let Ok(mut c) = c.try_borrow_mut() {
-                *c = fields;
-            }
-        });
+        let _ = CURRENT.try_with(|c| c.set(fields));
         let _ = ANY.try_with(|any| any.set(true));
     }
 }
@@ -107,12 +111,9 @@ impl Drop for Lending {
 fn replace(fields: Option<Arc<OwnedFields>>) -> Option<Arc<OwnedFields>> {
     let any = fields.is_some() || !LENT.try_with(Cell::get).unwrap_or(std::ptr::null()).is_null();
     CURRENT
-        .try_with(|current| match current.try_borrow_mut() {
-            Ok(mut current) => {
-                ANY.with(|flag| flag.set(any));
-                std::mem::replace(&mut *current, fields)
-            }
-            Err(_) => None,
+        .try_with(|current| {
+            ANY.with(|flag| flag.set(any));
+            current.replace(fields)
         })
         .ok()
         .flatten()
