@@ -332,6 +332,32 @@ fn bench_disabled(c: &mut Criterion) {
     group.finish();
 }
 
+/// Bound and contextual fields (issue 17): the same call through a plain logger, through a child
+/// with 3 bound fields, and inside a contextual scope with 3 fields; default format, which does
+/// not show them (the cost is gathering them into the record). Target: at most 1.15x the plain.
+fn bench_context(c: &mut Criterion) {
+    let mut group = c.benchmark_group("context");
+    let logger = hlog_logger_into_sink("TRACE");
+    let call = |logger: &hlog::Logger| {
+        let user = black_box(USER);
+        let id = black_box(ID);
+        let ms = black_box(MS);
+        hlog::info!(
+            logger,
+            "User {user} logged in from {ip} (id={id}, ms={ms})",
+            ip = black_box(IP)
+        );
+    };
+    group.bench_function("plain", |b| b.iter(|| call(&logger)));
+    let child = hlog::bind!(logger; request_id = "abc-123", tenant = "acme", attempt = 3);
+    group.bench_function("bound_3", |b| b.iter(|| call(&child)));
+    {
+        let _scope = hlog::contextualize!(request_id = "abc-123", tenant = "acme", attempt = 3);
+        group.bench_function("context_3", |b| b.iter(|| call(&logger)));
+    }
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_secs(1))
@@ -341,6 +367,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = bench_enabled, bench_disabled
+    targets = bench_enabled, bench_disabled, bench_context
 }
 criterion_main!(benches);

@@ -2,9 +2,12 @@
 //!
 //! Users depend on the `hlog` facade, which re-exports what is public here next to the macros.
 
+mod bound;
 mod callsite;
+mod context;
 mod deferred;
 mod error;
+mod extra;
 mod format;
 mod handler;
 mod level;
@@ -24,7 +27,10 @@ pub mod time;
 #[doc(hidden)]
 pub mod __private;
 
+pub use bound::{MAX_PATCHED_FIELDS, Patch};
+pub use context::{Context, ContextGuard, FutureExt, InContext, with_context};
 pub use error::{ConfigError, FormatError, LevelError, SpecError};
+pub use extra::{Extra, OwnedValue};
 pub use format::{DEFAULT_FORMAT, Format, JsonField, JsonFormat};
 pub use handler::{
     Colorize, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo, RemoveError,

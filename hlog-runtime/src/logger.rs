@@ -7,8 +7,10 @@ use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
 
+use crate::bound::{Bound, Patch};
 use crate::callsite::Callsite;
 use crate::deferred::{Handlers, Queued, Writer};
+use crate::extra::{OwnedFields, OwnedValue};
 use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats, Install, RemoveError};
 use crate::level::Level;
 use crate::message::Layout;
@@ -40,9 +42,14 @@ static GLOBAL_GENERATION: AtomicU32 = AtomicU32::new(1);
 /// hlog::info!(logger, "User {user} logged in");
 /// assert_eq!(capture.text(), "User alice logged in\n");
 /// ```
+///
+/// A child made by [`Logger::bind`] or [`Logger::patch`] shares its parent's handlers and
+/// settings (adding a handler through either is seen by both) and adds its own fields.
 #[derive(Clone)]
 pub struct Logger {
     core: Arc<Core>,
+    /// A child's bound fields and patches (`None`: the root, nothing added).
+    bound: Option<Arc<Bound>>,
 }
 
 struct Core {
@@ -95,6 +102,7 @@ impl Logger {
     fn with_core(global: bool) -> Self {
         crate::time::start_time();
         let logger = Logger {
+            bound: None,
             core: Arc::new(Core {
                 handlers: Arc::new(ArcSwap::from_pointee(Vec::new())),
                 generation: AtomicU64::new(next_generation()),
@@ -344,13 +352,102 @@ impl Logger {
             && self.module_enabled(callsite.module())
     }
 
-    /// Hand a record to every handler.
+    /// A child logger with `fields` bound: every record it logs carries them (in `{extra}`,
+    /// `{extra[name]}`, `Record::extra`, filters, queued handlers). It shares this logger's
+    /// handlers and settings; binding again makes another child (a name bound again takes the
+    /// new value) and never changes this one. Binding allocates once; logging through the child
+    /// allocates nothing. The `hlog::bind!` macro is shorter: `bind!(logger, request_id = id)`.
+    ///
+    /// Precedence among fields of the same name: the call's own, then contextual, then bound
+    /// (see [`Record::extra`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let root = hlog::Logger::new();
+    /// root.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    /// let request = root.bind([("request_id", "abc-123".into()), ("attempt", 2.into())]);
+    /// hlog::info!(request, "started");
+    /// hlog::info!(root, "the root has no bound field");
+    /// assert_eq!(
+    ///     capture.text(),
+    ///     "started {\"request_id\": \"abc-123\", \"attempt\": 2}\nthe root has no bound field {}\n"
+    /// );
+    /// ```
+    pub fn bind(&self, fields: impl IntoIterator<Item = (&'static str, OwnedValue)>) -> Logger {
+        Logger {
+            core: Arc::clone(&self.core),
+            bound: Some(Arc::new(Bound::bind(self.bound.as_deref(), fields))),
+        }
+    }
+
+    /// A child logger whose `patch` closure runs on every record it logs, after the record's
+    /// other fields are gathered, and adds or changes fields (loguru's `patch`); see [`Patch`].
+    /// Patches of a child's parents run first. The child shares this logger's handlers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::time::Timestamp;
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new().with_clock(|| Timestamp::from_unix(100, 250_000_000));
+    /// logger.add(capture.clone()).format("{message} {extra[elapsed_ms]}").install().unwrap();
+    /// let start = Timestamp::from_unix(100, 0);
+    /// let timed = logger.patch(move |patch| {
+    ///     let t = patch.record().time();
+    ///     let ms = (t.secs() - start.secs()) * 1000 + i64::from(t.nanos() / 1_000_000);
+    ///     patch.set("elapsed_ms", ms.into());
+    /// });
+    /// hlog::info!(timed, "done");
+    /// assert_eq!(capture.text(), "done 250\n");
+    /// ```
+    pub fn patch(&self, patch: impl Fn(&mut Patch<'_, '_>) + Send + Sync + 'static) -> Logger {
+        Logger {
+            core: Arc::clone(&self.core),
+            bound: Some(Arc::new(Bound::patch(self.bound.as_deref(), Arc::new(patch)))),
+        }
+    }
+
+    /// The fields bound to this logger (none for a root), each name once, the latest `bind`
+    /// first.
+    pub fn bound_fields(&self) -> impl Iterator<Item = (&'static str, &OwnedValue)> {
+        let fields: &OwnedFields = self.bound.as_deref().map_or(&[], |b| &b.fields);
+        fields.iter().map(|(name, value)| (*name, value))
+    }
+
+    /// Hand a record to every handler, with this logger's bound fields and patches and the
+    /// current thread's contextual fields added.
+    #[inline]
+    pub fn log(&self, record: &Record<'_>) {
+        if self.bound.is_none() && !crate::context::any() {
+            return self.log_record(record);
+        }
+        crate::context::with_current(|context| self.log_with_extra(record, context));
+    }
+
+    /// [`Logger::log`] for a record that gains contextual, bound or patched fields.
+    #[inline(never)]
+    fn log_with_extra(&self, record: &Record<'_>, context: &OwnedFields) {
+        let bound = self.bound.as_deref();
+        let record = Record { context, bound: bound.map_or(&[], |b| &b.fields), ..*record };
+        let patches = bound.map_or(&[][..], |b| &b.patches[..]);
+        if patches.is_empty() {
+            return self.log_record(&record);
+        }
+        let mut patch = Patch::new(&record);
+        patches.iter().for_each(|f| f(&mut patch));
+        let (patched, len) = patch.into_fields();
+        self.log_record(&Record { patched: &patched[..len], ..record });
+    }
+
+    /// Hand a record, its fields complete, to every handler.
     ///
     /// Each thread keeps the handler list it last used with the list's generation, and its
     /// formatting buffer: a call checks the generation (one load) instead of taking a shared
     /// reference to the list. A nested call (from a `Display` impl, a filter or a sink) and a
     /// call during thread teardown take the shared list and a fresh buffer instead.
-    pub fn log(&self, record: &Record<'_>) {
+    fn log_record(&self, record: &Record<'_>) {
         let zone = self.core.zone.get().unwrap_or_else(|| Zone::local());
         if record.level().no() >= self.core.sync_min.load(Ordering::Relaxed) {
             self.log_here(record, zone);
@@ -701,7 +798,7 @@ mod fork {
             let busy = std::mem::take(&mut self.busy);
             drop(self);
             for (core, handler) in busy {
-                let logger = Logger { core };
+                let logger = Logger { core, bound: None };
                 // This process has one thread: no configuration change can race this one.
                 let _ = logger.take_handler(|h| std::ptr::eq(h, &*handler));
                 if !reports_busy {

@@ -4,6 +4,7 @@ use std::fmt;
 use std::panic::Location;
 
 use crate::callsite::Callsite;
+use crate::extra::{Extra, Layers, OwnedFields};
 use crate::level::Level;
 use crate::message::Message;
 use crate::thread::ThreadInfo;
@@ -18,6 +19,12 @@ pub struct Record<'a> {
     pub(crate) callsite: &'static Callsite,
     pub(crate) message: Message<'a>,
     pub(crate) fields: &'a [(&'static str, Value<'a>)],
+    /// Fields a patch of the logger set (highest precedence).
+    pub(crate) patched: &'a [(&'static str, Value<'a>)],
+    /// The calling thread's contextual fields.
+    pub(crate) context: &'a OwnedFields,
+    /// The logger's bound fields.
+    pub(crate) bound: &'a OwnedFields,
     pub(crate) error: Option<&'a (dyn std::error::Error + 'static)>,
     /// The thread the call was made on, when that is not the thread rendering the record (a
     /// queued record, rendered by the writer thread); `None`: the current thread.
@@ -49,6 +56,9 @@ impl<'a> Record<'a> {
             callsite,
             message,
             fields,
+            patched: &[],
+            context: &[],
+            bound: &[],
             error: None,
             thread: None,
             location: None,
@@ -164,14 +174,65 @@ impl<'a> Record<'a> {
         &self.message
     }
 
-    /// The named arguments of the call, as structured fields.
+    /// The named arguments of the call, as structured fields (not bound, contextual or
+    /// patched fields: [`Record::extra`] has them all).
+    ///
+    /// A record of a queued handler (`enqueue`), rebuilt on the writer thread, holds every
+    /// field of [`Record::extra`] here (they were merged on the calling thread).
     pub fn fields(&self) -> &[(&'static str, Value<'a>)] {
         self.fields
     }
 
-    /// One named field by name.
-    pub fn field(&self, name: &str) -> Option<&Value<'a>> {
-        self.fields.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    /// One field by name, by precedence among every field of the record (see
+    /// [`Record::extra`]): what `{extra[name]}` shows.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Value;
+    /// let capture = hlog::sink::Capture::new();
+    /// let root = hlog::Logger::new();
+    /// root.add(capture.clone())
+    ///     .format("{message}")
+    ///     .filter(|record| matches!(record.field("tenant"), Some(Value::U64(7))))
+    ///     .install()
+    ///     .unwrap();
+    /// hlog::info!(root.bind([("tenant", 7u64.into())]), "kept");
+    /// hlog::info!(root, "dropped");
+    /// assert_eq!(capture.text(), "kept\n");
+    /// ```
+    pub fn field(&self, name: &str) -> Option<Value<'_>> {
+        self.layers().get(name)
+    }
+
+    /// Every field of the record, each name once: the call's own named arguments, then the
+    /// contextual fields of the calling thread (innermost scope first), then the logger's bound
+    /// fields (latest `bind` first), then fields a patch added. When two share a name the value
+    /// of the higher precedence wins, in this order: a patch, the call, the context, the bound
+    /// fields; the field then appears once, where its winning layer comes. What `{extra}` shows.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{extra}").install().unwrap();
+    /// let child = logger.bind([("user", "bound".into()), ("app", "shop".into())]);
+    /// let _scope = hlog::Context::current().with([("user", "context".into())]).enter();
+    /// hlog::info!(child, "hi", user = "call", n = 1);
+    /// assert_eq!(capture.text(), "{\"user\": \"call\", \"n\": 1, \"app\": \"shop\"}\n");
+    /// ```
+    pub fn extra(&self) -> Extra<'_, 'a> {
+        Extra::new(self.layers())
+    }
+
+    pub(crate) fn layers(&self) -> Layers<'_, 'a> {
+        Layers {
+            patched: self.patched,
+            call: self.fields,
+            context: self.context,
+            bound: self.bound,
+        }
     }
 
     /// The attached error, if any.

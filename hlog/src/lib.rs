@@ -3,10 +3,11 @@
 #![doc = include_str!("../README.md")]
 
 pub use hlog_runtime::{
-    Colorize, ConfigError, DEFAULT_FORMAT, Format, FormatError, HandlerBuilder, HandlerId,
-    HandlerStats, IntoFormat, IntoLevelNo, JsonField, JsonFormat, Level, LevelError, Logger,
-    Message, Out, Record, RemoveError, SpecError, Template, TemplateError, Value, add, complete,
-    disable, enable, level, logger, remove, remove_all, reopen, sink, stats, time,
+    Colorize, ConfigError, Context, ContextGuard, DEFAULT_FORMAT, Extra, Format, FormatError,
+    FutureExt, HandlerBuilder, HandlerId, HandlerStats, InContext, IntoFormat, IntoLevelNo,
+    JsonField, JsonFormat, Level, LevelError, Logger, MAX_PATCHED_FIELDS, Message, Out, OwnedValue,
+    Patch, Record, RemoveError, SpecError, Template, TemplateError, Value, add, complete, disable,
+    enable, level, logger, remove, remove_all, reopen, sink, stats, time, with_context,
 };
 
 #[cfg(unix)]
@@ -206,4 +207,94 @@ macro_rules! log {
 #[macro_export]
 macro_rules! fmt {
     ($($arg:tt)+) => { $crate::__format!($crate, $($arg)+) };
+}
+
+/// Owned fields for [`Logger::bind`], [`Context::with`], [`with_context`] and
+/// [`FutureExt::in_context`]: `fields!(request_id = id, user)` is an array of
+/// `(&'static str, OwnedValue)`. A bare name takes the variable of that name. Integers, floats,
+/// `bool` and `char` stay typed, text is copied, any other `Display` value becomes its text.
+/// Values are borrowed, never moved.
+///
+/// ```
+/// use hlog::OwnedValue;
+/// let user = String::from("alice");
+/// let fields = hlog::fields!(request_id = "abc-123", user, port = 8080u16);
+/// assert_eq!(fields[1], ("user", OwnedValue::from("alice")));
+/// assert_eq!(fields[2], ("port", OwnedValue::U64(8080)));
+/// assert_eq!(user, "alice"); // still ours
+/// ```
+#[macro_export]
+macro_rules! fields {
+    ($($name:ident $(= $value:expr)?),* $(,)?) => {
+        [$((
+            ::core::stringify!($name),
+            $crate::__owned_value!($name $(= $value)?),
+        )),*]
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __owned_value {
+    ($name:ident) => {
+        $crate::__owned_value!($name = $name)
+    };
+    ($name:ident = $value:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::__private::{DisplayOwned as _, FastOwned as _};
+        (&$crate::__private::OwnedArg(&$value)).__hlog_owned()
+    }};
+}
+
+/// A child logger with bound fields (loguru's `logger.bind(...)`): `bind!(request_id = id,
+/// user)` binds to the global logger, `bind!(logger; request_id = id)` to a given one. Values
+/// as in [`fields!`]. The child shares every handler of its parent; see [`Logger::bind`].
+///
+/// ```
+/// let capture = hlog::sink::Capture::new();
+/// let root = hlog::Logger::new();
+/// root.add(capture.clone()).format("{message} {extra}").install().unwrap();
+/// let user = "alice";
+/// let log = hlog::bind!(root; request_id = "abc-123", user, attempt = 2);
+/// hlog::info!(log, "started");
+/// assert_eq!(
+///     capture.text(),
+///     "started {\"request_id\": \"abc-123\", \"user\": \"alice\", \"attempt\": 2}\n"
+/// );
+/// let global_child = hlog::bind!(request_id = "abc-123");
+/// # drop(global_child);
+/// ```
+#[macro_export]
+macro_rules! bind {
+    ($($name:ident $(= $value:expr)?),* $(,)?) => {
+        $crate::logger().bind($crate::fields!($($name $(= $value)?),*))
+    };
+    ($logger:expr; $($fields:tt)*) => {
+        $crate::Logger::bind(&$logger, $crate::fields!($($fields)*))
+    };
+}
+
+/// Contextual fields for everything this thread logs while the returned guard lives, through
+/// any logger (loguru's `with logger.contextualize(...)`): `let _ctx = contextualize!(request_id
+/// = id);`. Scopes nest; dropping the guard (also while unwinding from a panic) restores the
+/// context before. Values as in [`fields!`]. For async code wrap the future instead:
+/// [`FutureExt::in_context`]; for a closure, [`with_context`].
+///
+/// ```
+/// let capture = hlog::sink::Capture::new();
+/// let logger = hlog::Logger::new();
+/// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+/// {
+///     let _request = hlog::contextualize!(request_id = "r-1");
+///     let _step = hlog::contextualize!(step = 2);
+///     hlog::info!(logger, "inner");
+/// }
+/// hlog::info!(logger, "after");
+/// assert_eq!(capture.text(), "inner {\"step\": 2, \"request_id\": \"r-1\"}\nafter {}\n");
+/// ```
+#[macro_export]
+macro_rules! contextualize {
+    ($($fields:tt)*) => {
+        $crate::Context::current().with($crate::fields!($($fields)*)).enter()
+    };
 }

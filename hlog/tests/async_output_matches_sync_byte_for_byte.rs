@@ -1,6 +1,7 @@
 //! A queued handler (`enqueue(true)`) writes the same bytes as a synchronous one, for every
 //! format field and every kind of value: both render the record with the same code, the
-//! queued one from the copy its thread's ring holds.
+//! queued one from the copy its thread's ring holds. Bound, contextual and patched fields are
+//! gathered on the calling thread, so the writer thread shows them as the caller would.
 
 use std::fmt;
 use std::sync::Arc;
@@ -93,6 +94,20 @@ fn log_everything(logger: &Logger) {
         total = 12.5,
         ok = true
     );
+    // Bound, contextual and patched fields: merged on the calling thread, each name once.
+    let child =
+        hlog::bind!(logger; request_id = "abc-123", user = "bound\x1b[0m", attempt = 3u8, ratio);
+    let patched = child.patch(|patch| {
+        patch.set("patched", 1.5f64.into());
+        patch.set("n", 99i64.into());
+    });
+    hlog::info!(child, "through a child {n}");
+    {
+        let _scope = hlog::contextualize!(scope = "ctx\nline", n = 7, flag = true);
+        hlog::info!(logger, "inside a scope");
+        hlog::warning!(child, "child inside a scope", user = "the call's own wins");
+        hlog::error!(patched, "patched inside a scope {n}");
+    }
     let error = Outer(Inner);
     logger.log(
         &hlog::Record::new(
@@ -160,6 +175,12 @@ fn queued_and_synchronous_handlers_write_the_same_bytes() {
             log_everything(&logger);
             logger.complete();
             assert!(!sync.text().is_empty());
+            if format.contains("{extra}") {
+                for shown in [r#""request_id": "abc-123""#, r#""patched": 1.5"#, r#""flag": true"#]
+                {
+                    assert!(queued.text().contains(shown), "{shown} in {}", queued.text());
+                }
+            }
             assert!(!elsewhere.load(Ordering::Relaxed), "a handler ran on the wrong thread");
             assert_eq!(
                 queued.text(),

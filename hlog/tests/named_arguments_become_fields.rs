@@ -223,9 +223,9 @@ fn record_field_looks_up_by_name() {
     logger
         .add(hlog::sink::from_fn(move |_, record| {
             let mut found = store.lock().unwrap();
-            found.push(record.field("user").map(own));
-            found.push(record.field("n").map(own));
-            found.push(record.field("missing").map(own));
+            found.push(record.field("user").as_ref().map(own));
+            found.push(record.field("n").as_ref().map(own));
+            found.push(record.field("missing").as_ref().map(own));
         }))
         .install()
         .unwrap();

@@ -88,17 +88,29 @@ fn caller_and_writer_allocate_nothing() {
     let written = Arc::new(AtomicUsize::new(0));
     logger.add(FileSink::new(dir.join("app.log"))).enqueue(true).install().unwrap();
     logger.add(Count(Arc::clone(&written))).enqueue(true).install().unwrap();
-    // Warm-up: the thread's ring, the writer thread, its buffers, the time cache.
+    // Bound and contextual fields, made (and allocated) before counting: every queued record
+    // carries them, merged on the calling thread.
+    let child = hlog::bind!(logger; request_id = "abc-123", user = "alice", attempt = 3);
+    let scope = hlog::Context::current().with(hlog::fields!(task = 7, step = "load", ok = true));
+    // Warm-up: the thread's ring, the writer thread, its buffers (sized by the largest record:
+    // the child's inside the scope), the time cache.
     for i in 0..1_000 {
         log_everything(&logger, i);
+        let _guard = scope.enter();
+        log_everything(&child, i);
     }
     logger.complete();
     let calls = 20_000u64;
     let before = written.load(Ordering::Acquire);
     counting::start_everywhere();
-    for i in 0..calls {
+    for i in 0..calls / 2 {
         log_everything(&logger, i);
     }
+    let guard = scope.enter();
+    for i in calls / 2..calls {
+        log_everything(&child, i);
+    }
+    drop(guard);
     while written.load(Ordering::Acquire) < before + PER_ROUND * calls as usize {
         std::hint::spin_loop();
     }

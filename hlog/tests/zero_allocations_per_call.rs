@@ -184,3 +184,45 @@ fn call_options() {
     assert_eq!(allocations(|| (0..1000).for_each(|i| log_options(&logger, i))), 0);
     assert!(capture.text().ends_with("from the caller 999 \n"), "{}", &capture.text()[..200]);
 }
+
+/// A call through a child with 3 bound fields allocates nothing (binding allocated once).
+#[test]
+fn child_with_bound_fields() {
+    let logger = Logger::new();
+    let capture = Capture::with_capacity(8 << 20);
+    logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    let child = hlog::bind!(logger; request_id = "abc-123", user = "alice", attempt = 3);
+    assert_eq!(steady_state(&child, 1000), 0);
+    assert!(capture.text().ends_with(
+        "Order placed {\"order_id\": 999, \"total\": 1002.25, \"request_id\": \"abc-123\", \
+         \"user\": \"alice\", \"attempt\": 3}\n"
+    ));
+}
+
+/// A call inside a contextual scope with 3 fields allocates nothing (the scope allocated once).
+#[test]
+fn inside_a_contextual_scope() {
+    let logger = Logger::new();
+    let capture = Capture::with_capacity(8 << 20);
+    logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    let _scope = hlog::contextualize!(request_id = "abc-123", user = "alice", attempt = 3);
+    assert_eq!(steady_state(&logger, 1000), 0);
+    assert!(capture.text().ends_with(
+        "Order placed {\"order_id\": 999, \"total\": 1002.25, \"request_id\": \"abc-123\", \
+         \"user\": \"alice\", \"attempt\": 3}\n"
+    ));
+}
+
+/// A patched child allocates nothing per call: the patch writes into a fixed array.
+#[test]
+fn patched_child() {
+    let logger = Logger::new();
+    let capture = Capture::with_capacity(8 << 20);
+    logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    let patched = logger.patch(|patch| {
+        let secs = patch.record().time().secs();
+        patch.set("secs_even", (secs % 2 == 0).into());
+    });
+    assert_eq!(steady_state(&patched, 1000), 0);
+    assert!(capture.text().contains("\"secs_even\": "));
+}

@@ -25,6 +25,7 @@ use std::fmt::{self, Write as _};
 use std::panic::Location;
 
 use crate::callsite::Callsite;
+use crate::extra::Extra;
 use crate::level::Level;
 use crate::message::{Message, Piece, Template};
 use crate::out::{Verbatim, guard};
@@ -87,15 +88,20 @@ impl Prepared<'_> {
 }
 
 /// The values a record's message shows (fields first) and its fields when they are not the
-/// first of those.
-fn values_of<'r, 'a>(record: &'r Record<'a>) -> (&'r Values<'a>, Option<&'r Values<'a>>) {
+/// first of those: a record with contextual, bound or patched fields has all its fields (each
+/// name once, by precedence: [`Record::extra`]) apart, so that the writer sees them as the
+/// calling thread did.
+fn values_of<'r, 'a>(record: &'r Record<'a>) -> (&'r Values<'a>, Option<Extra<'r, 'a>>) {
     let values = match record.message {
         Message::Template(template) => template.values(),
         Message::Static(_) | Message::Text(_) => &[],
     };
     let fields = record.fields;
-    let apart = !(fields.len() <= values.len() && std::ptr::eq(fields.as_ptr(), values.as_ptr()));
-    (values, apart.then_some(fields))
+    let prefix = record.layers().only_call()
+        && fields.len() <= values.len()
+        && std::ptr::eq(fields.as_ptr(), values.as_ptr());
+    let apart = !prefix;
+    (values, apart.then(|| record.extra()))
 }
 
 /// Whether `record` holds anything only user code can write (a `Display`/`Debug` value, an
@@ -103,10 +109,10 @@ fn values_of<'r, 'a>(record: &'r Record<'a>) -> (&'r Values<'a>, Option<&'r Valu
 #[inline]
 pub(crate) fn renders(record: &Record<'_>) -> bool {
     let (values, fields) = values_of(record);
-    let user = |values: &Values<'_>| {
-        values.iter().any(|(_, v)| matches!(v, Value::Display(_) | Value::Debug(_)))
-    };
-    record.error.is_some() || user(values) || fields.is_some_and(user)
+    let user = |value: &Value<'_>| matches!(value, Value::Display(_) | Value::Debug(_));
+    record.error.is_some()
+        || values.iter().any(|(_, v)| user(v))
+        || fields.is_some_and(|mut fields| fields.any(|(_, v)| user(&v)))
 }
 
 /// Render what only user code can write into `texts` (cleared first), each text behind its
@@ -121,7 +127,7 @@ pub(crate) fn prepare<'t>(record: &Record<'_>, texts: &'t mut Vec<u8>) -> Prepar
             Message::Static(_) | Message::Template(_) => 16,
             Message::Text(text) => 4 + text.len(),
         }
-        + values_size(values, texts)
+        + values_size(values.iter().copied(), texts)
         + 4
         + fields.map_or(0, |fields| values_size(fields, texts))
         + 4;
@@ -164,11 +170,15 @@ const VALUE: usize = 16 + 1 + 16;
 
 /// The size of `values` in an entry. The text of `Display`/`Debug` values is rendered into
 /// `texts` here, behind its length.
-fn values_size(values: &Values<'_>, texts: &mut Vec<u8>) -> usize {
-    let mut size = 4 + VALUE * values.len();
+fn values_size<'v>(
+    values: impl Iterator<Item = (&'static str, Value<'v>)>,
+    texts: &mut Vec<u8>,
+) -> usize {
+    let mut size = 4;
     for (_, value) in values {
+        size += VALUE;
         let before = texts.len();
-        match *value {
+        match value {
             Value::Str(s) => size += s.len(),
             Value::Display(d) => put_rendered(texts, "Display", |buf| {
                 let _ = write!(Verbatim(buf), "{d}");
@@ -232,12 +242,12 @@ pub(crate) fn write(record: &Record<'_>, prepared: &Prepared<'_>, out: &mut [u8]
             w.array(bytes);
         }
     }
-    w.values(values);
+    w.values(values.len(), values.iter().copied());
     match fields {
         None => w.u32(record.fields.len()),
         Some(fields) => {
             w.put(&FIELDS_APART.to_ne_bytes());
-            w.values(fields);
+            w.values(fields.len(), fields);
         }
     }
     // The error's texts (and the backtrace's) are what is left of `texts`, behind their count.
@@ -296,13 +306,18 @@ impl<'t> Writer<'_, 't> {
         text
     }
 
-    fn values(&mut self, values: &Values<'_>) {
-        self.u32(values.len());
+    /// `count` values (what `values` yields).
+    fn values<'v>(
+        &mut self,
+        count: usize,
+        values: impl Iterator<Item = (&'static str, Value<'v>)>,
+    ) {
+        self.u32(count);
         for (name, value) in values {
             let mut head = [0u8; VALUE];
             head[..16].copy_from_slice(&static_str_bytes(name));
             let mut text: &[u8] = &[];
-            let (tag, payload): (u8, [u8; 16]) = match *value {
+            let (tag, payload): (u8, [u8; 16]) = match value {
                 Value::Str(s) => {
                     text = s.as_bytes();
                     (STR, widen((s.len() as u64).to_ne_bytes()))

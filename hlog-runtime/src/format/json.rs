@@ -298,19 +298,19 @@ fn float(buf: &mut Vec<u8>, value: impl zmij::Float, finite: bool, nan: bool, ne
 /// check as values, which passes an identifier eight bytes at a time. (A schema's own keys are
 /// escaped once, when it is built.)
 #[inline]
-pub(crate) fn write_members(
+pub(crate) fn write_members<'v>(
     buf: &mut Vec<u8>,
-    fields: &[(&'static str, Value<'_>)],
+    fields: impl IntoIterator<Item = (&'static str, Value<'v>)>,
     separators: (&[u8], &[u8]),
     ensure_ascii: bool,
 ) {
-    for (i, (name, value)) in fields.iter().enumerate() {
+    for (i, (name, value)) in fields.into_iter().enumerate() {
         if i > 0 {
             buf.extend_from_slice(separators.0);
         }
         write_str(buf, name, ensure_ascii);
         buf.extend_from_slice(separators.1);
-        write_value(buf, value, ensure_ascii);
+        write_value(buf, &value, ensure_ascii);
     }
 }
 

@@ -382,7 +382,7 @@ impl JsonLines {
             }
             JsonField::Extra => {
                 buf.push(b'{');
-                write_members(buf, record.fields(), (b",", b":"), ascii);
+                write_members(buf, record.extra(), (b",", b":"), ascii);
                 buf.push(b'}');
             }
             JsonField::Exception => {
@@ -394,9 +394,9 @@ impl JsonLines {
 
     /// The record's fields as members of the line, `,"user":"alice"`.
     fn flat_fields(&self, buf: &mut Vec<u8>, record: &Record<'_>) {
-        for (name, value) in record.fields() {
+        for (name, value) in record.extra() {
             buf.push(b',');
-            if self.keys.iter().any(|key| key.len() == name.len() && **key == **name) {
+            if self.keys.iter().any(|key| key.len() == name.len() && **key == *name) {
                 buf.push(b'"');
                 crate::out::append(buf, b"extra.");
                 super::json::write_escaped(buf, name, self.ensure_ascii);
@@ -405,7 +405,7 @@ impl JsonLines {
                 write_str(buf, name, self.ensure_ascii);
             }
             buf.push(b':');
-            write_value(buf, value, self.ensure_ascii);
+            write_value(buf, &value, self.ensure_ascii);
         }
     }
 }

@@ -193,7 +193,7 @@ pub(super) fn write_field(
         Field::Process => text(buf, crate::thread::process_name()),
         Field::ProcessId => return number(buf, u64::from(crate::thread::process_id())),
         Field::Elapsed => time::render_elapsed(buf, time::since_start(record.time())),
-        Field::Extra => write_extra(buf, record.fields()),
+        Field::Extra => write_extra(buf, record.extra()),
         Field::ExtraKey(key) => return extra_key(buf, record, key, escape),
         Field::Exception => write_exception(buf, record, escape),
     }
@@ -204,7 +204,7 @@ pub(super) fn write_field(
 pub(super) fn extra_key(buf: &mut Vec<u8>, record: &Record<'_>, key: &str, escape: bool) -> bool {
     match record.field(key) {
         Some(value) => {
-            Out::new(buf, None, escape).value(value);
+            Out::new(buf, None, escape).value(&value);
             value.is_scalar()
         }
         None => false,
@@ -221,11 +221,12 @@ pub(super) fn finish(buf: &mut Vec<u8>, record: &Record<'_>, shows_exception: bo
     }
 }
 
-/// `{extra}`: the structured fields as a JSON object, `{"user": "alice", "id": 42}`, its values
-/// typed as the JSON lines format writes them (a non-finite float is the string `"NaN"`,
-/// `"inf"` or `"-inf"`). Its strings are always JSON-escaped (the escapes are its syntax), raw
-/// values or not.
-fn write_extra(buf: &mut Vec<u8>, fields: &[(&'static str, Value<'_>)]) {
+/// `{extra}`: every field of the record (its own, contextual, bound, patched; see
+/// [`Record::extra`]) as a JSON object, `{"user": "alice", "id": 42}`, its values typed as the
+/// JSON lines format writes them (a non-finite float is the string `"NaN"`, `"inf"` or
+/// `"-inf"`). Its strings are always JSON-escaped (the escapes are its syntax), raw values or
+/// not.
+fn write_extra<'v>(buf: &mut Vec<u8>, fields: impl Iterator<Item = (&'static str, Value<'v>)>) {
     buf.push(b'{');
     json::write_members(buf, fields, (b", ", b": "), false);
     buf.push(b'}');

@@ -1,0 +1,435 @@
+//! Fields that outlive a call: the [`OwnedValue`]s of bound and contextual fields, and
+//! [`Extra`], the view over every field of a record with precedence applied.
+//!
+//! Precedence, highest first: fields a patch set, the call's own named arguments, contextual
+//! fields (the innermost scope first), bound fields (the latest `bind` first). Each layer holds
+//! a name once (bound and contextual fields are merged when they are made; a patch replaces
+//! what it set before), so [`Extra`] only skips a field that a layer above also has.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::Arc;
+
+use crate::value::Value;
+
+/// The value of a bound or contextual field: owned, typed (numbers stay numbers), cheap to
+/// clone (text is shared). Lent to records as a [`Value`].
+///
+/// Made from integers, floats, `bool`, `char` and text with `From`, and from anything else
+/// that is `Display` with [`OwnedValue::display`] (rendered once, when the field is bound).
+///
+/// # Examples
+///
+/// ```
+/// use hlog::{OwnedValue, Value};
+/// let n = OwnedValue::from(42u16);
+/// assert!(matches!(n.as_value(), Value::U64(42)));
+/// let addr = OwnedValue::display(std::net::Ipv4Addr::LOCALHOST);
+/// assert_eq!(addr.as_value().to_string(), "127.0.0.1");
+/// ```
+#[derive(Clone, PartialEq)]
+#[non_exhaustive]
+pub enum OwnedValue {
+    /// Text.
+    Str(Arc<str>),
+    /// A signed integer.
+    I64(i64),
+    /// An unsigned integer.
+    U64(u64),
+    /// A wide signed integer.
+    I128(i128),
+    /// A wide unsigned integer.
+    U128(u128),
+    /// A float.
+    F64(f64),
+    /// A single-precision float.
+    F32(f32),
+    /// A boolean.
+    Bool(bool),
+    /// A character.
+    Char(char),
+}
+
+impl OwnedValue {
+    /// The value as a record lends it.
+    #[inline]
+    pub fn as_value(&self) -> Value<'_> {
+        match self {
+            OwnedValue::Str(s) => Value::Str(s),
+            OwnedValue::I64(v) => Value::I64(*v),
+            OwnedValue::U64(v) => Value::U64(*v),
+            OwnedValue::I128(v) => Value::I128(*v),
+            OwnedValue::U128(v) => Value::U128(*v),
+            OwnedValue::F64(v) => Value::F64(*v),
+            OwnedValue::F32(v) => Value::F32(*v),
+            OwnedValue::Bool(v) => Value::Bool(*v),
+            OwnedValue::Char(v) => Value::Char(*v),
+        }
+    }
+
+    /// Any `Display` value, as its text (rendered now).
+    pub fn display(value: impl fmt::Display) -> Self {
+        OwnedValue::Str(value.to_string().into())
+    }
+
+    /// A copy of a record's value (`Display`/`Debug` values as their text).
+    pub fn from_value(value: Value<'_>) -> Self {
+        match value {
+            Value::Str(s) => OwnedValue::Str(s.into()),
+            Value::I64(v) => OwnedValue::I64(v),
+            Value::U64(v) => OwnedValue::U64(v),
+            Value::I128(v) => OwnedValue::I128(v),
+            Value::U128(v) => OwnedValue::U128(v),
+            Value::F64(v) => OwnedValue::F64(v),
+            Value::F32(v) => OwnedValue::F32(v),
+            Value::Bool(v) => OwnedValue::Bool(v),
+            Value::Char(v) => OwnedValue::Char(v),
+            Value::Display(d) => OwnedValue::display(d),
+            Value::Debug(d) => OwnedValue::Str(format!("{d:?}").into()),
+        }
+    }
+}
+
+impl fmt::Debug for OwnedValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.as_value(), f)
+    }
+}
+
+impl fmt::Display for OwnedValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.as_value(), f)
+    }
+}
+
+macro_rules! owned_from {
+    ($($ty:ty => |$v:ident| $value:expr;)*) => {$(
+        impl From<$ty> for OwnedValue {
+            #[inline]
+            fn from($v: $ty) -> Self {
+                $value
+            }
+        }
+        impl From<&$ty> for OwnedValue {
+            #[inline]
+            fn from($v: &$ty) -> Self {
+                let $v = $v.clone();
+                $value
+            }
+        }
+    )*};
+}
+
+owned_from! {
+    i8 => |v| OwnedValue::I64(v.into());
+    i16 => |v| OwnedValue::I64(v.into());
+    i32 => |v| OwnedValue::I64(v.into());
+    i64 => |v| OwnedValue::I64(v);
+    isize => |v| OwnedValue::I64(v as i64);
+    u8 => |v| OwnedValue::U64(v.into());
+    u16 => |v| OwnedValue::U64(v.into());
+    u32 => |v| OwnedValue::U64(v.into());
+    u64 => |v| OwnedValue::U64(v);
+    usize => |v| OwnedValue::U64(v as u64);
+    i128 => |v| OwnedValue::I128(v);
+    u128 => |v| OwnedValue::U128(v);
+    f64 => |v| OwnedValue::F64(v);
+    f32 => |v| OwnedValue::F32(v);
+    bool => |v| OwnedValue::Bool(v);
+    char => |v| OwnedValue::Char(v);
+    String => |v| OwnedValue::Str(v.into());
+    Arc<str> => |v| OwnedValue::Str(v);
+}
+
+impl From<&str> for OwnedValue {
+    fn from(v: &str) -> Self {
+        OwnedValue::Str(v.into())
+    }
+}
+
+impl From<Cow<'_, str>> for OwnedValue {
+    fn from(v: Cow<'_, str>) -> Self {
+        OwnedValue::Str(v.into())
+    }
+}
+
+/// Owned fields: what `bind` and contextual scopes hold, each name once.
+pub(crate) type OwnedFields = [(&'static str, OwnedValue)];
+
+/// `fields` (names given later win over earlier ones) over `base` (whose names they replace):
+/// one list, each name once, the new fields first.
+pub(crate) fn merge(
+    fields: impl IntoIterator<Item = (&'static str, OwnedValue)>,
+    base: &OwnedFields,
+) -> Arc<OwnedFields> {
+    let mut merged: Vec<(&'static str, OwnedValue)> = Vec::new();
+    for (name, value) in fields {
+        match merged.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => merged.push((name, value)),
+        }
+    }
+    let kept: Vec<_> =
+        base.iter().filter(|(name, _)| !merged.iter().any(|(n, _)| n == name)).cloned().collect();
+    merged.extend(kept);
+    merged.into()
+}
+
+/// The layers of a record's fields, highest precedence first in [`Layers::has`].
+#[derive(Clone, Copy)]
+pub(crate) struct Layers<'r, 'a> {
+    pub(crate) patched: &'r [(&'static str, Value<'a>)],
+    pub(crate) call: &'r [(&'static str, Value<'a>)],
+    pub(crate) context: &'r OwnedFields,
+    pub(crate) bound: &'r OwnedFields,
+}
+
+impl<'r, 'a> Layers<'r, 'a> {
+    /// Nothing but the call's fields.
+    #[inline]
+    pub(crate) fn only_call(&self) -> bool {
+        self.patched.is_empty() && self.context.is_empty() && self.bound.is_empty()
+    }
+
+    /// The value of `name` by precedence: patched, call, contextual, bound.
+    pub(crate) fn get(&self, name: &str) -> Option<Value<'r>>
+    where
+        'a: 'r,
+    {
+        let borrowed = |fields: &'r [(&'static str, Value<'a>)]| {
+            fields.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+        };
+        let owned = |fields: &'r OwnedFields| {
+            fields.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_value())
+        };
+        borrowed(self.patched)
+            .or_else(|| borrowed(self.call))
+            .or_else(|| owned(self.context))
+            .or_else(|| owned(self.bound))
+    }
+
+    /// Whether a layer above `layer` (0 patched, 1 call, 2 context, 3 bound) has `name`.
+    fn above(&self, layer: usize, name: &str) -> bool {
+        let borrowed =
+            |fields: &[(&'static str, Value<'_>)]| fields.iter().any(|(n, _)| *n == name);
+        let owned = |fields: &OwnedFields| fields.iter().any(|(n, _)| *n == name);
+        match layer {
+            1 => borrowed(self.patched),
+            2 => borrowed(self.patched) || borrowed(self.call),
+            3 => borrowed(self.patched) || borrowed(self.call) || owned(self.context),
+            _ => false,
+        }
+    }
+}
+
+/// Every field of a record, each name once with the value that takes precedence (see
+/// [`Record::extra`](crate::Record::extra)): in order, the call's own fields, then contextual
+/// fields, then bound fields, then the fields a patch added; a field a layer of higher
+/// precedence also has is skipped where it would come, and shown where that layer comes
+/// (precedence: patched, call, contextual, bound).
+///
+/// # Examples
+///
+/// ```
+/// let capture = hlog::sink::Capture::new();
+/// let root = hlog::Logger::new();
+/// root.add(capture.clone())
+///     .format("{message}")
+///     .filter(|record| record.extra().any(|(name, _)| name == "user"))
+///     .install()
+///     .unwrap();
+/// let child = root.bind([("user", "alice".into())]);
+/// hlog::info!(root, "no user: filtered out");
+/// hlog::info!(child, "bound user");
+/// assert_eq!(capture.text(), "bound user\n");
+/// ```
+#[derive(Clone)]
+pub struct Extra<'r, 'a> {
+    layers: Layers<'r, 'a>,
+    layer: usize,
+    index: usize,
+}
+
+impl<'r, 'a> Extra<'r, 'a> {
+    pub(crate) fn new(layers: Layers<'r, 'a>) -> Self {
+        Extra { layers, layer: 1, index: 0 }
+    }
+
+    /// How many fields the view yields (each name once). Walks the layers.
+    pub fn len(&self) -> usize {
+        self.clone().count()
+    }
+
+    /// True if the record has no field at all.
+    pub fn is_empty(&self) -> bool {
+        self.clone().next().is_none()
+    }
+}
+
+impl<'r, 'a: 'r> Iterator for Extra<'r, 'a> {
+    type Item = (&'static str, Value<'r>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        // Layer order of iteration: call (1), context (2), bound (3), patched (0, last).
+        loop {
+            let index = self.index;
+            self.index += 1;
+            let item = match self.layer {
+                1 => self.layers.call.get(index).map(|(n, v)| (*n, *v)),
+                2 => self.layers.context.get(index).map(|(n, v)| (*n, v.as_value())),
+                3 => self.layers.bound.get(index).map(|(n, v)| (*n, v.as_value())),
+                0 => self.layers.patched.get(index).map(|(n, v)| (*n, *v)),
+                _ => return None,
+            };
+            match item {
+                Some((name, value)) => {
+                    if !self.layers.above(self.layer, name) {
+                        return Some((name, value));
+                    }
+                }
+                None => {
+                    self.layer = match self.layer {
+                        1 => 2,
+                        2 => 3,
+                        3 => 0,
+                        _ => 4,
+                    };
+                    self.index = 0;
+                }
+            }
+        }
+    }
+}
+
+macro_rules! value_from {
+    ($($ty:ty => |$v:ident| $value:expr;)*) => {$(
+        impl From<$ty> for Value<'_> {
+            #[inline]
+            fn from($v: $ty) -> Self {
+                $value
+            }
+        }
+    )*};
+}
+
+// For values a patch sets (`patch.set("elapsed_ms", ms.into())`).
+value_from! {
+    i8 => |v| Value::I64(v.into());
+    i16 => |v| Value::I64(v.into());
+    i32 => |v| Value::I64(v.into());
+    i64 => |v| Value::I64(v);
+    isize => |v| Value::I64(v as i64);
+    u8 => |v| Value::U64(v.into());
+    u16 => |v| Value::U64(v.into());
+    u32 => |v| Value::U64(v.into());
+    u64 => |v| Value::U64(v);
+    usize => |v| Value::U64(v as u64);
+    i128 => |v| Value::I128(v);
+    u128 => |v| Value::U128(v);
+    f64 => |v| Value::F64(v);
+    f32 => |v| Value::F32(v);
+    bool => |v| Value::Bool(v);
+    char => |v| Value::Char(v);
+}
+
+impl<'a> From<&'a str> for Value<'a> {
+    #[inline]
+    fn from(v: &'a str) -> Self {
+        Value::Str(v)
+    }
+}
+
+/// A value of `hlog::fields!`, wrapped so that method resolution picks its typed form (numbers
+/// stay numbers, text is copied) and falls back to its `Display` text. Not a stable API.
+#[doc(hidden)]
+pub struct OwnedArg<'a, T: ?Sized>(pub &'a T);
+
+/// The typed conversions of [`OwnedArg`]. Not a stable API.
+#[doc(hidden)]
+pub trait FastOwned {
+    fn __hlog_owned(&self) -> OwnedValue;
+}
+
+/// The `Display` fallback of [`OwnedArg`]. Not a stable API.
+#[doc(hidden)]
+pub trait DisplayOwned<T: ?Sized> {
+    fn __hlog_owned(&self) -> OwnedValue
+    where
+        T: fmt::Display;
+}
+
+impl<T: ?Sized> DisplayOwned<T> for &OwnedArg<'_, T> {
+    #[inline]
+    fn __hlog_owned(&self) -> OwnedValue
+    where
+        T: fmt::Display,
+    {
+        OwnedValue::display(self.0)
+    }
+}
+
+macro_rules! fast_owned {
+    ($($ty:ty),*) => {$(
+        impl FastOwned for OwnedArg<'_, $ty> {
+            #[inline]
+            fn __hlog_owned(&self) -> OwnedValue {
+                OwnedValue::from(self.0)
+            }
+        }
+        impl FastOwned for OwnedArg<'_, &$ty> {
+            #[inline]
+            fn __hlog_owned(&self) -> OwnedValue {
+                OwnedValue::from(*self.0)
+            }
+        }
+    )*};
+}
+
+fast_owned!(
+    i8,
+    i16,
+    i32,
+    i64,
+    isize,
+    u8,
+    u16,
+    u32,
+    u64,
+    usize,
+    i128,
+    u128,
+    f64,
+    f32,
+    bool,
+    char,
+    String,
+    Arc<str>
+);
+
+impl FastOwned for OwnedArg<'_, str> {
+    #[inline]
+    fn __hlog_owned(&self) -> OwnedValue {
+        OwnedValue::from(self.0)
+    }
+}
+
+impl FastOwned for OwnedArg<'_, &str> {
+    #[inline]
+    fn __hlog_owned(&self) -> OwnedValue {
+        OwnedValue::from(*self.0)
+    }
+}
+
+impl FastOwned for OwnedArg<'_, Cow<'_, str>> {
+    #[inline]
+    fn __hlog_owned(&self) -> OwnedValue {
+        OwnedValue::Str(Arc::from(&**self.0))
+    }
+}
+
+impl FastOwned for OwnedArg<'_, OwnedValue> {
+    #[inline]
+    fn __hlog_owned(&self) -> OwnedValue {
+        self.0.clone()
+    }
+}
