@@ -144,6 +144,17 @@ impl Level {
     }
 }
 
+impl Level {
+    /// The built-in or registered level with this number (the first registered, if several).
+    pub(crate) fn by_number(no: u32) -> Option<Level> {
+        if let Some(level) = Level::BUILTIN.iter().find(|l| l.no == no) {
+            return Some(*level);
+        }
+        let custom = CUSTOM.read().unwrap_or_else(|e| e.into_inner());
+        custom.iter().find(|l| l.no == no).copied()
+    }
+}
+
 impl PartialEq for Level {
     fn eq(&self, other: &Self) -> bool {
         self.no == other.no && self.name == other.name

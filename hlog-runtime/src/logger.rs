@@ -1,7 +1,7 @@
 //! The logger: its handlers, module rules, and the path of one record to every handler.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -9,7 +9,10 @@ use arc_swap::ArcSwap;
 
 use crate::callsite::Callsite;
 use crate::deferred::{Handlers, Queued, Writer};
-use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats, Install, RemoveError};
+use crate::filter::{Filter, IntoLevelNo, module_matches};
+use crate::handler::{
+    ChangeError, Handler, HandlerBuilder, HandlerId, HandlerStats, Install, RemoveError, StatsTable,
+};
 use crate::level::Level;
 use crate::message::Layout;
 use crate::record::Record;
@@ -73,13 +76,78 @@ struct Core {
 
 /// The global logger. It starts with one handler: the console on stdout, DEBUG and up,
 /// loguru's default format; `remove_all()` takes it away.
+///
+/// The environment changes that handler when the logger starts (at its first use):
+/// `HLOG_LEVEL` its level (a name or a number), `HLOG_FORMAT` its format, `HLOG_COLORIZE`
+/// its colour (`true`/`false`/`auto`), and `HLOG_LOG` (or `RUST_LOG`, after
+/// [`use_rust_log`]) `RUST_LOG`-style directives ([`Directives`](crate::Directives)) as its
+/// filter, which then also choose its levels. A value that does not parse is reported once on
+/// stderr and left out; the rest applies.
 pub fn logger() -> &'static Logger {
-    static GLOBAL: LazyLock<Logger> = LazyLock::new(|| {
-        let logger = Logger::with_core(true);
-        let _ = logger.add(Console::stdout()).level(Level::DEBUG).install();
-        logger
-    });
     &GLOBAL
+}
+
+static GLOBAL: LazyLock<Logger> = LazyLock::new(|| {
+    let logger = Logger::with_core(true);
+    GLOBAL_STARTED.store(true, Ordering::Relaxed);
+    let rust_log = USE_RUST_LOG.load(Ordering::Relaxed);
+    let settings = crate::env::console_settings(crate::env::process_var, rust_log);
+    let mut console = logger
+        .add(Console::stdout())
+        .level(settings.level)
+        .colorize(settings.colorize)
+        .filter_with(settings.filter);
+    if let Some(format) = settings.format {
+        console = console.format(format);
+    }
+    if let Ok(id) = console.install() {
+        let _ = DEFAULT_CONSOLE.set(id);
+    }
+    logger
+});
+
+/// Whether the global logger has started (read the environment).
+static GLOBAL_STARTED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the global logger reads `RUST_LOG` (when `HLOG_LOG` is not set).
+static USE_RUST_LOG: AtomicBool = AtomicBool::new(false);
+
+/// The global logger's default console handler, as it started.
+static DEFAULT_CONSOLE: OnceLock<HandlerId> = OnceLock::new();
+
+/// Read `RUST_LOG` directives for the global logger's default console handler when `HLOG_LOG`
+/// is not set, as `env_logger` does: `RUST_LOG=info,my_app::db=debug,hyper=off`. Called
+/// before the first log call, the console starts with them; called later, they replace its
+/// filter and level then (unless the handler was removed, or `HLOG_LOG` is set). See
+/// [`Directives`](crate::Directives) for the syntax.
+///
+/// # Examples
+///
+/// ```
+/// hlog::use_rust_log(); // first thing in `main`
+/// hlog::info!("filtered by RUST_LOG, when it is set");
+/// ```
+pub fn use_rust_log() {
+    if USE_RUST_LOG.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    if !GLOBAL_STARTED.load(Ordering::Relaxed) {
+        let _ = logger(); // starts with RUST_LOG read
+        return;
+    }
+    let var = crate::env::process_var;
+    if var("HLOG_LOG").is_some() {
+        return;
+    }
+    let (Some(directives), Some(id)) = (crate::env::directives(&var, true), DEFAULT_CONSOLE.get())
+    else {
+        return;
+    };
+    let logger = logger();
+    if var("HLOG_LEVEL").is_none() {
+        let _ = logger.set_level(*id, directives.lowest().unwrap_or(Level::DEBUG.no()));
+    }
+    let _ = logger.set_filter(*id, directives.filter());
 }
 
 impl Logger {
@@ -276,9 +344,80 @@ impl Logger {
         self.core.handlers.load().iter().for_each(|h| h.flush());
     }
 
-    /// Per-handler counts: records written, records lost, failures (see [`HandlerStats`]).
-    pub fn stats(&self) -> Vec<HandlerStats> {
-        self.core.handlers.load().iter().map(|h| h.stats()).collect()
+    /// Per handler: its level, sink, and counts of records written, lost and dropped, failures
+    /// and bytes (see [`HandlerStats`]); prints as a table, a row per handler.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(hlog::sink::Capture::new()).format("{message}").level("INFO").install().unwrap();
+    /// for _ in 0..3 {
+    ///     hlog::info!(logger, "four");
+    /// }
+    /// let stats = logger.stats();
+    /// assert_eq!((stats[0].id, stats[0].written, stats[0].bytes), (id, 3, 15));
+    /// println!("{stats}");
+    /// ```
+    pub fn stats(&self) -> StatsTable {
+        StatsTable::new(self.core.handlers.load().iter().map(|h| h.stats()).collect())
+    }
+
+    /// Change a handler's minimum level while it runs. Call sites that ran before see the
+    /// change on their next call.
+    ///
+    /// # Errors
+    ///
+    /// [`ChangeError::NoSuchHandler`] for an id this logger has no handler for,
+    /// [`ChangeError::Invalid`] for a level name that is not registered. Nothing changes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(capture.clone()).format("{message}").level("INFO").install().unwrap();
+    /// hlog::debug!(logger, "hidden");
+    /// logger.set_level(id, "DEBUG").unwrap();
+    /// hlog::debug!(logger, "shown");
+    /// assert_eq!(capture.text(), "shown\n");
+    /// ```
+    pub fn set_level(&self, id: HandlerId, level: impl IntoLevelNo) -> Result<(), ChangeError> {
+        let level_no = level.into_level_no().map_err(ChangeError::Invalid)?;
+        self.change(id, |handler| handler.set_level(level_no))
+    }
+
+    /// Replace a handler's filter (its module map and closure) while it runs. Call sites that
+    /// ran before see the change on their next call.
+    ///
+    /// # Errors
+    ///
+    /// [`ChangeError::NoSuchHandler`] for an id this logger has no handler for.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(capture.clone()).format("{message}").install().unwrap();
+    /// logger.set_filter(id, hlog::Filter::module("elsewhere")).unwrap();
+    /// hlog::info!(logger, "filtered out");
+    /// logger.set_filter(id, hlog::Filter::all()).unwrap();
+    /// hlog::info!(logger, "shown");
+    /// assert_eq!(capture.text(), "shown\n");
+    /// ```
+    pub fn set_filter(&self, id: HandlerId, filter: Filter) -> Result<(), ChangeError> {
+        self.change(id, |handler| handler.set_filter(filter))
+    }
+
+    /// Apply `change` to handler `id`, then re-fold the interest.
+    fn change(&self, id: HandlerId, change: impl FnOnce(&Handler)) -> Result<(), ChangeError> {
+        let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
+        let handlers = self.core.handlers.load();
+        let handler = handlers.iter().find(|h| h.id == id).ok_or(ChangeError::NoSuchHandler(id))?;
+        change(handler);
+        self.configuration_changed();
+        Ok(())
     }
 
     /// After a change of `handlers`: threads drop their cached list on their next call.
@@ -288,10 +427,10 @@ impl Logger {
 
     fn configuration_changed(&self) {
         let handlers = self.core.handlers.load();
-        let min = handlers.iter().map(|h| h.level_no).min().unwrap_or(u32::MAX);
+        let min = handlers.iter().map(|h| h.lowest()).min().unwrap_or(u32::MAX);
         self.core.min_level.store(min, Ordering::Relaxed);
         let queued = || handlers.iter().filter(|h| h.queued());
-        let queued_min = queued().map(|h| h.level_no).min().unwrap_or(u32::MAX);
+        let queued_min = queued().map(|h| h.lowest()).min().unwrap_or(u32::MAX);
         if let Some(writer) = self.core.writer.get() {
             writer.configure(queued().filter_map(|h| h.queue));
         }
@@ -313,14 +452,19 @@ impl Logger {
         let rules = self.core.modules.load();
         rules
             .iter()
-            .filter(|(prefix, _)| {
-                prefix.is_empty()
-                    || module
-                        .strip_prefix(prefix.as_str())
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with("::"))
-            })
+            .filter(|(prefix, _)| module_matches(prefix, module))
             .max_by_key(|(prefix, _)| prefix.len())
             .is_none_or(|(_, enabled)| *enabled)
+    }
+
+    /// The lowest level number any handler takes from `module`, by the module rules
+    /// (`enable`/`disable`) and each handler's level and module map (`u32::MAX`: none).
+    fn threshold_for(&self, module: &str) -> u32 {
+        if !self.module_enabled(module) {
+            return u32::MAX;
+        }
+        let handlers = self.core.handlers.load();
+        handlers.iter().map(|h| h.threshold_for(module)).min().unwrap_or(u32::MAX)
     }
 
     /// Whether a record at `level_no` from `callsite` would reach any handler's level and module
@@ -924,11 +1068,7 @@ fn enabled_global_gate(callsite: &'static Callsite, level_no: u32) -> bool {
 #[inline(never)]
 fn register(callsite: &'static Callsite, generation: u32, level_no: u32) -> bool {
     let logger = logger();
-    let threshold = if logger.module_enabled(callsite.module()) {
-        logger.core.min_level.load(Ordering::Relaxed)
-    } else {
-        u32::MAX
-    };
+    let threshold = logger.threshold_for(callsite.module());
     callsite.store_threshold(generation, threshold);
     level_no >= threshold
 }

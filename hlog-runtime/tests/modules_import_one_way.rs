@@ -25,9 +25,11 @@ const LAYERS: &[&str] = &[
     "record",
     "format",
     "sink",
+    "filter",
     "reentry",
     "handler",
     "deferred",
+    "env",
     "logger",
     "__private",
 ];

@@ -3,10 +3,11 @@
 #![doc = include_str!("../README.md")]
 
 pub use hlog_runtime::{
-    Colorize, ConfigError, DEFAULT_FORMAT, Format, FormatError, HandlerBuilder, HandlerId,
-    HandlerStats, IntoFormat, IntoLevelNo, Level, LevelError, Logger, Message, Out, Record,
-    RemoveError, SpecError, Template, TemplateError, Value, add, complete, disable, enable, level,
-    logger, remove, remove_all, reopen, sink, stats, time,
+    ChangeError, Colorize, ConfigError, DEFAULT_FORMAT, DirectiveError, Directives, Filter, Format,
+    FormatError, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo, Level,
+    LevelError, Logger, Message, Out, Record, RemoveError, SpecError, StatsTable, Template,
+    TemplateError, Value, add, complete, disable, enable, level, logger, remove, remove_all,
+    reopen, set_filter, set_level, sink, stats, time, use_rust_log,
 };
 
 #[cfg(unix)]
