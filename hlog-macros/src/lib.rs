@@ -8,6 +8,7 @@ mod ast;
 mod bind;
 mod expand;
 mod format;
+mod levels;
 mod span;
 
 use proc_macro::TokenStream;
@@ -27,4 +28,11 @@ pub fn __log(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn __format(input: TokenStream) -> TokenStream {
     format::expand(input.into()).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+/// `__levels!(krate, NAME = no, "colour", "icon"; ...)`: the body of `hlog::levels!`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __levels(input: TokenStream) -> TokenStream {
+    levels::expand(input.into()).unwrap_or_else(syn::Error::into_compile_error).into()
 }

@@ -17,7 +17,7 @@ pub use hlog_runtime::flush_on_signals;
 pub use hlog_runtime::__private;
 
 #[doc(hidden)]
-pub use hlog_macros::{__format, __log};
+pub use hlog_macros::{__format, __levels, __log};
 
 /// Log at TRACE (5). See [`info!`] for the syntax.
 #[macro_export]
@@ -126,4 +126,35 @@ macro_rules! log {
 #[macro_export]
 macro_rules! fmt {
     ($($arg:tt)+) => { $crate::__format!($crate, $($arg)+) };
+}
+
+/// Declare custom levels at compile time: each becomes a `const` [`Level`] and a logging macro
+/// named after it in lower case, so a misspelt level is a compile error.
+///
+/// `levels! { [pub] NAME = number [, "colour markup" [, "icon"]]; ... }`. The colour is checked
+/// at compile time. The macro (`audit!`) takes what [`info!`] takes — `audit!("...")`,
+/// `audit!(logger, "...")`, fields before the template — and is usable in the module after
+/// the declaration and, by path or `use`, anywhere in the crate (it is `pub(crate)`). Names
+/// found by lookups (`log!("AUDIT", ...)`, configuration files, `HLOG_LEVEL`) need the level
+/// registered: call [`Level::register`] at start. [`level()`] stays for levels known only at
+/// run time.
+///
+/// ```
+/// hlog::levels! {
+///     AUDIT = 35, "<cyan>", "@";
+///     NOTICE = 22;
+/// }
+///
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// logger.add(capture.clone()).format("{level}|{level.no}|{level.icon}|{message}").install().unwrap();
+/// let user = 42;
+/// audit!(logger, "user {user} exported data");
+/// notice!(logger, id = 7, "maintenance at {when}", when = "noon");
+/// assert_eq!(capture.text(), "AUDIT|35|@|user 42 exported data\nNOTICE|22||maintenance at noon\n");
+/// assert_eq!(AUDIT.no(), 35);
+/// ```
+#[macro_export]
+macro_rules! levels {
+    ($($arg:tt)+) => { $crate::__levels!($crate, $($arg)+); };
 }
