@@ -3,6 +3,7 @@
 //! Users depend on the `hlog` facade, which re-exports what is public here next to the macros.
 
 mod callsite;
+mod config;
 mod deferred;
 mod env;
 mod error;
@@ -26,6 +27,9 @@ pub mod time;
 #[doc(hidden)]
 pub mod __private;
 
+#[cfg(feature = "config")]
+pub use config::configure_from_file;
+pub use config::{Config, ConfigureError, HandlerConfig, configure};
 pub use error::{ConfigError, FormatError, LevelError, SpecError};
 pub use filter::{DirectiveError, Directives, Filter, IntoLevelNo};
 pub use format::{DEFAULT_FORMAT, Format};

@@ -56,6 +56,8 @@ struct Core {
     generation: AtomicU64,
     /// `(module prefix, enabled)`; the longest matching prefix wins.
     modules: ArcSwap<Vec<(String, bool)>>,
+    /// Default extra fields (`configure`), for every record once records carry extra fields.
+    extra: ArcSwap<Vec<(String, String)>>,
     /// Serialises configuration changes (readers never take it).
     config: Mutex<()>,
     /// Any `enable`/`disable` yet: without, the module check is one load.
@@ -163,6 +165,7 @@ impl Logger {
                 handlers: Arc::new(ArcSwap::from_pointee(Vec::new())),
                 generation: AtomicU64::new(next_generation()),
                 modules: ArcSwap::from_pointee(Vec::new()),
+                extra: ArcSwap::from_pointee(Vec::new()),
                 config: Mutex::new(()),
                 has_module_rules: std::sync::atomic::AtomicBool::new(false),
                 min_level: AtomicU32::new(u32::MAX),
@@ -535,10 +538,24 @@ impl Logger {
 }
 
 impl Install for Logger {
-    fn install(&self, mut handler: Handler) -> HandlerId {
+    fn install(&self, handler: Handler) -> HandlerId {
         let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
-        let id = HandlerId(self.core.next_id.fetch_add(1, Ordering::Relaxed));
-        handler.id = id;
+        let handler = self.adopt(handler);
+        let id = handler.id;
+        let mut handlers = Vec::clone(&self.core.handlers.load());
+        handlers.push(handler);
+        self.core.handlers.store(Arc::new(handlers));
+        self.handlers_changed();
+        self.configuration_changed();
+        id
+    }
+}
+
+impl Logger {
+    /// Give a handler its id, the logger's clock, and the writer thread if it is queued
+    /// (called with the configuration lock held).
+    fn adopt(&self, mut handler: Handler) -> Arc<Handler> {
+        handler.id = HandlerId(self.core.next_id.fetch_add(1, Ordering::Relaxed));
         let handler = Arc::new(handler);
         let clock = self.core.clock.get().cloned().unwrap_or_else(|| Arc::new(Timestamp::now));
         handler.attach(clock);
@@ -548,12 +565,37 @@ impl Install for Logger {
                 Writer::new(Arc::clone(&self.core.handlers), zone)
             });
         }
-        let mut handlers = Vec::clone(&self.core.handlers.load());
-        handlers.push(handler);
-        self.core.handlers.store(Arc::new(handlers));
+        handler
+    }
+
+    /// Replace every handler with `handlers` in one step (`configure`): a record goes either
+    /// to the old ones or to the new ones. The old ones are closed after, as by `remove_all`.
+    pub(crate) fn replace_handlers(&self, handlers: Vec<Handler>) -> Vec<HandlerId> {
+        self.write_queued();
+        let config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
+        let handlers: Vec<_> = handlers.into_iter().map(|h| self.adopt(h)).collect();
+        let ids = handlers.iter().map(|h| h.id).collect();
+        let old = self.core.handlers.swap(Arc::new(handlers));
         self.handlers_changed();
         self.configuration_changed();
-        id
+        drop(config); // as in `remove`
+        old.iter().for_each(|h| {
+            let _ = h.close();
+        });
+        ids
+    }
+
+    /// Set the default extra fields (see [`Logger::extra`]).
+    pub(crate) fn set_extra(&self, extra: Vec<(String, String)>) {
+        self.core.extra.store(Arc::new(extra));
+    }
+
+    /// The default extra fields a configuration gave (`Config::extra`), in order.
+    ///
+    /// They are kept here for every record; records carry them once bound and contextual
+    /// extra fields land (`{extra}` and `{extra[key]}` do not show them yet).
+    pub fn extra(&self) -> Vec<(String, String)> {
+        Vec::clone(&self.core.extra.load())
     }
 }
 

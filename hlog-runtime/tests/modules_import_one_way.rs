@@ -31,6 +31,7 @@ const LAYERS: &[&str] = &[
     "deferred",
     "env",
     "logger",
+    "config",
     "__private",
 ];
 

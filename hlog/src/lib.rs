@@ -3,15 +3,19 @@
 #![doc = include_str!("../README.md")]
 
 pub use hlog_runtime::{
-    ChangeError, Colorize, ConfigError, DEFAULT_FORMAT, DirectiveError, Directives, Filter, Format,
-    FormatError, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo, Level,
-    LevelError, Logger, Message, Out, Record, RemoveError, SpecError, StatsTable, Template,
-    TemplateError, Value, add, complete, disable, enable, level, logger, remove, remove_all,
-    reopen, set_filter, set_level, sink, stats, time, use_rust_log,
+    ChangeError, Colorize, Config, ConfigError, ConfigureError, DEFAULT_FORMAT, DirectiveError,
+    Directives, Filter, Format, FormatError, HandlerBuilder, HandlerConfig, HandlerId,
+    HandlerStats, IntoFormat, IntoLevelNo, Level, LevelError, Logger, Message, Out, Record,
+    RemoveError, SpecError, StatsTable, Template, TemplateError, Value, add, complete, configure,
+    disable, enable, level, logger, remove, remove_all, reopen, set_filter, set_level, sink, stats,
+    time, use_rust_log,
 };
 
 #[cfg(unix)]
 pub use hlog_runtime::flush_on_signals;
+
+#[cfg(feature = "config")]
+pub use hlog_runtime::configure_from_file;
 
 #[doc(hidden)]
 pub use hlog_runtime::__private;
