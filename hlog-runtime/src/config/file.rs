@@ -281,7 +281,7 @@ impl Logger {
 /// # Examples
 ///
 /// ```no_run
-/// hlog::configure_from_file("logging.toml").unwrap_or_else(|error| panic!("{error}"));
+/// hlog_runtime::configure_from_file("logging.toml").unwrap_or_else(|error| panic!("{error}"));
 /// ```
 pub fn configure_from_file(path: impl AsRef<Path>) -> Result<Vec<HandlerId>, ConfigureError> {
     crate::logger::logger().configure_from_file(path)

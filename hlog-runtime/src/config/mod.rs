@@ -22,7 +22,7 @@ use crate::sink::{Console, IntoSink, Sink};
 /// A whole logging configuration: handlers, custom levels, default extra fields, and module
 /// activation (loguru's `configure(handlers=, levels=, extra=, activation=)`). Apply it with
 /// [`Logger::configure`] or [`configure`](crate::configure); read one from a TOML file with
-/// [`configure_from_file`](crate::configure_from_file) (feature `config`).
+/// `configure_from_file` (feature `config`).
 ///
 /// # Examples
 ///
