@@ -20,12 +20,12 @@ use crate::sink::{Clock, Console, IntoSink};
 use crate::time::{Timestamp, Zone};
 use crate::value::Value;
 
-/// The global logger's lowest accepted level number (`u32::MAX` with no handler): the first,
-/// cheapest check of every log call.
-static GLOBAL_MIN_LEVEL: AtomicU32 = AtomicU32::new(0);
-/// Bumped on every change of the global logger's configuration; call sites cache their
-/// interest against it.
-static GLOBAL_GENERATION: AtomicU32 = AtomicU32::new(1);
+/// The global logger's configuration generation (high 32 bits), bumped on every change, and
+/// its lowest accepted level number (low 32 bits; `u32::MAX` with no handler). One load gives
+/// a call both: the level floor, the cheapest check, and the generation its call site's cached
+/// interest is valid for (a call that passes the floor but not a module map then costs a
+/// second load, of that interest, not a third).
+static GLOBAL_STATE: AtomicU64 = AtomicU64::new(1 << 32);
 
 /// A logger: handlers and module rules. Cheap to clone (clones share everything).
 ///
@@ -439,8 +439,11 @@ impl Logger {
         }
         self.core.queued_min.store(queued_min, Ordering::Relaxed);
         if self.core.global {
-            GLOBAL_MIN_LEVEL.store(min, Ordering::Relaxed);
-            GLOBAL_GENERATION.fetch_add(1, Ordering::Release);
+            // Under the configuration lock (or in a child process's one thread after a fork):
+            // no other change races this one.
+            let generation = (GLOBAL_STATE.load(Ordering::Relaxed) >> 32) as u32;
+            let generation = generation.wrapping_add(1).max(1);
+            GLOBAL_STATE.store((u64::from(generation) << 32) | u64::from(min), Ordering::Release);
         }
     }
 
@@ -1092,14 +1095,15 @@ mod signals {
     }
 }
 
-/// The global logger's gate: the level floor (one relaxed load), then the interest cached in
+/// The global logger's gate: the level floor (one load, which brings the generation too), then the interest cached in
 /// the call site, recomputed on a cold path after a configuration change.
 #[inline(always)]
 fn enabled_global_gate(callsite: &'static Callsite, level_no: u32) -> bool {
-    if level_no < GLOBAL_MIN_LEVEL.load(Ordering::Relaxed) {
+    let state = GLOBAL_STATE.load(Ordering::Acquire);
+    if level_no < state as u32 {
         return false;
     }
-    let generation = GLOBAL_GENERATION.load(Ordering::Acquire);
+    let generation = (state >> 32) as u32;
     match callsite.cached_threshold(generation) {
         Some(threshold) => level_no >= threshold,
         None => register(callsite, generation, level_no),
