@@ -71,9 +71,12 @@ impl ModuleLevels {
 /// `filter`, `filter_module` and `filter_levels`, or replace a running handler's with
 /// [`Logger::set_filter`](crate::Logger::set_filter).
 ///
-/// The module map is folded into each call site's cached interest: a call from a module a map
-/// turns off costs one load and one branch, and evaluates none of its arguments. The closure
-/// runs on each record that passes the level and the map.
+/// Through the global logger, the module map is folded into each call site's cached interest:
+/// a call the map turns away evaluates none of its arguments and costs one load and one branch
+/// when no handler takes its level anywhere, two loads when some module's level would take it.
+/// Through a `Logger::new()` (no call-site cache), the map's lowest level is the logger's floor
+/// and the rest is checked on each record. The closure runs on each record that passes the
+/// level and the map.
 ///
 /// Module prefixes match on `::` boundaries: `"my_app"` matches `my_app` and
 /// `my_app::db`, not `my_app_extra`. The longest matching prefix wins; `""` matches every
