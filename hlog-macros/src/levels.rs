@@ -134,7 +134,7 @@ fn generate(krate: &TokenStream, declaration: &Declaration, ansi: &str) -> Token
     let no: u32 = no.base10_parse().unwrap_or_default();
     let doc = format!(
         "The level `{name_text}` ({no}), declared with `levels!`; log at it with \
-         [`{lower}!`]."
+         `{lower}!`."
     );
     let macro_doc = format!("Log at `{name_text}` ({no}). See `hlog::info!` for the syntax.");
     let needs = format!("{lower}! needs a template: `{lower}!(\"message {{}}\", value)`");
