@@ -89,9 +89,9 @@ impl Handler {
         self.queue.is_some()
     }
 
-    /// A full queue dropped a record this handler's level takes.
+    /// A full queue dropped a record this handler's level and module map take.
     pub(crate) fn count_dropped(&self, record: &Record<'_>) {
-        if record.level().no() >= self.level_no() {
+        if record.level().no() >= self.threshold_for(record.module_path()) {
             self.dropped.fetch_add(1, Ordering::Relaxed);
         }
     }
@@ -421,7 +421,7 @@ pub struct HandlerStats {
     pub errors: u64,
     /// Records a full queue dropped before they reached this handler (a queued handler with
     /// [`WhenFull::DropNewest`](crate::sink::WhenFull::DropNewest)): counted at the call, by
-    /// level (the handler's filter runs later, on the writer thread). `written + lost +
+    /// level and module map (the handler's closure runs later, on the writer thread). `written + lost +
     /// dropped` is every record this handler took.
     pub dropped: u64,
 }
