@@ -682,7 +682,7 @@ impl IntoSink for Deferred {
 ///     hlog::Config::new().handler(hlog::HandlerConfig::new("ext://stderr").level("WARNING")),
 /// )
 /// .unwrap();
-/// assert_eq!(hlog::stats().len(), 1);
+/// assert_eq!(ids.len(), 1);
 /// ```
 pub fn configure(config: Config) -> Result<Vec<HandlerId>, ConfigureError> {
     crate::logger::logger().configure(config)
