@@ -677,7 +677,8 @@ impl IntoSink for Deferred {
 ///
 /// # Examples
 ///
-/// ```
+/// ```no_run
+/// // (Not run here: it would take the global handlers of the other examples away.)
 /// let ids = hlog::configure(
 ///     hlog::Config::new().handler(hlog::HandlerConfig::new("ext://stderr").level("WARNING")),
 /// )
