@@ -532,7 +532,7 @@ fn check_level(level: &LevelConfig) -> Result<(), (&'static str, String)> {
         return Err(("name", "a level name is a non-empty word without spaces".into()));
     }
     if let Some(existing) = Level::lookup(&level.name) {
-        if existing.no() != level.no || crate::filter::level_no_by_name(&level.name).is_err() {
+        if existing.no() != level.no {
             return Err((
                 "no",
                 format!(
