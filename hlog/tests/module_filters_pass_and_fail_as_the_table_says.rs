@@ -172,3 +172,22 @@ fn through_the_global_logger_a_call_the_map_turns_off_evaluates_nothing() {
     assert_eq!(EVALUATED.load(Ordering::Relaxed), 3, "the noisy calls evaluated nothing");
     hlog::remove_all();
 }
+
+#[test]
+fn a_queued_handler_applies_its_map_on_the_writer_thread() {
+    let logger = Logger::new();
+    let capture = Capture::new();
+    let module = module_path!();
+    logger
+        .add(capture.clone())
+        .format("{message}")
+        .enqueue(true)
+        .filter_levels([("".to_owned(), "INFO"), (format!("{module}::my_app::views"), "DEBUG")])
+        .install()
+        .unwrap();
+    my_app::log(&logger);
+    my_app::views::log(&logger);
+    my_app_extra::log(&logger);
+    logger.complete();
+    assert_eq!(capture.text(), "my_app info\nviews debug\nextra info\n");
+}
