@@ -289,6 +289,48 @@ fn bench_disabled(c: &mut Criterion) {
     });
     hlog::remove_all();
 
+    // A module map whose every level is above DEBUG: the global level floor turns the call
+    // away, as without a map.
+    hlog::add(hlog::sink::from_writer(io::sink()))
+        .colorize(false)
+        .filter_levels([("", "INFO"), ("my_app::db", "WARNING"), ("hyper", "OFF")])
+        .install()
+        .unwrap();
+    group.bench_function("hlog_module_map_floor", |b| {
+        b.iter(|| {
+            hlog::debug!(
+                "User {user} logged in from {ip} (id={id}, ms={ms})",
+                user = black_box(USER),
+                ip = black_box(IP),
+                id = black_box(ID),
+                ms = black_box(MS)
+            );
+        })
+    });
+    hlog::remove_all();
+
+    // A module map that lets DEBUG through elsewhere (so the global level floor passes DEBUG)
+    // and holds this module at INFO: the call is turned away by the call site's cached
+    // interest, into which the map is folded: two loads (the floor with the generation, then
+    // the call site's interest) where the floor alone is one.
+    hlog::add(hlog::sink::from_writer(io::sink()))
+        .colorize(false)
+        .filter_levels([("", "INFO"), ("my_app::db", "DEBUG"), ("hyper", "OFF")])
+        .install()
+        .unwrap();
+    group.bench_function("hlog_module_map", |b| {
+        b.iter(|| {
+            hlog::debug!(
+                "User {user} logged in from {ip} (id={id}, ms={ms})",
+                user = black_box(USER),
+                ip = black_box(IP),
+                id = black_box(ID),
+                ms = black_box(MS)
+            );
+        })
+    });
+    hlog::remove_all();
+
     let logger = hlog_logger_into_sink("ERROR");
     group.bench_function("hlog_logger", |b| {
         b.iter(|| {

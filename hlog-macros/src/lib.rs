@@ -9,6 +9,7 @@ mod bind;
 mod catch;
 mod expand;
 mod format;
+mod levels;
 mod span;
 
 use proc_macro::TokenStream;
@@ -34,4 +35,11 @@ pub fn __format(input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn catch(args: TokenStream, item: TokenStream) -> TokenStream {
     catch::expand(args.into(), item.into()).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+/// `__levels!(krate, NAME = no, "colour", "icon"; ...)`: the body of `hlog::levels!`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __levels(input: TokenStream) -> TokenStream {
+    levels::expand(input.into()).unwrap_or_else(syn::Error::into_compile_error).into()
 }

@@ -4,11 +4,14 @@
 use std::fmt;
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 use std::time::Instant;
 
-use crate::error::{ConfigError, FormatError, LevelError};
+use arc_swap::ArcSwap;
+
+use crate::error::{ConfigError, FormatError};
+use crate::filter::{Filter, IntoLevelNo};
 use crate::format::Format;
 use crate::level::Level;
 use crate::record::Record;
@@ -44,25 +47,29 @@ impl From<bool> for Colorize {
     }
 }
 
-type Filter = Box<dyn Fn(&Record<'_>) -> bool + Send + Sync>;
-
 /// How a failure's report ends, but for one met while closing.
 const CARRIES_ON: &str = "logging carries on and later failures are counted in stats()";
 
 pub(crate) struct Handler {
     pub(crate) id: HandlerId,
-    pub(crate) level_no: u32,
+    /// The minimum level number; changed live by `set_level`.
+    level_no: AtomicU32,
     format: Format,
     colorize: bool,
     escape_values: bool,
     /// Show the backtrace captured with an attached error (loguru's `backtrace=True`).
     pub(crate) backtrace: bool,
-    filter: Option<Filter>,
+    /// Whether `filter` holds anything: without, a record pays one load for it.
+    filtered: AtomicBool,
+    /// Replaced live by `set_filter`.
+    filter: ArcSwap<Filter>,
     /// `None` once the handler is removed (or its logger dropped): threads may still hold the
     /// handler in their cached lists for a while, but not its sink.
     sink: Mutex<Option<Box<dyn Sink>>>,
     description: String,
     written: AtomicU64,
+    /// Bytes of the records written.
+    bytes: AtomicU64,
     lost: AtomicU64,
     errors: AtomicU64,
     /// Records a full queue dropped (`WhenFull::DropNewest`).
@@ -73,30 +80,33 @@ pub(crate) struct Handler {
 }
 
 impl Handler {
+    fn with_filter(self, filter: Filter) -> Self {
+        self.set_filter(filter);
+        self
+    }
+
     /// Formatted on the writer thread (`enqueue`), not on the calling thread.
     #[inline(always)]
     pub(crate) fn queued(&self) -> bool {
         self.queue.is_some()
     }
 
-    /// A full queue dropped a record this handler's level takes.
+    /// A full queue dropped a record this handler's level and module map take.
     pub(crate) fn count_dropped(&self, record: &Record<'_>) {
-        if record.level().no() >= self.level_no {
+        if record.level().no() >= self.threshold_for(record.module_path()) {
             self.dropped.fetch_add(1, Ordering::Relaxed);
         }
     }
 
     /// Format `record` into `buf` and give it to the sink, if the level and filter accept it.
     pub(crate) fn handle(&self, record: &Record<'_>, buf: &mut Vec<u8>, zone: &Zone) {
-        if record.level().no() < self.level_no {
+        if record.level().no() < self.level_no() {
             return;
         }
         // A panic in user code (a `Display` impl, a filter, a sink) must not escape a log call.
         let outcome = catch_unwind(AssertUnwindSafe(|| {
-            if let Some(filter) = &self.filter {
-                if !filter(record) {
-                    return;
-                }
+            if self.filtered.load(Ordering::Relaxed) && !self.filter_accepts(record) {
+                return;
             }
             buf.clear();
             if record.backtrace.is_some() && !self.backtrace {
@@ -111,6 +121,46 @@ impl Handler {
         if outcome.is_err() {
             self.panicked(record);
         }
+    }
+
+    /// The minimum level number.
+    #[inline(always)]
+    pub(crate) fn level_no(&self) -> u32 {
+        self.level_no.load(Ordering::Relaxed)
+    }
+
+    /// Whether the filter (module map, then closure) takes `record`.
+    fn filter_accepts(&self, record: &Record<'_>) -> bool {
+        let filter = self.filter.load();
+        record.level().no() >= filter.threshold(record.module_path())
+            && filter.closure.as_ref().is_none_or(|closure| closure(record))
+    }
+
+    /// The lowest level number this handler takes from `module`, by its level and module map
+    /// (its closure is asked later, on each record).
+    pub(crate) fn threshold_for(&self, module: &str) -> u32 {
+        let level = self.level_no();
+        if !self.filtered.load(Ordering::Relaxed) {
+            return level;
+        }
+        level.max(self.filter.load().threshold(module))
+    }
+
+    /// The lowest level number this handler takes from any module.
+    pub(crate) fn lowest(&self) -> u32 {
+        self.level_no().max(self.filter.load().lowest())
+    }
+
+    /// A new minimum level (the logger then re-folds the call sites' interest).
+    pub(crate) fn set_level(&self, level_no: u32) {
+        self.level_no.store(level_no, Ordering::Relaxed);
+    }
+
+    /// A new filter (the logger then re-folds the call sites' interest).
+    pub(crate) fn set_filter(&self, filter: Filter) {
+        let filtered = filter.modules.is_some() || filter.closure.is_some();
+        self.filter.store(Arc::new(filter));
+        self.filtered.store(filtered, Ordering::Relaxed);
     }
 
     /// A record that panicked while being formatted or written is lost.
@@ -136,9 +186,9 @@ impl Handler {
         // Removed while this record was on its way: it goes where a record logged just after
         // the removal goes.
         let Some(sink) = sink.as_mut() else { return };
-        self.count(sink.write(line, record));
+        self.count(sink.write(line, record), line.len());
         while let Some(deferred) = writing.next_deferred() {
-            self.count(sink.write(&deferred, record));
+            self.count(sink.write(&deferred, record), deferred.len());
         }
     }
 
@@ -149,12 +199,14 @@ impl Handler {
     }
 
     /// Count a write; called with the sink's lock held.
-    fn count(&self, result: io::Result<()>) {
+    fn count(&self, result: io::Result<()>, len: usize) {
         match result {
-            // Only lock holders update `written`, so a plain load and store suffices: no
-            // locked read-modify-write on every record.
+            // Only lock holders update `written` and `bytes`, so a plain load and store
+            // suffices: no locked read-modify-write on every record.
             Ok(()) => {
-                self.written.store(self.written.load(Ordering::Relaxed) + 1, Ordering::Relaxed)
+                self.written.store(self.written.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+                let bytes = self.bytes.load(Ordering::Relaxed) + len as u64;
+                self.bytes.store(bytes, Ordering::Relaxed);
             }
             Err(error) => self.write_failed(error),
         }
@@ -308,8 +360,9 @@ impl Handler {
         HandlerStats {
             id: self.id,
             sink: self.description.clone(),
-            level: self.level_no,
+            level: self.level_no(),
             written: self.written.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
             lost: self.lost.load(Ordering::Relaxed),
             errors: self.errors.load(Ordering::Relaxed),
             dropped: self.dropped.load(Ordering::Relaxed),
@@ -363,6 +416,9 @@ pub struct HandlerStats {
     /// Records written: accepted by the sink (a file sink's buffer included) and not lost
     /// since.
     pub written: u64,
+    /// Bytes given to the sink in the records accepted (counted when accepted: a record
+    /// later lost stays counted here).
+    pub bytes: u64,
     /// Records that did not reach the destination: a write that failed, a record that failed
     /// to format or write (a panicking filter or sink), records dropped from a buffer the
     /// destination kept refusing. `written + lost` is every record this handler took.
@@ -373,9 +429,156 @@ pub struct HandlerStats {
     pub errors: u64,
     /// Records a full queue dropped before they reached this handler (a queued handler with
     /// [`WhenFull::DropNewest`](crate::sink::WhenFull::DropNewest)): counted at the call, by
-    /// level (the handler's filter runs later, on the writer thread). `written + lost +
+    /// level and module map (the handler's closure runs later, on the writer thread). `written + lost +
     /// dropped` is every record this handler took.
     pub dropped: u64,
+}
+
+/// Every handler's [`HandlerStats`] ([`Logger::stats`](crate::Logger::stats)), a row per
+/// handler; prints as a table. Reads as the `Vec` it holds.
+///
+/// # Examples
+///
+/// ```
+/// let logger = hlog::Logger::new();
+/// logger.add(hlog::sink::Capture::new()).format("{message}").level("INFO").install().unwrap();
+/// hlog::info!(logger, "hello");
+/// assert_eq!(
+///     logger.stats().to_string(),
+///     "id  level  sink     written  lost  errors  dropped  bytes\n\
+///      0   INFO   capture  1        0     0       0        6\n"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StatsTable(Vec<HandlerStats>);
+
+impl StatsTable {
+    pub(crate) fn new(rows: Vec<HandlerStats>) -> Self {
+        StatsTable(rows)
+    }
+
+    /// The rows.
+    pub fn into_vec(self) -> Vec<HandlerStats> {
+        self.0
+    }
+}
+
+impl std::ops::Deref for StatsTable {
+    type Target = Vec<HandlerStats>;
+    fn deref(&self) -> &Vec<HandlerStats> {
+        &self.0
+    }
+}
+
+impl IntoIterator for StatsTable {
+    type Item = HandlerStats;
+    type IntoIter = std::vec::IntoIter<HandlerStats>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a StatsTable {
+    type Item = &'a HandlerStats;
+    type IntoIter = std::slice::Iter<'a, HandlerStats>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl From<StatsTable> for Vec<HandlerStats> {
+    fn from(table: StatsTable) -> Self {
+        table.0
+    }
+}
+
+impl fmt::Display for StatsTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const HEADS: [&str; 8] =
+            ["id", "level", "sink", "written", "lost", "errors", "dropped", "bytes"];
+        let rows: Vec<[String; 8]> = self
+            .0
+            .iter()
+            .map(|s| {
+                [
+                    s.id.to_string(),
+                    level_name(s.level),
+                    s.sink.clone(),
+                    s.written.to_string(),
+                    s.lost.to_string(),
+                    s.errors.to_string(),
+                    s.dropped.to_string(),
+                    s.bytes.to_string(),
+                ]
+            })
+            .collect();
+        let mut widths = HEADS.map(str::len);
+        for row in &rows {
+            for (width, cell) in widths.iter_mut().zip(row) {
+                *width = (*width).max(cell.chars().count());
+            }
+        }
+        let line = |f: &mut fmt::Formatter<'_>, cells: [&str; 8]| -> fmt::Result {
+            for (i, cell) in cells.iter().enumerate() {
+                if i + 1 == cells.len() {
+                    writeln!(f, "{cell}")?;
+                } else {
+                    let pad = widths[i] - cell.chars().count() + 2;
+                    write!(f, "{cell}{:pad$}", "")?;
+                }
+            }
+            Ok(())
+        };
+        line(f, HEADS)?;
+        for row in &rows {
+            line(f, row.each_ref().map(String::as_str))?;
+        }
+        Ok(())
+    }
+}
+
+/// A level number as its name when a level has it (`"OFF"` for none).
+fn level_name(no: u32) -> String {
+    if no == crate::filter::OFF {
+        return "OFF".into();
+    }
+    match Level::by_number(no) {
+        Some(level) => level.name().to_owned(),
+        None => no.to_string(),
+    }
+}
+
+/// Why a live change ([`Logger::set_level`](crate::Logger::set_level),
+/// [`Logger::set_filter`](crate::Logger::set_filter)) was not made. Nothing changed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ChangeError {
+    /// No handler of this logger has this id.
+    NoSuchHandler(HandlerId),
+    /// The new setting is not valid (a level name that is not registered).
+    Invalid(ConfigError),
+}
+
+impl fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChangeError::NoSuchHandler(id) => write!(
+                f,
+                "no handler {id} to change: it was never installed on this logger, or it was \
+                 removed"
+            ),
+            ChangeError::Invalid(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ChangeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ChangeError::NoSuchHandler(_) => None,
+            ChangeError::Invalid(error) => Some(error),
+        }
+    }
 }
 
 /// Why [`Logger::remove`](crate::Logger::remove) did not simply remove a handler.
@@ -457,38 +660,6 @@ pub(crate) trait Install {
     fn install(&self, handler: Handler) -> HandlerId;
 }
 
-/// A handler's minimum level: a [`Level`], a level name (`"DEBUG"`) or a number (`25`).
-pub trait IntoLevelNo {
-    /// The level number, or why there is none.
-    fn into_level_no(self) -> Result<u32, ConfigError>;
-}
-
-impl IntoLevelNo for Level {
-    fn into_level_no(self) -> Result<u32, ConfigError> {
-        Ok(self.no())
-    }
-}
-
-impl IntoLevelNo for &Level {
-    fn into_level_no(self) -> Result<u32, ConfigError> {
-        Ok(self.no())
-    }
-}
-
-impl IntoLevelNo for u32 {
-    fn into_level_no(self) -> Result<u32, ConfigError> {
-        Ok(self)
-    }
-}
-
-impl IntoLevelNo for &str {
-    fn into_level_no(self) -> Result<u32, ConfigError> {
-        Level::lookup(self)
-            .map(|l| l.no())
-            .ok_or_else(|| ConfigError::Level(LevelError::Unknown(self.into())))
-    }
-}
-
 /// A handler's format: a [`Format`] (from `hlog::fmt!` or `Format::parse`) or a string
 /// parsed when the handler is installed.
 pub trait IntoFormat {
@@ -550,7 +721,9 @@ pub struct HandlerBuilder<'l> {
     colorize: Colorize,
     escape_values: bool,
     backtrace: bool,
-    filter: Option<Filter>,
+    filter: Filter,
+    /// The first invalid level of `filter_levels`.
+    filter_error: Option<ConfigError>,
     queue: Option<Queue>,
 }
 
@@ -565,7 +738,8 @@ impl<'l> HandlerBuilder<'l> {
             colorize: Colorize::Auto,
             escape_values: true,
             backtrace: false,
-            filter: None,
+            filter: Filter::all(),
+            filter_error: None,
             queue: defaults.queue,
         }
     }
@@ -678,9 +852,67 @@ impl<'l> HandlerBuilder<'l> {
         self
     }
 
-    /// Only records for which `filter` returns true reach this handler.
+    /// Only records for which `filter` returns true reach this handler (besides what
+    /// [`filter_module`](Self::filter_module) and [`filter_levels`](Self::filter_levels)
+    /// say). It runs on each record: prefer the module forms, which a call site folds into its
+    /// cached interest.
     pub fn filter(mut self, filter: impl Fn(&Record<'_>) -> bool + Send + Sync + 'static) -> Self {
-        self.filter = Some(Box::new(filter));
+        self.filter = std::mem::take(&mut self.filter).with(filter);
+        self
+    }
+
+    /// Only records from `module` and its children (on `::` boundaries: `"my_app"` takes
+    /// `my_app::db`, not `my_app_extra`). Loguru's `filter="my_app"`. See [`Filter`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message}").filter_module("elsewhere").install().unwrap();
+    /// hlog::info!(logger, "not from there");
+    /// assert_eq!(capture.text(), "");
+    /// ```
+    pub fn filter_module(mut self, module: impl Into<String>) -> Self {
+        if let Some(modules) = Filter::module(module).modules {
+            self.filter.add_modules(modules);
+        }
+        self
+    }
+
+    /// A minimum level per module prefix, `""` the default, `"OFF"` turning a module off; the
+    /// longest matching prefix wins (loguru's dict filter). Combined with the handler's own
+    /// level: a record passes both. See [`Filter::levels`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger
+    ///     .add(capture.clone())
+    ///     .format("{message}")
+    ///     .filter_levels([("", "WARNING"), (module_path!(), "DEBUG"), ("hyper", "OFF")])
+    ///     .install()
+    ///     .unwrap();
+    /// hlog::debug!(logger, "from this module, at DEBUG");
+    /// assert_eq!(capture.text(), "from this module, at DEBUG\n");
+    /// ```
+    pub fn filter_levels<P, L>(mut self, pairs: impl IntoIterator<Item = (P, L)>) -> Self
+    where
+        P: Into<String>,
+        L: IntoLevelNo,
+    {
+        match Filter::levels(pairs) {
+            Ok(filter) => self.filter.add_modules(filter.modules.unwrap_or_default()),
+            Err(error) => self.filter_error = self.filter_error.or(Some(error)),
+        }
+        self
+    }
+
+    /// Replace the whole filter (module map and closure) with `filter`.
+    pub fn filter_with(mut self, filter: Filter) -> Self {
+        self.filter = filter;
         self
     }
 
@@ -688,6 +920,9 @@ impl<'l> HandlerBuilder<'l> {
     pub fn install(self) -> Result<HandlerId, ConfigError> {
         let level_no = self.level?;
         let format = self.format?;
+        if let Some(error) = self.filter_error {
+            return Err(error);
+        }
         let sink = (self.sink)()?;
         let colorize = match self.colorize {
             Colorize::Auto => sink.auto_color(),
@@ -695,22 +930,27 @@ impl<'l> HandlerBuilder<'l> {
             Colorize::Off => false,
         };
         let description = sink.describe();
-        Ok(self.target.install(Handler {
-            id: HandlerId(usize::MAX), // given by `install`
-            level_no,
-            format,
-            colorize,
-            escape_values: self.escape_values,
-            backtrace: self.backtrace,
-            filter: self.filter,
-            sink: Mutex::new(Some(sink)),
-            description,
-            written: AtomicU64::new(0),
-            lost: AtomicU64::new(0),
-            errors: AtomicU64::new(0),
-            dropped: AtomicU64::new(0),
-            reported: AtomicBool::new(false),
-            queue: self.queue,
-        }))
+        Ok(self.target.install(
+            Handler {
+                id: HandlerId(usize::MAX), // given by `install`
+                level_no: AtomicU32::new(level_no),
+                format,
+                colorize,
+                escape_values: self.escape_values,
+                backtrace: self.backtrace,
+                filtered: AtomicBool::new(false),
+                filter: ArcSwap::from_pointee(Filter::all()),
+                sink: Mutex::new(Some(sink)),
+                description,
+                written: AtomicU64::new(0),
+                bytes: AtomicU64::new(0),
+                lost: AtomicU64::new(0),
+                errors: AtomicU64::new(0),
+                dropped: AtomicU64::new(0),
+                reported: AtomicBool::new(false),
+                queue: self.queue,
+            }
+            .with_filter(self.filter),
+        ))
     }
 }

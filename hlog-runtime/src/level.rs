@@ -69,6 +69,41 @@ impl Level {
         Level { name, no, color, ansi, icon }
     }
 
+    /// A level declared with `levels!` (the colour's ANSI bytes made at compile time). Called
+    /// by generated code; not a stable API.
+    #[doc(hidden)]
+    pub const fn declared(
+        name: &'static str,
+        no: u32,
+        color: &'static str,
+        ansi: &'static str,
+        icon: &'static str,
+    ) -> Level {
+        Level { name, no, color, ansi, icon }
+    }
+
+    /// Register this level by its name, number, colour and icon, so that name lookups find it
+    /// (`log!("AUDIT", ...)`, a level named in a configuration, `HLOG_LEVEL`,
+    /// `filter_levels`): for a level declared with `hlog::levels!`, whose macros need no
+    /// registration. Registering it again does nothing.
+    ///
+    /// # Errors
+    ///
+    /// As [`crate::level`]: a built-in name, or the name registered with another number.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// hlog::levels! {
+    ///     NOTICE = 22, "<green>", "📣";
+    /// }
+    /// NOTICE.register().unwrap();
+    /// assert_eq!(hlog::Level::lookup("NOTICE"), Some(NOTICE));
+    /// ```
+    pub fn register(&self) -> Result<Level, LevelError> {
+        register(self.name, self.no, self.color, self.icon)
+    }
+
     /// The index of a built-in level among [`Level::BUILTIN`]; `None` for any other.
     #[inline]
     pub(crate) fn builtin_index(level: &Level) -> Option<u8> {
@@ -141,6 +176,17 @@ impl Level {
         }
         let custom = CUSTOM.read().unwrap_or_else(|e| e.into_inner());
         custom.iter().find(|l| l.name == name).copied()
+    }
+}
+
+impl Level {
+    /// The built-in or registered level with this number (the first registered, if several).
+    pub(crate) fn by_number(no: u32) -> Option<Level> {
+        if let Some(level) = Level::BUILTIN.iter().find(|l| l.no == no) {
+            return Some(*level);
+        }
+        let custom = CUSTOM.read().unwrap_or_else(|e| e.into_inner());
+        custom.iter().find(|l| l.no == no).copied()
     }
 }
 

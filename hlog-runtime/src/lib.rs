@@ -4,10 +4,13 @@
 
 mod bound;
 mod callsite;
+mod config;
 mod context;
 mod deferred;
+mod env;
 mod error;
 mod extra;
+mod filter;
 mod format;
 mod handler;
 mod level;
@@ -28,12 +31,17 @@ pub mod time;
 pub mod __private;
 
 pub use bound::{MAX_PATCHED_FIELDS, Patch};
+#[cfg(feature = "config")]
+pub use config::configure_from_file;
+pub use config::{Config, ConfigureError, HandlerConfig, configure};
 pub use context::{Context, ContextGuard, FutureExt, InContext, with_context};
 pub use error::{ConfigError, FormatError, LevelError, SpecError};
 pub use extra::{Extra, OwnedValue};
+pub use filter::{DirectiveError, Directives, Filter, IntoLevelNo};
 pub use format::{DEFAULT_FORMAT, Format, JsonField, JsonFormat};
 pub use handler::{
-    Colorize, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, IntoLevelNo, RemoveError,
+    ChangeError, Colorize, HandlerBuilder, HandlerId, HandlerStats, IntoFormat, RemoveError,
+    StatsTable,
 };
 /// A problem the template parser found in a format (see [`FormatError::errors`]): what, where
 /// (a byte range) and how to fix it.
@@ -41,7 +49,7 @@ pub use hlog_template::Error as TemplateError;
 pub use level::Level;
 #[cfg(unix)]
 pub use logger::flush_on_signals;
-pub use logger::{Logger, logger};
+pub use logger::{Logger, logger, use_rust_log};
 pub use message::{Message, Template};
 pub use out::Out;
 pub use record::Record;
@@ -106,9 +114,53 @@ pub fn complete() {
     logger().complete()
 }
 
-/// Per-handler counts of the global logger.
-pub fn stats() -> Vec<HandlerStats> {
+/// Per handler of the global logger: level, sink, records written, lost and dropped,
+/// failures, bytes; prints as a table (see [`Logger::stats`]).
+///
+/// # Examples
+///
+/// ```
+/// print!("{}", hlog::stats());
+/// ```
+pub fn stats() -> StatsTable {
     logger().stats()
+}
+
+/// Change the minimum level of a handler of the global logger while it runs (see
+/// [`Logger::set_level`]).
+///
+/// # Errors
+///
+/// [`ChangeError`] for an unknown id or level name; nothing changes.
+///
+/// # Examples
+///
+/// ```
+/// let id = hlog::add(hlog::sink::Capture::new()).level("INFO").install().unwrap();
+/// hlog::set_level(id, "DEBUG").unwrap();
+/// assert_eq!(hlog::stats().iter().find(|s| s.id == id).unwrap().level, 10);
+/// hlog::remove(id).unwrap();
+/// ```
+pub fn set_level(id: HandlerId, level: impl IntoLevelNo) -> Result<(), ChangeError> {
+    logger().set_level(id, level)
+}
+
+/// Replace the filter of a handler of the global logger while it runs (see
+/// [`Logger::set_filter`]).
+///
+/// # Errors
+///
+/// [`ChangeError::NoSuchHandler`] for an unknown id; nothing changes.
+///
+/// # Examples
+///
+/// ```
+/// let id = hlog::add(hlog::sink::Capture::new()).install().unwrap();
+/// hlog::set_filter(id, hlog::Filter::module("my_app")).unwrap();
+/// hlog::remove(id).unwrap();
+/// ```
+pub fn set_filter(id: HandlerId, filter: Filter) -> Result<(), ChangeError> {
+    logger().set_filter(id, filter)
 }
 
 /// Register a custom level: name, number, colour markup, icon (loguru's `logger.level(...)`).

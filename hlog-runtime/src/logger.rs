@@ -1,7 +1,7 @@
 //! The logger: its handlers, module rules, and the path of one record to every handler.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -11,7 +11,10 @@ use crate::bound::{Bound, Patch};
 use crate::callsite::Callsite;
 use crate::deferred::{Handlers, Queued, Writer};
 use crate::extra::{OwnedFields, OwnedValue};
-use crate::handler::{Handler, HandlerBuilder, HandlerId, HandlerStats, Install, RemoveError};
+use crate::filter::{Filter, IntoLevelNo, module_matches};
+use crate::handler::{
+    ChangeError, Handler, HandlerBuilder, HandlerId, HandlerStats, Install, RemoveError, StatsTable,
+};
 use crate::level::Level;
 use crate::message::Layout;
 use crate::record::{CallOptions, Record};
@@ -19,12 +22,12 @@ use crate::sink::{Clock, Console, IntoSink};
 use crate::time::{Timestamp, Zone};
 use crate::value::Value;
 
-/// The global logger's lowest accepted level number (`u32::MAX` with no handler): the first,
-/// cheapest check of every log call.
-static GLOBAL_MIN_LEVEL: AtomicU32 = AtomicU32::new(0);
-/// Bumped on every change of the global logger's configuration; call sites cache their
-/// interest against it.
-static GLOBAL_GENERATION: AtomicU32 = AtomicU32::new(1);
+/// The global logger's configuration generation (high 32 bits), bumped on every change, and
+/// its lowest accepted level number (low 32 bits; `u32::MAX` with no handler). One load gives
+/// a call both: the level floor, the cheapest check, and the generation its call site's cached
+/// interest is valid for (a call that passes the floor but not a module map then costs a
+/// second load, of that interest, not a third).
+static GLOBAL_STATE: AtomicU64 = AtomicU64::new(1 << 32);
 
 /// A logger: handlers and module rules. Cheap to clone (clones share everything).
 ///
@@ -60,6 +63,8 @@ struct Core {
     generation: AtomicU64,
     /// `(module prefix, enabled)`; the longest matching prefix wins.
     modules: ArcSwap<Vec<(String, bool)>>,
+    /// Default extra fields (`configure`), for every record once records carry extra fields.
+    extra: ArcSwap<Vec<(String, String)>>,
     /// Serialises configuration changes (readers never take it).
     config: Mutex<()>,
     /// Any `enable`/`disable` yet: without, the module check is one load.
@@ -84,13 +89,78 @@ struct Core {
 
 /// The global logger. It starts with one handler: the console on stdout, DEBUG and up,
 /// loguru's default format; `remove_all()` takes it away.
+///
+/// The environment changes that handler when the logger starts (at its first use):
+/// `HLOG_LEVEL` its level (a name or a number), `HLOG_FORMAT` its format, `HLOG_COLORIZE`
+/// its colour (`true`/`false`/`auto`), and `HLOG_LOG` (or `RUST_LOG`, after
+/// [`use_rust_log`]) `RUST_LOG`-style directives ([`Directives`](crate::Directives)) as its
+/// filter, which then also choose its levels. A value that does not parse is reported once on
+/// stderr and left out; the rest applies.
 pub fn logger() -> &'static Logger {
-    static GLOBAL: LazyLock<Logger> = LazyLock::new(|| {
-        let logger = Logger::with_core(true);
-        let _ = logger.add(Console::stdout()).level(Level::DEBUG).install();
-        logger
-    });
     &GLOBAL
+}
+
+static GLOBAL: LazyLock<Logger> = LazyLock::new(|| {
+    let logger = Logger::with_core(true);
+    GLOBAL_STARTED.store(true, Ordering::Relaxed);
+    let rust_log = USE_RUST_LOG.load(Ordering::Relaxed);
+    let settings = crate::env::console_settings(crate::env::process_var, rust_log);
+    let mut console = logger
+        .add(Console::stdout())
+        .level(settings.level)
+        .colorize(settings.colorize)
+        .filter_with(settings.filter);
+    if let Some(format) = settings.format {
+        console = console.format(format);
+    }
+    if let Ok(id) = console.install() {
+        let _ = DEFAULT_CONSOLE.set(id);
+    }
+    logger
+});
+
+/// Whether the global logger has started (read the environment).
+static GLOBAL_STARTED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the global logger reads `RUST_LOG` (when `HLOG_LOG` is not set).
+static USE_RUST_LOG: AtomicBool = AtomicBool::new(false);
+
+/// The global logger's default console handler, as it started.
+static DEFAULT_CONSOLE: OnceLock<HandlerId> = OnceLock::new();
+
+/// Read `RUST_LOG` directives for the global logger's default console handler when `HLOG_LOG`
+/// is not set, as `env_logger` does: `RUST_LOG=info,my_app::db=debug,hyper=off`. Called
+/// before the first log call, the console starts with them; called later, they replace its
+/// filter and level then (unless the handler was removed, or `HLOG_LOG` is set). See
+/// [`Directives`](crate::Directives) for the syntax.
+///
+/// # Examples
+///
+/// ```
+/// hlog::use_rust_log(); // first thing in `main`
+/// hlog::info!("filtered by RUST_LOG, when it is set");
+/// ```
+pub fn use_rust_log() {
+    if USE_RUST_LOG.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    if !GLOBAL_STARTED.load(Ordering::Relaxed) {
+        let _ = logger(); // starts with RUST_LOG read
+        return;
+    }
+    let var = crate::env::process_var;
+    if var("HLOG_LOG").is_some() {
+        return;
+    }
+    let (Some(directives), Some(id)) = (crate::env::directives(&var, true), DEFAULT_CONSOLE.get())
+    else {
+        return;
+    };
+    let logger = logger();
+    if var("HLOG_LEVEL").is_none() {
+        let _ = logger.set_level(*id, directives.lowest().unwrap_or(Level::DEBUG.no()));
+    }
+    let _ = logger.set_filter(*id, directives.filter());
 }
 
 impl Logger {
@@ -107,6 +177,7 @@ impl Logger {
                 handlers: Arc::new(ArcSwap::from_pointee(Vec::new())),
                 generation: AtomicU64::new(next_generation()),
                 modules: ArcSwap::from_pointee(Vec::new()),
+                extra: ArcSwap::from_pointee(Vec::new()),
                 config: Mutex::new(()),
                 has_module_rules: std::sync::atomic::AtomicBool::new(false),
                 min_level: AtomicU32::new(u32::MAX),
@@ -290,9 +361,80 @@ impl Logger {
         self.core.handlers.load().iter().for_each(|h| h.flush());
     }
 
-    /// Per-handler counts: records written, records lost, failures (see [`HandlerStats`]).
-    pub fn stats(&self) -> Vec<HandlerStats> {
-        self.core.handlers.load().iter().map(|h| h.stats()).collect()
+    /// Per handler: its level, sink, and counts of records written, lost and dropped, failures
+    /// and bytes (see [`HandlerStats`]); prints as a table, a row per handler.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(hlog::sink::Capture::new()).format("{message}").level("INFO").install().unwrap();
+    /// for _ in 0..3 {
+    ///     hlog::info!(logger, "four");
+    /// }
+    /// let stats = logger.stats();
+    /// assert_eq!((stats[0].id, stats[0].written, stats[0].bytes), (id, 3, 15));
+    /// println!("{stats}");
+    /// ```
+    pub fn stats(&self) -> StatsTable {
+        StatsTable::new(self.core.handlers.load().iter().map(|h| h.stats()).collect())
+    }
+
+    /// Change a handler's minimum level while it runs. Call sites that ran before see the
+    /// change on their next call.
+    ///
+    /// # Errors
+    ///
+    /// [`ChangeError::NoSuchHandler`] for an id this logger has no handler for,
+    /// [`ChangeError::Invalid`] for a level name that is not registered. Nothing changes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(capture.clone()).format("{message}").level("INFO").install().unwrap();
+    /// hlog::debug!(logger, "hidden");
+    /// logger.set_level(id, "DEBUG").unwrap();
+    /// hlog::debug!(logger, "shown");
+    /// assert_eq!(capture.text(), "shown\n");
+    /// ```
+    pub fn set_level(&self, id: HandlerId, level: impl IntoLevelNo) -> Result<(), ChangeError> {
+        let level_no = level.into_level_no().map_err(ChangeError::Invalid)?;
+        self.change(id, |handler| handler.set_level(level_no))
+    }
+
+    /// Replace a handler's filter (its module map and closure) while it runs. Call sites that
+    /// ran before see the change on their next call.
+    ///
+    /// # Errors
+    ///
+    /// [`ChangeError::NoSuchHandler`] for an id this logger has no handler for.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(capture.clone()).format("{message}").install().unwrap();
+    /// logger.set_filter(id, hlog::Filter::module("elsewhere")).unwrap();
+    /// hlog::info!(logger, "filtered out");
+    /// logger.set_filter(id, hlog::Filter::all()).unwrap();
+    /// hlog::info!(logger, "shown");
+    /// assert_eq!(capture.text(), "shown\n");
+    /// ```
+    pub fn set_filter(&self, id: HandlerId, filter: Filter) -> Result<(), ChangeError> {
+        self.change(id, |handler| handler.set_filter(filter))
+    }
+
+    /// Apply `change` to handler `id`, then re-fold the interest.
+    fn change(&self, id: HandlerId, change: impl FnOnce(&Handler)) -> Result<(), ChangeError> {
+        let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
+        let handlers = self.core.handlers.load();
+        let handler = handlers.iter().find(|h| h.id == id).ok_or(ChangeError::NoSuchHandler(id))?;
+        change(handler);
+        self.configuration_changed();
+        Ok(())
     }
 
     /// After a change of `handlers`: threads drop their cached list on their next call.
@@ -302,21 +444,24 @@ impl Logger {
 
     fn configuration_changed(&self) {
         let handlers = self.core.handlers.load();
-        let min = handlers.iter().map(|h| h.level_no).min().unwrap_or(u32::MAX);
+        let min = handlers.iter().map(|h| h.lowest()).min().unwrap_or(u32::MAX);
         self.core.min_level.store(min, Ordering::Relaxed);
         let queued = || handlers.iter().filter(|h| h.queued());
-        let queued_min = queued().map(|h| h.level_no).min().unwrap_or(u32::MAX);
+        let queued_min = queued().map(|h| h.lowest()).min().unwrap_or(u32::MAX);
         if let Some(writer) = self.core.writer.get() {
             writer.configure(queued().filter_map(|h| h.queue));
         }
         self.core.queued_min.store(queued_min, Ordering::Relaxed);
-        let sync_min = handlers.iter().filter(|h| !h.queued()).map(|h| h.level_no).min();
+        let sync_min = handlers.iter().filter(|h| !h.queued()).map(|h| h.lowest()).min();
         self.core.sync_min.store(sync_min.unwrap_or(u32::MAX), Ordering::Relaxed);
         let backtrace = handlers.iter().any(|h| h.backtrace);
         self.core.backtrace.store(backtrace, Ordering::Relaxed);
         if self.core.global {
-            GLOBAL_MIN_LEVEL.store(min, Ordering::Relaxed);
-            GLOBAL_GENERATION.fetch_add(1, Ordering::Release);
+            // Under the configuration lock (or in a child process's one thread after a fork):
+            // no other change races this one.
+            let generation = (GLOBAL_STATE.load(Ordering::Relaxed) >> 32) as u32;
+            let generation = generation.wrapping_add(1).max(1);
+            GLOBAL_STATE.store((u64::from(generation) << 32) | u64::from(min), Ordering::Release);
         }
     }
 
@@ -331,14 +476,19 @@ impl Logger {
         let rules = self.core.modules.load();
         rules
             .iter()
-            .filter(|(prefix, _)| {
-                prefix.is_empty()
-                    || module
-                        .strip_prefix(prefix.as_str())
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with("::"))
-            })
+            .filter(|(prefix, _)| module_matches(prefix, module))
             .max_by_key(|(prefix, _)| prefix.len())
             .is_none_or(|(_, enabled)| *enabled)
+    }
+
+    /// The lowest level number any handler takes from `module`, by the module rules
+    /// (`enable`/`disable`) and each handler's level and module map (`u32::MAX`: none).
+    fn threshold_for(&self, module: &str) -> u32 {
+        if !self.module_enabled(module) {
+            return u32::MAX;
+        }
+        let handlers = self.core.handlers.load();
+        handlers.iter().map(|h| h.threshold_for(module)).min().unwrap_or(u32::MAX)
     }
 
     /// Whether a record at `level_no` from `callsite` would reach any handler's level and module
@@ -506,10 +656,24 @@ impl Logger {
 }
 
 impl Install for Logger {
-    fn install(&self, mut handler: Handler) -> HandlerId {
+    fn install(&self, handler: Handler) -> HandlerId {
         let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
-        let id = HandlerId(self.core.next_id.fetch_add(1, Ordering::Relaxed));
-        handler.id = id;
+        let handler = self.adopt(handler);
+        let id = handler.id;
+        let mut handlers = Vec::clone(&self.core.handlers.load());
+        handlers.push(handler);
+        self.core.handlers.store(Arc::new(handlers));
+        self.handlers_changed();
+        self.configuration_changed();
+        id
+    }
+}
+
+impl Logger {
+    /// Give a handler its id, the logger's clock, and the writer thread if it is queued
+    /// (called with the configuration lock held).
+    fn adopt(&self, mut handler: Handler) -> Arc<Handler> {
+        handler.id = HandlerId(self.core.next_id.fetch_add(1, Ordering::Relaxed));
         let handler = Arc::new(handler);
         let clock = self.core.clock.get().cloned().unwrap_or_else(|| Arc::new(Timestamp::now));
         handler.attach(clock);
@@ -519,12 +683,37 @@ impl Install for Logger {
                 Writer::new(Arc::clone(&self.core.handlers), zone)
             });
         }
-        let mut handlers = Vec::clone(&self.core.handlers.load());
-        handlers.push(handler);
-        self.core.handlers.store(Arc::new(handlers));
+        handler
+    }
+
+    /// Replace every handler with `handlers` in one step (`configure`): a record goes either
+    /// to the old ones or to the new ones. The old ones are closed after, as by `remove_all`.
+    pub(crate) fn replace_handlers(&self, handlers: Vec<Handler>) -> Vec<HandlerId> {
+        self.write_queued();
+        let config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
+        let handlers: Vec<_> = handlers.into_iter().map(|h| self.adopt(h)).collect();
+        let ids = handlers.iter().map(|h| h.id).collect();
+        let old = self.core.handlers.swap(Arc::new(handlers));
         self.handlers_changed();
         self.configuration_changed();
-        id
+        drop(config); // as in `remove`
+        old.iter().for_each(|h| {
+            let _ = h.close();
+        });
+        ids
+    }
+
+    /// Set the default extra fields (see [`Logger::extra`]).
+    pub(crate) fn set_extra(&self, extra: Vec<(String, String)>) {
+        self.core.extra.store(Arc::new(extra));
+    }
+
+    /// The default extra fields a configuration gave (`Config::extra`), in order.
+    ///
+    /// They are kept here for every record; records carry them once bound and contextual
+    /// extra fields land (`{extra}` and `{extra[key]}` do not show them yet).
+    pub fn extra(&self) -> Vec<(String, String)> {
+        Vec::clone(&self.core.extra.load())
     }
 }
 
@@ -1021,14 +1210,15 @@ mod signals {
     }
 }
 
-/// The global logger's gate: the level floor (one relaxed load), then the interest cached in
+/// The global logger's gate: the level floor (one load, which brings the generation too), then the interest cached in
 /// the call site, recomputed on a cold path after a configuration change.
 #[inline(always)]
 fn enabled_global_gate(callsite: &'static Callsite, level_no: u32) -> bool {
-    if level_no < GLOBAL_MIN_LEVEL.load(Ordering::Relaxed) {
+    let state = GLOBAL_STATE.load(Ordering::Acquire);
+    if level_no < state as u32 {
         return false;
     }
-    let generation = GLOBAL_GENERATION.load(Ordering::Acquire);
+    let generation = (state >> 32) as u32;
     match callsite.cached_threshold(generation) {
         Some(threshold) => level_no >= threshold,
         None => register(callsite, generation, level_no),
@@ -1039,11 +1229,7 @@ fn enabled_global_gate(callsite: &'static Callsite, level_no: u32) -> bool {
 #[inline(never)]
 fn register(callsite: &'static Callsite, generation: u32, level_no: u32) -> bool {
     let logger = logger();
-    let threshold = if logger.module_enabled(callsite.module()) {
-        logger.core.min_level.load(Ordering::Relaxed)
-    } else {
-        u32::MAX
-    };
+    let threshold = logger.threshold_for(callsite.module());
     callsite.store_threshold(generation, threshold);
     level_no >= threshold
 }

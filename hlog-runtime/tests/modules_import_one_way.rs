@@ -28,10 +28,13 @@ const LAYERS: &[&str] = &[
     "bound",
     "format",
     "sink",
+    "filter",
     "reentry",
     "handler",
     "deferred",
+    "env",
     "logger",
+    "config",
     "__private",
 ];
 

@@ -3,11 +3,13 @@
 #![doc = include_str!("../README.md")]
 
 pub use hlog_runtime::{
-    Colorize, ConfigError, Context, ContextGuard, DEFAULT_FORMAT, Extra, Format, FormatError,
-    FutureExt, HandlerBuilder, HandlerId, HandlerStats, InContext, IntoFormat, IntoLevelNo,
+    ChangeError, Colorize, Config, ConfigError, ConfigureError, Context, ContextGuard,
+    DEFAULT_FORMAT, DirectiveError, Directives, Extra, Filter, Format, FormatError, FutureExt,
+    HandlerBuilder, HandlerConfig, HandlerId, HandlerStats, InContext, IntoFormat, IntoLevelNo,
     JsonField, JsonFormat, Level, LevelError, Logger, MAX_PATCHED_FIELDS, Message, Out, OwnedValue,
-    Patch, Record, RemoveError, SpecError, Template, TemplateError, Value, add, complete, disable,
-    enable, level, logger, remove, remove_all, reopen, sink, stats, time, with_context,
+    Patch, Record, RemoveError, SpecError, StatsTable, Template, TemplateError, Value, add,
+    complete, configure, disable, enable, level, logger, remove, remove_all, reopen, set_filter,
+    set_level, sink, stats, time, use_rust_log, with_context,
 };
 
 #[cfg(unix)]
@@ -17,12 +19,14 @@ mod catch;
 #[doc(hidden)]
 pub use catch::{__call, __catch_unwind, __catch_unwind_async, __typed};
 pub use catch::{Catch, CatchUnwind, Panic, catch, catch_async, catching};
+#[cfg(feature = "config")]
+pub use hlog_runtime::configure_from_file;
 
 #[doc(hidden)]
 pub use hlog_runtime::__private;
 
 #[doc(hidden)]
-pub use hlog_macros::{__format, __log};
+pub use hlog_macros::{__format, __levels, __log};
 
 /// Log a function's `Err` once, with its `source()` chain, then return it (loguru's
 /// `@logger.catch`); with `catch_panics`, log a panic too, with its location and payload.
@@ -297,4 +301,35 @@ macro_rules! contextualize {
     ($($fields:tt)*) => {
         $crate::Context::current().with($crate::fields!($($fields)*)).enter()
     };
+}
+
+/// Declare custom levels at compile time: each becomes a `const` [`Level`] and a logging macro
+/// named after it in lower case, so a misspelt level is a compile error.
+///
+/// `levels! { [pub] NAME = number [, "colour markup" [, "icon"]]; ... }`. The colour is checked
+/// at compile time. The macro (`audit!`) takes what [`info!`] takes — `audit!("...")`,
+/// `audit!(logger, "...")`, fields before the template — and is usable in the module after
+/// the declaration and, by path or `use`, anywhere in the crate (it is `pub(crate)`). Names
+/// found by lookups (`log!("AUDIT", ...)`, configuration files, `HLOG_LEVEL`) need the level
+/// registered: call [`Level::register`] at start. [`level()`] stays for levels known only at
+/// run time.
+///
+/// ```
+/// hlog::levels! {
+///     AUDIT = 35, "<cyan>", "@";
+///     NOTICE = 22;
+/// }
+///
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// logger.add(capture.clone()).format("{level}|{level.no}|{level.icon}|{message}").install().unwrap();
+/// let user = 42;
+/// audit!(logger, "user {user} exported data");
+/// notice!(logger, id = 7, "maintenance at {when}", when = "noon");
+/// assert_eq!(capture.text(), "AUDIT|35|@|user 42 exported data\nNOTICE|22||maintenance at noon\n");
+/// assert_eq!(AUDIT.no(), 35);
+/// ```
+#[macro_export]
+macro_rules! levels {
+    ($($arg:tt)+) => { $crate::__levels!($crate, $($arg)+); };
 }
