@@ -160,10 +160,6 @@ fn a_broken_configuration_keeps_the_old_one_running() {
             "handler 0 (ext://printer), field `sink`: unknown sink \"ext://printer\"",
         ),
         (
-            Config::new().handler(HandlerConfig::new("ext://stderr").serialize(true)),
-            "handler 0 (ext://stderr), field `serialize`: JSON lines (serialize) are not in this build yet",
-        ),
-        (
             Config::new().level("INFO", 21, "", ""),
             "level 0 (INFO), field `no`: level \"INFO\" is already built in with number 20",
         ),
@@ -247,4 +243,19 @@ fn reconfiguring_the_same_rotating_file_hands_it_over() {
     hlog::info!(logger, "second");
     logger.complete();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "first\nsecond\n");
+}
+
+/// `serialize = true` in a configuration writes JSON lines, as `HandlerBuilder::serialize` does.
+#[test]
+fn a_configured_handler_can_write_json_lines() {
+    let logger = hlog::Logger::new();
+    let capture = hlog::sink::Capture::new();
+    logger
+        .configure(Config::new().handler(HandlerConfig::sink(capture.clone()).serialize(true)))
+        .unwrap();
+    hlog::info!(logger, "as JSON", n = 7);
+    let line = capture.text();
+    let value: serde_json::Value = serde_json::from_str(line.trim_end()).unwrap();
+    assert_eq!(value["message"], "as JSON");
+    assert_eq!(value["extra"]["n"], 7);
 }

@@ -211,8 +211,8 @@ impl HandlerConfig {
         self
     }
 
-    /// Write records as JSON lines (loguru's `serialize=True`). Not in this build yet: a
-    /// configuration that asks for it is refused, naming the handler and the field.
+    /// Write records as JSON lines (loguru's `serialize=True`, [`HandlerBuilder::serialize`]
+    /// with the default schema); it takes the place of a `format` given too.
     pub fn serialize(mut self, serialize: bool) -> Self {
         self.serialize = serialize;
         self
@@ -475,15 +475,6 @@ impl Config {
                 Filter::levels(rules).map_err(|e| fail("filter", e))?
             }
         };
-        if h.serialize {
-            // HOOK(serialize): when `HandlerBuilder::serialize` lands (issue 16's JSON lines),
-            // pass `h.serialize` to it in `build` and drop this refusal.
-            return Err(ConfigureError::new(
-                Place::Handler(i, h.sink_name().to_owned()),
-                Some("serialize"),
-                "JSON lines (serialize) are not in this build yet",
-            ));
-        }
         let file_settings =
             h.rotation.is_some() || h.retention.is_some() || h.compression.is_some();
         let file = match &h.sink {
@@ -600,6 +591,10 @@ impl Logger {
                 }
                 if handler.enqueue {
                     builder = builder.enqueue(true);
+                }
+                if handler.serialize {
+                    // JSON lines, in place of a format given too.
+                    builder = builder.serialize(true);
                 }
                 builder.install()
             };
