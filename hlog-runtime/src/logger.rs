@@ -23,6 +23,20 @@ static GLOBAL_MIN_LEVEL: AtomicU32 = AtomicU32::new(0);
 /// Bumped on every change of the global logger's configuration; call sites cache their
 /// interest against it.
 static GLOBAL_GENERATION: AtomicU32 = AtomicU32::new(1);
+/// Told the global logger's lowest accepted level after each change of its configuration (the
+/// `log` bridge keeps `log::max_level()` in step with it).
+static GLOBAL_MIN_LEVEL_WATCHER: OnceLock<fn(u32)> = OnceLock::new();
+
+/// Call `watcher` with the global logger's lowest accepted level now and after each change of
+/// its configuration (under the configuration lock, so calls come in order). One watcher per
+/// process: a second one is ignored, and is told the level nonetheless.
+#[cfg(feature = "log")]
+pub(crate) fn watch_global_min_level(watcher: fn(u32)) {
+    let logger = logger();
+    let _config = logger.core.config.lock().unwrap_or_else(|e| e.into_inner());
+    let _ = GLOBAL_MIN_LEVEL_WATCHER.set(watcher);
+    watcher(logger.core.min_level.load(Ordering::Relaxed));
+}
 
 /// A logger: handlers and module rules. Cheap to clone (clones share everything).
 ///
@@ -304,6 +318,9 @@ impl Logger {
         if self.core.global {
             GLOBAL_MIN_LEVEL.store(min, Ordering::Relaxed);
             GLOBAL_GENERATION.fetch_add(1, Ordering::Release);
+            if let Some(watcher) = GLOBAL_MIN_LEVEL_WATCHER.get() {
+                watcher(min);
+            }
         }
     }
 

@@ -29,6 +29,7 @@ const LAYERS: &[&str] = &[
     "handler",
     "deferred",
     "logger",
+    "bridge",
     "__private",
 ];
 

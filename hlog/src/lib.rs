@@ -12,6 +12,10 @@ pub use hlog_runtime::{
 #[cfg(unix)]
 pub use hlog_runtime::flush_on_signals;
 
+/// Bridges from the `log` crate (cargo feature `log`) and `tracing` (cargo feature `tracing`).
+#[cfg(any(feature = "log", feature = "tracing"))]
+pub use hlog_runtime::bridge;
+
 #[doc(hidden)]
 pub use hlog_runtime::__private;
 
