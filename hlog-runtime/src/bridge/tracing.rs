@@ -199,10 +199,12 @@ impl Fields {
         self.message = None;
     }
 
-    /// Set a field: a field recorded again (`Span::record`) replaces its value.
+    /// Set a field: a field recorded again (`Span::record`) keeps its place, with the new value.
     fn set(&mut self, name: &'static str, slot: Slot) {
-        self.slots.retain(|(n, _)| *n != name);
-        self.slots.push((name, slot));
+        match self.slots.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, old)) => *old = slot,
+            None => self.slots.push((name, slot)),
+        }
     }
 
     /// Text written by `write`, as a field (or as the message).
