@@ -102,11 +102,9 @@ impl std::error::Error for InstallError {
 static INSTALLED: AtomicBool = AtomicBool::new(false);
 /// The bridge's own minimum level number.
 static BRIDGE_MIN: AtomicU32 = AtomicU32::new(u32::MAX);
-/// The global logger's lowest accepted level number, as last told.
-static HLOG_MIN: AtomicU32 = AtomicU32::new(u32::MAX);
-
+/// The global logger's lowest level is now `min` (called under its configuration lock).
+#[allow(clippy::unnecessary_min_or_max)] // the ceiling is 0 unless a feature sets it
 fn global_min_level_changed(min: u32) {
-    HLOG_MIN.store(min, Ordering::Relaxed);
     let threshold = BRIDGE_MIN.load(Ordering::Relaxed).max(min).max(STATIC_MIN_LEVEL);
     ::log::set_max_level(level_filter(threshold));
 }
