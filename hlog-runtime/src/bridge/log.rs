@@ -70,6 +70,14 @@ pub fn install(level: impl IntoLevelNo) -> Result<(), InstallError> {
 }
 
 /// Why [`install`] did not install the bridge.
+///
+/// # Examples
+///
+/// ```
+/// use hlog::bridge::log::{InstallError, install};
+///
+/// assert!(matches!(install("LOUD"), Err(InstallError::Level(_))));
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum InstallError {

@@ -59,11 +59,26 @@ pub struct HlogLayer {
 
 impl HlogLayer {
     /// A layer that logs to the global logger ([`logger()`](crate::logger())).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tracing_subscriber::layer::SubscriberExt;
+    /// use tracing_subscriber::util::SubscriberInitExt;
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// hlog::remove_all();
+    /// hlog::add(capture.clone()).format("{level} {name} {message}").install().unwrap();
+    /// tracing_subscriber::registry().with(hlog::bridge::tracing::HlogLayer::new()).init();
+    ///
+    /// tracing::info!(target: "app::db", "connected");
+    /// assert_eq!(capture.text(), "INFO app::db connected\n");
+    /// ```
     pub fn new() -> Self {
         HlogLayer { logger: None }
     }
 
-    /// A layer that logs to `logger`.
+    /// A layer that logs to `logger` (see the [type's example](HlogLayer)).
     pub fn to(logger: Logger) -> Self {
         HlogLayer { logger: Some(logger) }
     }
