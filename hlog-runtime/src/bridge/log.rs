@@ -174,10 +174,21 @@ impl ::log::Log for Bridge {
                 logger.log(&Record::new(time, level, callsite, message, &[]));
                 return;
             }
-            let mut pairs = Pairs(Vec::with_capacity(source.count()));
+            let mut pairs = Pairs { inline: [const { None }; INLINE], len: 0, more: Vec::new() };
             let _ = source.visit(&mut pairs);
-            let fields: Vec<_> = pairs.0.iter().map(|(key, value)| field(key, value)).collect();
-            logger.log(&Record::new(time, level, callsite, message, &fields));
+            let mut fields = [("", Value::Bool(false)); INLINE];
+            let inline = pairs.inline.iter().flatten();
+            for (to, (key, value)) in fields.iter_mut().zip(inline) {
+                *to = field(key, value);
+            }
+            if pairs.more.is_empty() {
+                let fields = &fields[..pairs.len];
+                logger.log(&Record::new(time, level, callsite, message, fields));
+            } else {
+                let more = pairs.more.iter().map(|(key, value)| field(key, value));
+                let fields: Vec<_> = fields.iter().copied().chain(more).collect();
+                logger.log(&Record::new(time, level, callsite, message, &fields));
+            }
         });
     }
 
@@ -210,12 +221,26 @@ fn with_message(args: &fmt::Arguments<'_>, f: impl FnOnce(Message<'_>)) {
     }
 }
 
-/// The key-values of a record, as `log` gives them.
-struct Pairs<'kvs>(Vec<(kv::Key<'kvs>, kv::Value<'kvs>)>);
+/// Key-values kept on the stack; more go to the heap.
+const INLINE: usize = 16;
+
+/// The key-values of a record, as `log` gives them: the first [`INLINE`] on the stack (a
+/// record with a few allocates nothing), the rest in `more`.
+struct Pairs<'kvs> {
+    inline: [Option<(kv::Key<'kvs>, kv::Value<'kvs>)>; INLINE],
+    len: usize,
+    more: Vec<(kv::Key<'kvs>, kv::Value<'kvs>)>,
+}
 
 impl<'kvs> VisitSource<'kvs> for Pairs<'kvs> {
     fn visit_pair(&mut self, key: kv::Key<'kvs>, value: kv::Value<'kvs>) -> Result<(), kv::Error> {
-        self.0.push((key, value));
+        match self.inline.get_mut(self.len) {
+            Some(slot) => {
+                *slot = Some((key, value));
+                self.len += 1;
+            }
+            None => self.more.push((key, value)),
+        }
         Ok(())
     }
 }

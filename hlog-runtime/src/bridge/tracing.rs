@@ -133,6 +133,9 @@ where
         let time = logger.now();
         with_scratch(|fields| {
             event.record(fields);
+            // The spans' fields go after the event's own, as fields of the record. (When hlog
+            // has contextual fields of its own, `bind`/`contextualize`, this is where the
+            // spans' fields become those instead: `SpanFields` holds them per span.)
             if let Some(scope) = ctx.event_scope(event) {
                 for span in scope {
                     if let Some(SpanFields(span_fields)) = span.extensions().get::<SpanFields>() {

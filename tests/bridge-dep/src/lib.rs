@@ -35,3 +35,14 @@ pub fn trace_warning_in_db() -> u32 {
     tracing::warn!(target: "hlog_bridge_dep::db", table = "users", "slow query");
     line!() - 1
 }
+
+/// `log::error!` with more key-values than the bridge keeps on the stack (16); returns the line
+/// of the call.
+pub fn log_many_fields() -> u32 {
+    log::error!(
+        k1 = 1, k2 = 2, k3 = 3, k4 = 4, k5 = 5, k6 = 6, k7 = 7, k8 = 8, k9 = 9, k10 = 10,
+        k11 = 11, k12 = 12, k13 = 13, k14 = 14, k15 = 15, k16 = 16, k17 = 17, k18 = "last";
+        "many"
+    );
+    line!() - 5
+}

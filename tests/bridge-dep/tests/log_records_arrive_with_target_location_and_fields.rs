@@ -68,6 +68,18 @@ fn log_records_arrive_with_target_location_and_fields() {
     hlog::complete();
     assert_eq!(queued.text(), all.text());
 
+    // More key-values than the bridge keeps on the stack.
+    all.clear();
+    let many = dep::log_many_fields();
+    let fields: Vec<String> = (1..=17).map(|i| format!("\"k{i}\": {i}")).collect();
+    assert_eq!(
+        all.lines(),
+        [format!(
+            "ERROR | hlog_bridge_dep | {FILE}:{many} | <unknown> | many | {{{}, \"k18\": \"last\"}}",
+            fields.join(", ")
+        )]
+    );
+
     // Below the bridge's own level: nothing.
     hlog::bridge::log::install("INFO").unwrap();
     all.clear();
