@@ -13,6 +13,7 @@
 //! them, records keep their level, message and fields, and take the location
 //! `hlog::bridge::other`.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
@@ -75,11 +76,39 @@ static CALLSITES: LazyLock<RwLock<Callsites>> = LazyLock::new(|| {
     RwLock::new(Callsites { hasher: RandomState::new(), by_hash: HashMap::new(), count: 0 })
 });
 
+/// How many call sites each thread remembers, by line and file address.
+const RECENT: usize = 64;
+
+thread_local! {
+    /// The call sites this thread used last: a hit costs a few compares instead of hashing the
+    /// texts and taking the map's lock. Each is checked against the location's texts, so an
+    /// address reused for other text finds nothing.
+    static RECENT_CALLSITES: [Cell<Option<&'static Callsite>>; RECENT] =
+        const { [const { Cell::new(None) }; RECENT] };
+}
+
 /// The call site of records from `target` at `file:line`: made on first use, then the same one.
 pub(crate) fn callsite(target: Text<'_>, file: Text<'_>, line: u32) -> &'static Callsite {
     let matches = |c: &Callsite| {
         c.line() == line && c.module() == target.as_str() && c.file() == file.as_str()
     };
+    let slot = (line as usize ^ (file.as_str().as_ptr() as usize >> 3)) % RECENT;
+    let recent = RECENT_CALLSITES.try_with(|recent| recent[slot].get()).ok().flatten();
+    if let Some(found) = recent.filter(|c| matches(c)) {
+        return found;
+    }
+    let found = shared(target, file, line, matches);
+    let _ = RECENT_CALLSITES.try_with(|recent| recent[slot].set(Some(found)));
+    found
+}
+
+/// [`callsite`] from the map every thread shares.
+fn shared(
+    target: Text<'_>,
+    file: Text<'_>,
+    line: u32,
+    matches: impl Fn(&Callsite) -> bool,
+) -> &'static Callsite {
     let hash = {
         let callsites = CALLSITES.read().unwrap_or_else(|e| e.into_inner());
         let hash = callsites.hasher.hash_one((target.as_str(), file.as_str(), line));
