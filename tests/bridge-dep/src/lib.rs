@@ -46,3 +46,9 @@ pub fn log_many_fields() -> u32 {
     );
     line!() - 5
 }
+
+/// `log::info!` with a target made at run time; returns the line of the call.
+pub fn log_with_target(target: &str) -> u32 {
+    log::info!(target: target, "from {target}");
+    line!() - 1
+}

@@ -68,6 +68,19 @@ fn log_records_arrive_with_target_location_and_fields() {
     hlog::complete();
     assert_eq!(queued.text(), all.text());
 
+    // A target made at run time (copied once), through the queue too.
+    all.clear();
+    queued.clear();
+    let target = format!("plugin::{}", 7);
+    let line = dep::log_with_target(&target);
+    drop(target);
+    hlog::complete();
+    assert_eq!(
+        all.lines(),
+        [format!("INFO | plugin::7 | {FILE}:{line} | <unknown> | from plugin::7 | {{}}")]
+    );
+    assert_eq!(queued.text(), all.text());
+
     // More key-values than the bridge keeps on the stack.
     all.clear();
     let many = dep::log_many_fields();
