@@ -27,6 +27,9 @@ mod value;
 pub mod sink;
 pub mod time;
 
+#[cfg(any(feature = "log", feature = "tracing"))]
+pub mod bridge;
+
 #[doc(hidden)]
 pub mod __private;
 

@@ -28,6 +28,20 @@ use crate::value::Value;
 /// interest is valid for (a call that passes the floor but not a module map then costs a
 /// second load, of that interest, not a third).
 static GLOBAL_STATE: AtomicU64 = AtomicU64::new(1 << 32);
+/// Told the global logger's lowest accepted level after each change of its configuration (the
+/// `log` bridge keeps `log::max_level()` in step with it).
+static GLOBAL_MIN_LEVEL_WATCHER: OnceLock<fn(u32)> = OnceLock::new();
+
+/// Call `watcher` with the global logger's lowest accepted level now and after each change of
+/// its configuration (under the configuration lock, so calls come in order). One watcher per
+/// process: a second one is ignored, and is told the level nonetheless.
+#[cfg(feature = "log")]
+pub(crate) fn watch_global_min_level(watcher: fn(u32)) {
+    let logger = logger();
+    let _config = logger.core.config.lock().unwrap_or_else(|e| e.into_inner());
+    let _ = GLOBAL_MIN_LEVEL_WATCHER.set(watcher);
+    watcher(logger.core.min_level.load(Ordering::Relaxed));
+}
 
 /// A logger: handlers and module rules. Cheap to clone (clones share everything).
 ///
@@ -462,6 +476,9 @@ impl Logger {
             let generation = (GLOBAL_STATE.load(Ordering::Relaxed) >> 32) as u32;
             let generation = generation.wrapping_add(1).max(1);
             GLOBAL_STATE.store((u64::from(generation) << 32) | u64::from(min), Ordering::Release);
+            if let Some(watcher) = GLOBAL_MIN_LEVEL_WATCHER.get() {
+                watcher(min);
+            }
         }
     }
 

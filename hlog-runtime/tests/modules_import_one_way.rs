@@ -35,6 +35,7 @@ const LAYERS: &[&str] = &[
     "env",
     "logger",
     "config",
+    "bridge",
     "__private",
 ];
 

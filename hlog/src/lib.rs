@@ -19,6 +19,9 @@ mod catch;
 #[doc(hidden)]
 pub use catch::{__call, __catch_unwind, __catch_unwind_async, __typed};
 pub use catch::{Catch, CatchUnwind, Panic, catch, catch_async, catching};
+/// Bridges from the `log` crate (cargo feature `log`) and `tracing` (cargo feature `tracing`).
+#[cfg(any(feature = "log", feature = "tracing"))]
+pub use hlog_runtime::bridge;
 #[cfg(feature = "config")]
 pub use hlog_runtime::configure_from_file;
 

@@ -1,0 +1,51 @@
+//! `cargo build` with default features pulls none of the crates of the integrations (the
+//! bridges' `log`, `tracing`, `tracing-subscriber`; and the HTTP, syslog and OpenTelemetry
+//! crates): each is behind a cargo feature. Read from `cargo tree`, with the features on as a
+//! check that the test sees them when they are there.
+
+use std::process::Command;
+
+const INTEGRATIONS: &[&str] = &[
+    "log",
+    "tracing",
+    "tracing-core",
+    "tracing-subscriber",
+    "tower",
+    "tower-layer",
+    "tower-service",
+    "axum",
+    "hyper",
+    "http",
+    "opentelemetry",
+    "opentelemetry_sdk",
+    "syslog",
+];
+
+/// The names of the crates `hlog` depends on (normal dependencies, all the way down).
+fn dependencies(features: &[&str]) -> Vec<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    let mut command = Command::new(cargo);
+    command.args(["tree", "--offline", "-e", "normal", "--prefix", "none", "--manifest-path"]);
+    command.arg(manifest);
+    if !features.is_empty() {
+        command.arg("--features").arg(features.join(","));
+    }
+    let output = command.output().expect("cargo tree runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).unwrap();
+    text.lines().filter_map(|line| line.split(' ').next()).map(str::to_owned).collect()
+}
+
+#[test]
+fn default_build_pulls_no_integration_crates() {
+    let default = dependencies(&[]);
+    assert!(default.iter().any(|name| name == "hlog-runtime"), "{default:?}");
+    let pulled: Vec<_> = default.iter().filter(|n| INTEGRATIONS.contains(&n.as_str())).collect();
+    assert!(pulled.is_empty(), "the default build pulls {pulled:?}");
+
+    let bridges = dependencies(&["log", "tracing"]);
+    for name in ["log", "tracing", "tracing-subscriber"] {
+        assert!(bridges.iter().any(|n| n == name), "features log,tracing pull no {name}");
+    }
+}
