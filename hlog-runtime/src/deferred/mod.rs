@@ -43,6 +43,10 @@ const ENDING: u8 = 3;
 /// How long the idle writer sleeps between looks at the rings, first, and after a while.
 const IDLE_PARK: Duration = Duration::from_millis(1);
 const IDLE_PARK_LONG: Duration = Duration::from_millis(20);
+/// A drain round that wrote fewer records than this waits [`GATHER`] before the next.
+const BATCH: usize = 64;
+const GATHER: Duration = Duration::from_micros(100);
+
 /// Empty rounds before the writer parks, and parks before it parks long.
 const IDLE_SPINS: u32 = 16;
 const IDLE_PARKS: u32 = 100;
@@ -200,7 +204,16 @@ impl Writer {
                     return Pushed::Done;
                 }
                 Pushed::Full if !self.block.load(Ordering::Relaxed) => return Pushed::Full,
-                Pushed::Full => self.wait(&mut waited),
+                Pushed::Full => {
+                    // Wait until the writer has emptied half the ring, not just room for this
+                    // record: the calls after it then go straight in, instead of every call
+                    // waiting for one record's worth of room (and writer and caller passing
+                    // the same cache lines back and forth).
+                    let half = slot.ring.capacity() / 2;
+                    while slot.ring.published() - slot.ring.released() > half && !self.is_ending() {
+                        self.wait(&mut waited);
+                    }
+                }
                 Pushed::TooBig => {
                     while !slot.ring.is_empty() && !self.is_ending() {
                         self.wait(&mut waited);
@@ -329,6 +342,12 @@ impl Writer {
             self.drop_closed_rings(&mut cursors);
             if written > 0 {
                 idle = 0;
+                if written < BATCH && !ending {
+                    // A few records: let more gather before the next look. A writer that takes
+                    // each record as it is published reads the cache lines the calling thread
+                    // is writing, and each of its next writes waits for them to come back.
+                    std::thread::park_timeout(GATHER);
+                }
                 continue;
             }
             if ending {
