@@ -182,16 +182,21 @@ pub(crate) struct Layers<'r, 'a> {
     pub(crate) call: &'r [(&'static str, Value<'a>)],
     pub(crate) context: &'r OwnedFields,
     pub(crate) bound: &'r OwnedFields,
+    /// The logger's configured default fields (`Config::extra`), below every other layer.
+    pub(crate) defaults: &'r OwnedFields,
 }
 
 impl<'r, 'a> Layers<'r, 'a> {
     /// Nothing but the call's fields.
     #[inline]
     pub(crate) fn only_call(&self) -> bool {
-        self.patched.is_empty() && self.context.is_empty() && self.bound.is_empty()
+        self.patched.is_empty()
+            && self.context.is_empty()
+            && self.bound.is_empty()
+            && self.defaults.is_empty()
     }
 
-    /// The value of `name` by precedence: patched, call, contextual, bound.
+    /// The value of `name` by precedence: patched, call, contextual, bound, configured default.
     pub(crate) fn get(&self, name: &str) -> Option<Value<'r>>
     where
         'a: 'r,
@@ -206,9 +211,11 @@ impl<'r, 'a> Layers<'r, 'a> {
             .or_else(|| borrowed(self.call))
             .or_else(|| owned(self.context))
             .or_else(|| owned(self.bound))
+            .or_else(|| owned(self.defaults))
     }
 
-    /// Whether a layer above `layer` (0 patched, 1 call, 2 context, 3 bound) has `name`.
+    /// Whether a layer above `layer` (0 patched, 1 call, 2 context, 3 bound, 4 defaults) has
+    /// `name`.
     fn above(&self, layer: usize, name: &str) -> bool {
         let borrowed =
             |fields: &[(&'static str, Value<'_>)]| fields.iter().any(|(n, _)| *n == name);
@@ -217,6 +224,12 @@ impl<'r, 'a> Layers<'r, 'a> {
             1 => borrowed(self.patched),
             2 => borrowed(self.patched) || borrowed(self.call),
             3 => borrowed(self.patched) || borrowed(self.call) || owned(self.context),
+            4 => {
+                borrowed(self.patched)
+                    || borrowed(self.call)
+                    || owned(self.context)
+                    || owned(self.bound)
+            }
             _ => false,
         }
     }
@@ -270,7 +283,8 @@ impl<'r, 'a: 'r> Iterator for Extra<'r, 'a> {
     type Item = (&'static str, Value<'r>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        // Layer order of iteration: call (1), context (2), bound (3), patched (0, last).
+        // Layer order of iteration: call (1), context (2), bound (3), configured defaults (4),
+        // patched (0, last).
         loop {
             let index = self.index;
             self.index += 1;
@@ -278,6 +292,7 @@ impl<'r, 'a: 'r> Iterator for Extra<'r, 'a> {
                 1 => self.layers.call.get(index).map(|(n, v)| (*n, *v)),
                 2 => self.layers.context.get(index).map(|(n, v)| (*n, v.as_value())),
                 3 => self.layers.bound.get(index).map(|(n, v)| (*n, v.as_value())),
+                4 => self.layers.defaults.get(index).map(|(n, v)| (*n, v.as_value())),
                 0 => self.layers.patched.get(index).map(|(n, v)| (*n, *v)),
                 _ => return None,
             };
@@ -291,8 +306,9 @@ impl<'r, 'a: 'r> Iterator for Extra<'r, 'a> {
                     self.layer = match self.layer {
                         1 => 2,
                         2 => 3,
-                        3 => 0,
-                        _ => 4,
+                        3 => 4,
+                        4 => 0,
+                        _ => 5,
                     };
                     self.index = 0;
                 }

@@ -79,6 +79,10 @@ struct Core {
     modules: ArcSwap<Vec<(String, bool)>>,
     /// Default extra fields (`configure`), for every record once records carry extra fields.
     extra: ArcSwap<Vec<(String, String)>>,
+    /// The same, as the fields every record of this logger carries (below bound fields).
+    defaults: ArcSwap<Vec<(&'static str, OwnedValue)>>,
+    /// `defaults` is not empty: a record takes the path that adds fields.
+    has_defaults: std::sync::atomic::AtomicBool,
     /// Serialises configuration changes (readers never take it).
     config: Mutex<()>,
     /// Any `enable`/`disable` yet: without, the module check is one load.
@@ -192,6 +196,8 @@ impl Logger {
                 generation: AtomicU64::new(next_generation()),
                 modules: ArcSwap::from_pointee(Vec::new()),
                 extra: ArcSwap::from_pointee(Vec::new()),
+                defaults: ArcSwap::from_pointee(Vec::new()),
+                has_defaults: std::sync::atomic::AtomicBool::new(false),
                 config: Mutex::new(()),
                 has_module_rules: std::sync::atomic::AtomicBool::new(false),
                 min_level: AtomicU32::new(u32::MAX),
@@ -587,7 +593,10 @@ impl Logger {
     /// current thread's contextual fields added.
     #[inline]
     pub fn log(&self, record: &Record<'_>) {
-        if self.bound.is_none() && !crate::context::any() {
+        if self.bound.is_none()
+            && !crate::context::any()
+            && !self.core.has_defaults.load(Ordering::Relaxed)
+        {
             return self.log_record(record);
         }
         crate::context::with_current(|context| self.log_with_extra(record, context));
@@ -597,7 +606,13 @@ impl Logger {
     #[inline(never)]
     fn log_with_extra(&self, record: &Record<'_>, context: &OwnedFields) {
         let bound = self.bound.as_deref();
-        let record = Record { context, bound: bound.map_or(&[], |b| &b.fields), ..*record };
+        let defaults = self.core.defaults.load();
+        let record = Record {
+            context,
+            bound: bound.map_or(&[], |b| &b.fields),
+            defaults: &defaults,
+            ..*record
+        };
         let patches = bound.map_or(&[][..], |b| &b.patches[..]);
         if patches.is_empty() {
             return self.log_record(&record);
@@ -722,13 +737,16 @@ impl Logger {
 
     /// Set the default extra fields (see [`Logger::extra`]).
     pub(crate) fn set_extra(&self, extra: Vec<(String, String)>) {
+        let defaults: Vec<(&'static str, OwnedValue)> =
+            extra.iter().map(|(k, v)| (intern(k), OwnedValue::from(v.as_str()))).collect();
+        self.core.has_defaults.store(!defaults.is_empty(), Ordering::Relaxed);
+        self.core.defaults.store(Arc::new(defaults));
         self.core.extra.store(Arc::new(extra));
     }
 
-    /// The default extra fields a configuration gave (`Config::extra`), in order.
-    ///
-    /// They are kept here for every record; records carry them once bound and contextual
-    /// extra fields land (`{extra}` and `{extra[key]}` do not show them yet).
+    /// The default extra fields a configuration gave (`Config::extra`), in order. Every record
+    /// of this logger and its children carries them, below its bound fields (precedence:
+    /// patched, the call's own, contextual, bound, these).
     pub fn extra(&self) -> Vec<(String, String)> {
         Vec::clone(&self.core.extra.load())
     }
@@ -1399,4 +1417,17 @@ pub fn dispatch_global(
     values: &[(&'static str, Value<'_>)],
 ) {
     dispatch(logger(), callsite, layout, level, values);
+}
+
+/// A configured field name as the `&'static str` records carry: each distinct name is kept once
+/// for the process (configurations name few fields, and name the same ones again).
+fn intern(name: &str) -> &'static str {
+    static NAMES: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = names.iter().find(|known| **known == name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+    names.push(leaked);
+    leaked
 }

@@ -25,6 +25,8 @@ pub struct Record<'a> {
     pub(crate) context: &'a OwnedFields,
     /// The logger's bound fields.
     pub(crate) bound: &'a OwnedFields,
+    /// The logger's configured default fields (`Config::extra`).
+    pub(crate) defaults: &'a OwnedFields,
     pub(crate) error: Option<&'a (dyn std::error::Error + 'static)>,
     /// The thread the call was made on, when that is not the thread rendering the record (a
     /// queued record, rendered by the writer thread); `None`: the current thread.
@@ -59,6 +61,7 @@ impl<'a> Record<'a> {
             patched: &[],
             context: &[],
             bound: &[],
+            defaults: &[],
             error: None,
             thread: None,
             location: None,
@@ -232,6 +235,7 @@ impl<'a> Record<'a> {
             call: self.fields,
             context: self.context,
             bound: self.bound,
+            defaults: self.defaults,
         }
     }
 

@@ -259,3 +259,28 @@ fn a_configured_handler_can_write_json_lines() {
     assert_eq!(value["message"], "as JSON");
     assert_eq!(value["extra"]["n"], 7);
 }
+
+/// The configured extra fields reach every record, below bound, contextual and call fields,
+/// also through a queued handler.
+#[test]
+fn configured_extra_fields_reach_every_record() {
+    let logger = hlog::Logger::new();
+    let sync = hlog::sink::Capture::new();
+    let queued = hlog::sink::Capture::new();
+    let config = Config::new()
+        .handler(HandlerConfig::sink(sync.clone()).format("{message} {extra}"))
+        .handler(HandlerConfig::sink(queued.clone()).format("{message} {extra}").enqueue(true))
+        .extra("app", "shop")
+        .extra("region", "eu");
+    logger.configure(config).unwrap();
+    hlog::info!(logger, "plain");
+    let child = hlog::bind!(logger; region = "us");
+    hlog::info!(child, "bound");
+    hlog::info!(child, "call", app = "override");
+    logger.complete();
+    let expected = "plain {\"app\": \"shop\", \"region\": \"eu\"}\n\
+                    bound {\"region\": \"us\", \"app\": \"shop\"}\n\
+                    call {\"app\": \"override\", \"region\": \"us\"}\n";
+    assert_eq!(sync.text(), expected);
+    assert_eq!(queued.text(), expected);
+}
