@@ -77,9 +77,8 @@ struct Core {
     generation: AtomicU64,
     /// `(module prefix, enabled)`; the longest matching prefix wins.
     modules: ArcSwap<Vec<(String, bool)>>,
-    /// Default extra fields (`configure`), for every record once records carry extra fields.
-    extra: ArcSwap<Vec<(String, String)>>,
-    /// The same, as the fields every record of this logger carries (below bound fields).
+    /// Default extra fields (`configure`): every record of this logger carries them (below
+    /// bound fields).
     defaults: ArcSwap<Vec<(&'static str, OwnedValue)>>,
     /// `defaults` is not empty: a record takes the path that adds fields.
     has_defaults: std::sync::atomic::AtomicBool,
@@ -92,8 +91,9 @@ struct Core {
     global: bool,
     /// Tests freeze time; everyone else reads the system clock.
     clock: OnceLock<Clock>,
-    /// Tests fix the zone; everyone else uses the local one.
-    zone: OnceLock<Zone>,
+    /// Tests fix the zone; everyone else uses the local one. Shared with the writer thread of
+    /// queued handlers (a zone set after it started reaches it too).
+    zone: Arc<OnceLock<Zone>>,
     /// The writer thread of queued handlers, made when the first one is installed.
     writer: OnceLock<Arc<Writer>>,
     /// The lowest level a queued handler takes (`u32::MAX`: none): a record at or above it is
@@ -195,7 +195,6 @@ impl Logger {
                 handlers: Arc::new(ArcSwap::from_pointee(Vec::new())),
                 generation: AtomicU64::new(next_generation()),
                 modules: ArcSwap::from_pointee(Vec::new()),
-                extra: ArcSwap::from_pointee(Vec::new()),
                 defaults: ArcSwap::from_pointee(Vec::new()),
                 has_defaults: std::sync::atomic::AtomicBool::new(false),
                 config: Mutex::new(()),
@@ -204,7 +203,7 @@ impl Logger {
                 next_id: AtomicUsize::new(0),
                 global,
                 clock: OnceLock::new(),
-                zone: OnceLock::new(),
+                zone: Arc::new(OnceLock::new()),
                 writer: OnceLock::new(),
                 queued_min: AtomicU32::new(u32::MAX),
                 sync_min: AtomicU32::new(u32::MAX),
@@ -606,11 +605,13 @@ impl Logger {
     #[inline(never)]
     fn log_with_extra(&self, record: &Record<'_>, context: &OwnedFields) {
         let bound = self.bound.as_deref();
-        let defaults = self.core.defaults.load();
+        // (Loaded only when a configuration set some: a bound or scoped call pays nothing.)
+        let defaults =
+            self.core.has_defaults.load(Ordering::Relaxed).then(|| self.core.defaults.load());
         let record = Record {
             context,
             bound: bound.map_or(&[], |b| &b.fields),
-            defaults: &defaults,
+            defaults: defaults.as_deref().map_or(&[], |d| &d[..]),
             ..*record
         };
         let patches = bound.map_or(&[][..], |b| &b.patches[..]);
@@ -711,8 +712,7 @@ impl Logger {
         handler.attach(clock);
         if handler.queued() {
             self.core.writer.get_or_init(|| {
-                let zone = self.core.zone.get().unwrap_or_else(|| Zone::local()).clone();
-                Writer::new(Arc::clone(&self.core.handlers), zone)
+                Writer::new(Arc::clone(&self.core.handlers), Arc::clone(&self.core.zone))
             });
         }
         handler
@@ -741,14 +741,14 @@ impl Logger {
             extra.iter().map(|(k, v)| (intern(k), OwnedValue::from(v.as_str()))).collect();
         self.core.has_defaults.store(!defaults.is_empty(), Ordering::Relaxed);
         self.core.defaults.store(Arc::new(defaults));
-        self.core.extra.store(Arc::new(extra));
     }
 
     /// The default extra fields a configuration gave (`Config::extra`), in order. Every record
     /// of this logger and its children carries them, below its bound fields (precedence:
     /// patched, the call's own, contextual, bound, these).
     pub fn extra(&self) -> Vec<(String, String)> {
-        Vec::clone(&self.core.extra.load())
+        let defaults = self.core.defaults.load();
+        defaults.iter().map(|(name, value)| ((*name).to_owned(), value.to_string())).collect()
     }
 }
 

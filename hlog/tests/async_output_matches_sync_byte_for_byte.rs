@@ -233,3 +233,15 @@ fn a_queued_handler_shows_the_backtrace_the_call_captured() {
     assert!(rest.contains("a_queued_handler_shows_the_backtrace_the_call_captured"), "{rest}");
     assert!(rest.ends_with('\n') && !rest.ends_with("\n\n"), "{rest}");
 }
+
+/// A zone set after the writer thread started reaches it too.
+#[test]
+fn a_zone_set_after_a_queued_handler_reaches_the_writer() {
+    let logger = Logger::new().with_clock(|| Timestamp::from_unix(1_774_535_400, 0));
+    let queued = Capture::new();
+    logger.add(queued.clone()).format("{time:HH:mm Z}").enqueue(true).install().unwrap();
+    let logger = logger.with_zone(Zone::fixed(3600));
+    hlog::info!(logger, "x");
+    logger.complete();
+    assert_eq!(queued.text(), "15:30 +01:00\n");
+}

@@ -18,7 +18,7 @@ mod ring;
 use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
@@ -60,7 +60,8 @@ pub(crate) type Handlers = Arc<ArcSwap<Vec<Arc<Handler>>>>;
 pub(crate) struct Writer {
     id: u64,
     handlers: Handlers,
-    zone: Zone,
+    /// The logger's zone (the local one until it sets one).
+    zone: Arc<OnceLock<Zone>>,
     rings: Mutex<Vec<Arc<Ring>>>,
     rings_changed: AtomicBool,
     state: AtomicU8,
@@ -115,7 +116,7 @@ impl Drop for Producer {
 impl Writer {
     /// A writer for the logger whose handler list is `handlers`, rendering times in `zone`.
     /// Its thread starts with the first record.
-    pub(crate) fn new(handlers: Handlers, zone: Zone) -> Arc<Writer> {
+    pub(crate) fn new(handlers: Handlers, zone: Arc<OnceLock<Zone>>) -> Arc<Writer> {
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         Arc::new(Writer {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
@@ -384,6 +385,7 @@ impl Writer {
             cursor.refresh();
         }
         let handlers = self.handlers.load();
+        let zone = self.zone.get().unwrap_or_else(|| Zone::local());
         let mut written = 0;
         loop {
             let next = match cursors {
@@ -403,7 +405,7 @@ impl Writer {
             let rendered = catch_unwind(AssertUnwindSafe(|| {
                 decoder.decode(entry, cursor.ring.thread(), |record| {
                     for handler in handlers.iter().filter(|h| h.queued()) {
-                        handler.handle(record, buf, &self.zone);
+                        handler.handle(record, buf, zone);
                     }
                 });
             }));
