@@ -104,21 +104,45 @@ fn values_of<'r, 'a>(record: &'r Record<'a>) -> (&'r Values<'a>, Option<Extra<'r
     (values, apart.then(|| record.extra()))
 }
 
-/// Whether `record` holds anything only user code can write (a `Display`/`Debug` value, an
-/// error): then [`prepare`] renders it into a buffer.
-#[inline]
-pub(crate) fn renders(record: &Record<'_>) -> bool {
-    let (values, fields) = values_of(record);
-    let user = |value: &Value<'_>| matches!(value, Value::Display(_) | Value::Debug(_));
-    record.error.is_some()
-        || values.iter().any(|(_, v)| user(v))
-        || fields.is_some_and(|mut fields| fields.any(|(_, v)| user(&v)))
+/// The buffer [`prepare`] renders user text into (`Display`/`Debug` values, an error), fetched
+/// by `take` only for a record that has some: most records never touch it.
+pub(crate) struct Texts<'f> {
+    buf: Option<Vec<u8>>,
+    take: &'f dyn Fn() -> Vec<u8>,
 }
 
-/// Render what only user code can write into `texts` (cleared first), each text behind its
-/// length as the entry holds it, and size the entry.
-pub(crate) fn prepare<'t>(record: &Record<'_>, texts: &'t mut Vec<u8>) -> Prepared<'t> {
-    texts.clear();
+impl<'f> Texts<'f> {
+    pub(crate) fn new(take: &'f dyn Fn() -> Vec<u8>) -> Self {
+        Texts { buf: None, take }
+    }
+
+    /// The buffer, fetched (and cleared) on first use.
+    fn buf(&mut self) -> &mut Vec<u8> {
+        let take = self.take;
+        self.buf.get_or_insert_with(|| {
+            let mut buf = take();
+            buf.clear();
+            buf
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.buf.as_ref().map_or(0, Vec::len)
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.buf.as_deref().unwrap_or_default()
+    }
+
+    /// The buffer, if it was fetched, to give back.
+    pub(crate) fn into_buffer(self) -> Option<Vec<u8>> {
+        self.buf
+    }
+}
+
+/// Render what only user code can write into `texts`, each text behind its length as the
+/// entry holds it, and size the entry.
+pub(crate) fn prepare<'t>(record: &Record<'_>, texts: &'t mut Texts<'_>) -> Prepared<'t> {
     let (values, fields) = values_of(record);
     let level = Level::builtin_index(record.level).unwrap_or(OTHER_LEVEL);
     let mut size = HEADER
@@ -139,19 +163,19 @@ pub(crate) fn prepare<'t>(record: &Record<'_>, texts: &'t mut Vec<u8>) -> Prepar
         if causes == MAX_CAUSES {
             break;
         }
-        put_rendered(texts, "Display", |buf| {
+        put_rendered(texts.buf(), "Display", |buf| {
             let _ = write!(Verbatim(buf), "{error}");
         });
         causes += 1;
         next = error.source();
     }
     if let Some(backtrace) = record.backtrace {
-        put_rendered(texts, "Display", |buf| {
+        put_rendered(texts.buf(), "Display", |buf| {
             let _ = write!(Verbatim(buf), "{backtrace}");
         });
     }
     size += texts.len() - before;
-    Prepared { texts, size, level, causes: causes as u32 }
+    Prepared { texts: texts.bytes(), size, level, causes: causes as u32 }
 }
 
 /// Bytes of an entry before its message: kind, time, call site, level, options, location.
@@ -172,7 +196,7 @@ const VALUE: usize = 16 + 1 + 16;
 /// `texts` here, behind its length.
 fn values_size<'v>(
     values: impl Iterator<Item = (&'static str, Value<'v>)>,
-    texts: &mut Vec<u8>,
+    texts: &mut Texts<'_>,
 ) -> usize {
     let mut size = 4;
     for (_, value) in values {
@@ -180,10 +204,10 @@ fn values_size<'v>(
         let before = texts.len();
         match value {
             Value::Str(s) => size += s.len(),
-            Value::Display(d) => put_rendered(texts, "Display", |buf| {
+            Value::Display(d) => put_rendered(texts.buf(), "Display", |buf| {
                 let _ = write!(Verbatim(buf), "{d}");
             }),
-            Value::Debug(d) => put_rendered(texts, "Debug", |buf| {
+            Value::Debug(d) => put_rendered(texts.buf(), "Debug", |buf| {
                 let _ = write!(Verbatim(buf), "{d:?}");
             }),
             _ => {}
@@ -745,7 +769,8 @@ mod tests {
             &values[..9],
         )
         .with_error(&error);
-        let mut texts = Vec::new();
+        let take = Vec::new;
+        let mut texts = super::Texts::new(&take);
         let prepared = prepare(&record, &mut texts);
         let mut entry = vec![0u8; prepared.size()];
         write(&record, &prepared, &mut entry);

@@ -157,17 +157,16 @@ impl Writer {
             return Queued::Synchronously;
         }
         // Out of the thread-local while user code (`Display`) renders into it: it may log. A
-        // record with nothing to render leaves it alone.
-        let renders = entry::renders(record);
-        let mut texts =
-            if renders { TEXTS.try_with(Cell::take).unwrap_or_default() } else { Vec::new() };
+        // record with nothing to render never takes it.
+        let take = || TEXTS.try_with(Cell::take).unwrap_or_default();
+        let mut texts = entry::Texts::new(&take);
         let prepared = entry::prepare(record, &mut texts);
         let pushed = PRODUCER.try_with(|producer| {
             let Ok(mut producer) = producer.try_borrow_mut() else { return None };
             let slot = producer.slot(self);
             Some(self.push_entry(slot, prepared.size(), |out| entry::write(record, &prepared, out)))
         });
-        if renders {
+        if let Some(texts) = texts.into_buffer() {
             let _ = TEXTS.try_with(|cell| {
                 // Keep the larger buffer (a nested call may have put back its own).
                 let other = cell.take();
