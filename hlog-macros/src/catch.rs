@@ -19,8 +19,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Expr, Ident, ItemFn, LitStr, ReturnType, Type};
 
-/// The built-in levels, by the names `level = ...` takes.
-const LEVELS: [&str; 7] = ["TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"];
+use crate::levels::BUILTIN;
 
 /// What the attribute's arguments asked for.
 #[derive(Default)]
@@ -122,7 +121,7 @@ fn parse_level(expr: Expr) -> syn::Result<LevelOption> {
             format!(
                 "`{name}` is not a built-in level ({}); a registered level is named by a string: \
                  `level = \"AUDIT\"`",
-                LEVELS.join(", ")
+                BUILTIN.join(", ")
             ),
         )
     };
@@ -134,14 +133,14 @@ fn parse_level(expr: Expr) -> syn::Result<LevelOption> {
                     "expected `level = ERROR` or `level = \"NAME\"`",
                 ));
             };
-            if LEVELS.contains(&ident.to_string().as_str()) {
+            if BUILTIN.contains(&ident.to_string().as_str()) {
                 Ok(LevelOption::Builtin(ident.clone()))
             } else {
                 Err(unknown(ident.span(), &ident.to_string()))
             }
         }
         Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. }) => {
-            if LEVELS.contains(&name.value().as_str()) {
+            if BUILTIN.contains(&name.value().as_str()) {
                 Ok(LevelOption::Builtin(Ident::new(&name.value(), name.span())))
             } else {
                 Ok(LevelOption::Named(name))

@@ -10,8 +10,9 @@ use syn::{Ident, LitInt, LitStr, Token, Visibility};
 
 use crate::ast::split_krate;
 
-/// The built-in levels, which cannot be declared again.
-const BUILTIN: [&str; 7] = ["TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"];
+/// The built-in levels: they cannot be declared again, and `#[catch(level = ...)]` names them.
+pub(crate) const BUILTIN: [&str; 7] =
+    ["TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"];
 
 /// One declaration: `[vis] NAME = no [, "colour" [, "icon"]]`.
 struct Declaration {

@@ -933,6 +933,7 @@ mod fork {
     }
 
     extern "C" fn child() {
+        crate::thread::forget_process_id();
         let _ = std::panic::catch_unwind(|| {
             if let Some(held) = HELD.try_with(|slot| slot.borrow_mut().take()).ok().flatten() {
                 held.release_in_child();

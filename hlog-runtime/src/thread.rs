@@ -2,6 +2,7 @@
 //! per process.
 
 use std::cell::OnceCell;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::thread::Thread;
 
 /// A thread's name and number: the calling thread's, read once per thread, or the one a
@@ -75,46 +76,26 @@ pub(crate) fn process_name() -> &'static str {
     })
 }
 
+/// The process id, 0 until first read and again in the child of a `fork`.
+static PID: AtomicU32 = AtomicU32::new(0);
+
 /// The process id. `getpid` is a system call (glibc stopped caching it; a few hundred
-/// nanoseconds on a virtual machine), so it is read once and kept, and forgotten in the child
-/// of a `fork` by a `pthread_atfork` handler registered before the first read.
+/// nanoseconds on a virtual machine), so it is read once and kept; the logger's `fork` handler
+/// (registered when the first logger is made, before any record is rendered) forgets it in the
+/// child ([`forget_process_id`]).
 pub(crate) fn process_id() -> u32 {
-    #[cfg(unix)]
-    {
-        use std::sync::atomic::{AtomicU32, Ordering};
-
-        /// The id; 0 before the first read and in a new child, `u32::MAX` when the fork
-        /// handler could not be registered (then every call asks).
-        static PID: AtomicU32 = AtomicU32::new(0);
-
-        extern "C" fn forget() {
-            PID.store(0, Ordering::Relaxed);
-        }
-
-        #[cold]
-        #[inline(never)]
-        fn read() -> u32 {
-            static HOOK: std::sync::Once = std::sync::Once::new();
-            HOOK.call_once(|| {
-                // SAFETY: `forget` is an `extern "C" fn()` that only stores to an atomic, which
-                // is async-signal-safe, as a child handler of `fork` must be.
-                let rc = unsafe { libc::pthread_atfork(None, None, Some(forget)) };
-                if rc != 0 {
-                    PID.store(u32::MAX, Ordering::Relaxed);
-                }
-            });
+    match PID.load(Ordering::Relaxed) {
+        0 => {
             let pid = std::process::id();
-            if PID.load(Ordering::Relaxed) != u32::MAX {
-                PID.store(pid, Ordering::Relaxed);
-            }
+            PID.store(pid, Ordering::Relaxed);
             pid
         }
-
-        match PID.load(Ordering::Relaxed) {
-            0 | u32::MAX => read(),
-            pid => pid,
-        }
+        pid => pid,
     }
-    #[cfg(not(unix))]
-    std::process::id()
+}
+
+/// In the child of a `fork`: the process id is the child's own, read again. Only an atomic
+/// store, as a `fork` child handler needs.
+pub(crate) fn forget_process_id() {
+    PID.store(0, Ordering::Relaxed);
 }

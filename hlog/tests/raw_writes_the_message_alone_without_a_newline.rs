@@ -74,3 +74,15 @@ fn a_raw_record_says_so() {
     hlog::info!(logger, raw, "raw");
     assert_eq!(capture.text(), "raw");
 }
+
+/// A raw write to a JSON lines handler is still one JSON object on its line (the message as it
+/// is), not bare text that would break the file's format.
+#[test]
+fn a_raw_write_to_json_lines_stays_a_json_object() {
+    let logger = hlog::Logger::new();
+    let capture = hlog::sink::Capture::new();
+    let schema = hlog::JsonFormat::new().fields([hlog::JsonField::Message]);
+    logger.add(hlog::sink::JsonSink::to(capture.clone()).schema(schema)).install().unwrap();
+    hlog::info!(logger, raw, "progress: 50%\r");
+    assert_eq!(capture.text(), "{\"message\":\"progress: 50%\\r\"}\n");
+}

@@ -16,7 +16,7 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::out::guard;
+use crate::out::{Verbatim, guard};
 use crate::value::Value;
 
 /// What a byte asks for: nothing, an escape, or a closer look (a lead byte of a character
@@ -158,21 +158,10 @@ pub(crate) fn write_display(
     buf.push(b'"');
     let start = buf.len();
     guard(buf, trait_name, |buf| {
-        let _ = write!(Raw(buf), "{text}");
+        let _ = write!(Verbatim(buf), "{text}");
     });
     escape_from(buf, start, ensure_ascii);
     buf.push(b'"');
-}
-
-/// A `fmt::Write` onto the buffer, as is: [`escape_from`] escapes afterwards.
-pub(crate) struct Raw<'a>(pub(crate) &'a mut Vec<u8>);
-
-impl fmt::Write for Raw<'_> {
-    #[inline]
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        crate::out::append(self.0, s.as_bytes());
-        Ok(())
-    }
 }
 
 /// [`escape_from`] once something at `first` needs a look: the escaped text from `first` on
@@ -181,9 +170,6 @@ impl fmt::Write for Raw<'_> {
 #[inline(never)]
 fn escape_slow(buf: &mut Vec<u8>, first: usize, ensure_ascii: bool) {
     let end = buf.len();
-    // Room for the worst case (every byte a `\u00XX`), once: the pushes below then never
-    // reallocate in the middle.
-    buf.reserve((end - first) * 6);
     let mut run = first;
     let mut i = first;
     while i < end {
@@ -201,10 +187,19 @@ fn escape_slow(buf: &mut Vec<u8>, first: usize, ensure_ascii: bool) {
             i += len;
             continue;
         }
+        if run == first && buf.len() == end {
+            // The first escape: room for the worst case (every byte a `\u00XX`), once, so the
+            // pushes below never reallocate in the middle.
+            buf.reserve((end - first) * 6);
+        }
         buf.extend_from_within(run..i);
         push_escape(buf, code);
         i += len;
         run = i;
+    }
+    if buf.len() == end {
+        // Only non-ASCII text that JSON takes as it is (`é`, `—`, `€`): nothing to move.
+        return;
     }
     buf.extend_from_within(run..end);
     buf.copy_within(end.., first);
@@ -336,6 +331,10 @@ mod tests {
             ("\u{2028}\u{2029}\u{202a}\u{202e}", r#""\u2028\u2029\u202a\u202e""#),
             ("\u{2066}\u{2069}", r#""\u2066\u2069""#),
             ("\u{a0} é 日本 🎉 \u{2027}\u{202f}", "\"\u{a0} é 日本 🎉 \u{2027}\u{202f}\""),
+            // Lead bytes the fast check hands to the slow path, with nothing to escape after
+            // all, then something to escape after them.
+            ("° £ — “q” … € • →", "\"° £ — “q” … € • →\""),
+            ("— then\n", "\"— then\\n\""),
         ];
         for (text, json) in cases {
             assert_eq!(quoted(text, false), json, "{text:?}");

@@ -171,13 +171,12 @@ impl Format {
         escape: bool,
         zone: &Zone,
     ) {
-        if record.raw {
-            return render::raw(buf, record, colorize, escape);
-        }
         match &self.0 {
+            // A JSON line stays one JSON object, raw write or not.
+            Repr::Json(json) => json.render(buf, record, zone),
+            _ if record.raw => render::raw(buf, record, colorize, escape),
             Repr::Compiled(compiled) => (compiled.render)(buf, record, colorize, escape, zone),
             Repr::Parsed(parsed) => parsed.pieces.render(buf, record, colorize, escape, zone),
-            Repr::Json(json) => json.render(buf, record, zone),
         }
     }
 }
