@@ -325,18 +325,16 @@ fn is_module_path(text: &str) -> bool {
     })
 }
 
-/// A level name in any case, `off`, `warn`, or a number.
+/// A level as a directive names it: [`level_no_by_name`]'s forms, or a name in any case, or
+/// `warn`.
 pub(crate) fn level_no_any_case(text: &str) -> Option<u32> {
-    let upper = text.to_ascii_uppercase();
-    match upper.as_str() {
-        "OFF" => return Some(OFF),
-        "WARN" => return Some(Level::WARNING.no()),
-        _ => {}
-    }
-    if let Ok(no) = text.parse::<u32>() {
-        return Some(no);
-    }
-    Level::lookup(text).or_else(|| Level::lookup(&upper)).map(|l| l.no())
+    level_no_by_name(text).ok().or_else(|| {
+        let upper = text.to_ascii_uppercase();
+        match upper.as_str() {
+            "WARN" => Some(Level::WARNING.no()),
+            _ => Level::lookup(&upper).map(|l| l.no()),
+        }
+    })
 }
 
 /// A handler's minimum level: a [`Level`], a level name (`"DEBUG"`, `"OFF"` for none) or a

@@ -120,8 +120,10 @@ pub fn logger() -> &'static Logger {
 
 static GLOBAL: LazyLock<Logger> = LazyLock::new(|| {
     let logger = Logger::with_core(true);
-    GLOBAL_STARTED.store(true, Ordering::Relaxed);
-    let rust_log = USE_RUST_LOG.load(Ordering::Relaxed);
+    // SeqCst here and in `use_rust_log` (a store then a load on each side): at least one of
+    // them sees the other's flag, so `RUST_LOG` is applied (once, or twice to the same effect).
+    GLOBAL_STARTED.store(true, Ordering::SeqCst);
+    let rust_log = USE_RUST_LOG.load(Ordering::SeqCst);
     let settings = crate::env::console_settings(crate::env::process_var, rust_log);
     let mut console = logger
         .add(Console::stdout())
@@ -159,10 +161,10 @@ static DEFAULT_CONSOLE: OnceLock<HandlerId> = OnceLock::new();
 /// hlog::info!("filtered by RUST_LOG, when it is set");
 /// ```
 pub fn use_rust_log() {
-    if USE_RUST_LOG.swap(true, Ordering::Relaxed) {
+    if USE_RUST_LOG.swap(true, Ordering::SeqCst) {
         return;
     }
-    if !GLOBAL_STARTED.load(Ordering::Relaxed) {
+    if !GLOBAL_STARTED.load(Ordering::SeqCst) {
         let _ = logger(); // starts with RUST_LOG read
         return;
     }
@@ -170,15 +172,14 @@ pub fn use_rust_log() {
     if var("HLOG_LOG").is_some() {
         return;
     }
-    let (Some(directives), Some(id)) = (crate::env::directives(&var, true), DEFAULT_CONSOLE.get())
-    else {
+    let (Some(_), Some(id)) = (crate::env::directives(&var, true), DEFAULT_CONSOLE.get()) else {
         return;
     };
+    // What the console would have started with (`HLOG_LEVEL` still wins over the directives).
+    let settings = crate::env::console_settings(var, true);
     let logger = logger();
-    if var("HLOG_LEVEL").is_none() {
-        let _ = logger.set_level(*id, directives.lowest().unwrap_or(Level::DEBUG.no()));
-    }
-    let _ = logger.set_filter(*id, directives.filter());
+    let _ = logger.set_level(*id, settings.level);
+    let _ = logger.set_filter(*id, settings.filter);
 }
 
 impl Logger {
