@@ -593,13 +593,15 @@ impl Logger {
     /// current thread's contextual fields added.
     #[inline]
     pub fn log(&self, record: &Record<'_>) {
-        if self.bound.is_none()
-            && !crate::context::any()
-            && !self.core.has_defaults.load(Ordering::Relaxed)
-        {
+        let scoped = crate::context::any();
+        if !scoped && self.bound.is_none() && !self.core.has_defaults.load(Ordering::Relaxed) {
             return self.log_record(record);
         }
-        crate::context::with_current(|context| self.log_with_extra(record, context));
+        if scoped {
+            crate::context::with_current(|context| self.log_with_extra(record, context));
+        } else {
+            self.log_with_extra(record, &[]);
+        }
     }
 
     /// [`Logger::log`] for a record that gains contextual, bound or patched fields.
