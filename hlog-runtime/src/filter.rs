@@ -30,6 +30,11 @@ pub(crate) struct ModuleLevels {
 }
 
 impl ModuleLevels {
+    /// `module` and below, nothing else.
+    pub(crate) fn only(module: String) -> Self {
+        ModuleLevels::new([(String::new(), OFF), (module, 0)])
+    }
+
     /// From `(prefix, level number)` pairs; a prefix given twice keeps its last level.
     pub(crate) fn new(pairs: impl IntoIterator<Item = (String, u32)>) -> Self {
         let mut rules: Vec<(String, u32)> = Vec::new();
@@ -110,8 +115,7 @@ impl Filter {
 
     /// Only records from `module` and its children (loguru's `filter="my_app"`).
     pub fn module(module: impl Into<String>) -> Self {
-        let map = ModuleLevels::new([(String::new(), OFF), (module.into(), 0)]);
-        Filter { modules: Some(map), closure: None }
+        Filter { modules: Some(ModuleLevels::only(module.into())), closure: None }
     }
 
     /// A minimum level per module prefix (loguru's `filter={"": "INFO", "my_app.db": "DEBUG"}`):
@@ -164,7 +168,7 @@ impl Filter {
     /// Whether the module map lets a record from `module` at `level` through (the closure is
     /// not asked: it needs a record).
     pub fn accepts(&self, module: &str, level: &Level) -> bool {
-        level.no() >= self.modules.as_ref().map_or(0, |m| m.level_for(module))
+        level.no() >= self.threshold(module)
     }
 
     /// The lowest level number the map lets through for `module` (0 without a map).

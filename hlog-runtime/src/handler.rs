@@ -11,7 +11,7 @@ use std::time::Instant;
 use arc_swap::ArcSwap;
 
 use crate::error::{ConfigError, FormatError};
-use crate::filter::{Filter, IntoLevelNo};
+use crate::filter::{Filter, IntoLevelNo, ModuleLevels};
 use crate::format::Format;
 use crate::level::Level;
 use crate::record::Record;
@@ -874,9 +874,7 @@ impl<'l> HandlerBuilder<'l> {
     /// assert_eq!(capture.text(), "");
     /// ```
     pub fn filter_module(mut self, module: impl Into<String>) -> Self {
-        if let Some(modules) = Filter::module(module).modules {
-            self.filter.add_modules(modules);
-        }
+        self.filter.add_modules(ModuleLevels::only(module.into()));
         self
     }
 

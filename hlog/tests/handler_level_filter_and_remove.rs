@@ -249,7 +249,8 @@ fn remove_stops_delivery_and_finds_nothing_the_second_time() {
 fn operations_on_one_logger_leave_another_alone() {
     let a = hlog::Logger::new();
     let b = hlog::Logger::new();
-    let a_id = a.add(Capture::new()).install().unwrap();
+    let a_capture = Capture::new();
+    let a_id = a.add(a_capture.clone()).format("{message}").install().unwrap();
     let b_capture = Capture::new();
     b.add(Capture::new()).install().unwrap();
     b.add(b_capture.clone()).format("{message}").install().unwrap();
@@ -260,6 +261,10 @@ fn operations_on_one_logger_leave_another_alone() {
     b.remove_all();
     assert_eq!(a.stats().len(), 1);
     assert!(b.stats().is_empty());
+    hlog::info!(a, "a still logs");
+    hlog::info!(b, "b has no handler");
+    assert_eq!(a_capture.text(), "a still logs\n");
+    assert_eq!(b_capture.text(), "");
     a.remove(a_id).unwrap();
 }
 
