@@ -525,6 +525,14 @@ impl Logger {
             && self.module_enabled(callsite.module())
     }
 
+    /// Whether any handler takes `level_no` from some module: the check a bridge makes before
+    /// it finds the record's call site (one load).
+    #[cfg(feature = "tracing")]
+    #[inline]
+    pub(crate) fn takes_level(&self, level_no: u32) -> bool {
+        level_no >= self.core.min_level.load(Ordering::Relaxed)
+    }
+
     /// A child logger with `fields` bound: every record it logs carries them (in `{extra}`,
     /// `{extra[name]}`, `Record::extra`, filters, queued handlers). It shares this logger's
     /// handlers and settings; binding again makes another child (a name bound again takes the

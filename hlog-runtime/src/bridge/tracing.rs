@@ -121,21 +121,25 @@ where
     fn on_event(&self, event: &Event<'_>, ctx: Context<'_, S>) {
         let metadata = event.metadata();
         let level = level_of(metadata.level());
+        let logger = self.logger();
+        // The level floor first: below it, no call site to find.
+        if !logger.takes_level(level.no()) {
+            return;
+        }
         let callsite = location::callsite(
             Text::Static(metadata.target()),
             Text::Static(metadata.file().unwrap_or("<unknown>")),
             metadata.line().unwrap_or(0),
         );
-        let logger = self.logger();
         if !logger.enabled(callsite, level.no()) {
             return;
         }
         let time = logger.now();
         with_scratch(|fields| {
             event.record(fields);
-            // The spans' fields go after the event's own, as fields of the record. (When hlog
-            // has contextual fields of its own, `bind`/`contextualize`, this is where the
-            // spans' fields become those instead: `SpanFields` holds them per span.)
+            // The spans' fields go after the event's own, as fields of the record: they show
+            // in `{extra}` and JSON as contextual fields do, and hlog's own contextual and
+            // bound fields still join them in `Record::extra`.
             if let Some(scope) = ctx.event_scope(event) {
                 for span in scope {
                     if let Some(SpanFields(span_fields)) = span.extensions().get::<SpanFields>() {
