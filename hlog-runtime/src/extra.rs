@@ -2,7 +2,8 @@
 //! [`Extra`], the view over every field of a record with precedence applied.
 //!
 //! Precedence, highest first: fields a patch set, the call's own named arguments, contextual
-//! fields (the innermost scope first), bound fields (the latest `bind` first). Each layer holds
+//! fields (the innermost scope first), bound fields (the latest `bind` first), a
+//! configuration's default fields. Each layer holds
 //! a name once (bound and contextual fields are merged when they are made; a patch replaces
 //! what it set before), so [`Extra`] only skips a field that a layer above also has.
 
@@ -175,7 +176,25 @@ pub(crate) fn merge(
     merged.into()
 }
 
-/// The layers of a record's fields, highest precedence first in [`Layers::has`].
+/// One layer of a record's fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layer {
+    Patched,
+    Call,
+    Context,
+    Bound,
+    Defaults,
+}
+
+/// The layers by precedence, highest first: the one order every lookup follows.
+const PRECEDENCE: [Layer; 5] =
+    [Layer::Patched, Layer::Call, Layer::Context, Layer::Bound, Layer::Defaults];
+
+/// The layers in the order [`Extra`] walks them: the call's own fields first, a patch's last.
+const WALK: [Layer; 5] =
+    [Layer::Call, Layer::Context, Layer::Bound, Layer::Defaults, Layer::Patched];
+
+/// The layers of a record's fields.
 #[derive(Clone, Copy)]
 pub(crate) struct Layers<'r, 'a> {
     pub(crate) patched: &'r [(&'static str, Value<'a>)],
@@ -186,7 +205,7 @@ pub(crate) struct Layers<'r, 'a> {
     pub(crate) defaults: &'r OwnedFields,
 }
 
-impl<'r, 'a> Layers<'r, 'a> {
+impl<'r, 'a: 'r> Layers<'r, 'a> {
     /// Nothing but the call's fields.
     #[inline]
     pub(crate) fn only_call(&self) -> bool {
@@ -196,50 +215,40 @@ impl<'r, 'a> Layers<'r, 'a> {
             && self.defaults.is_empty()
     }
 
-    /// The value of `name` by precedence: patched, call, contextual, bound, configured default.
-    pub(crate) fn get(&self, name: &str) -> Option<Value<'r>>
-    where
-        'a: 'r,
-    {
-        let borrowed = |fields: &'r [(&'static str, Value<'a>)]| {
-            fields.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
-        };
-        let owned = |fields: &'r OwnedFields| {
-            fields.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_value())
-        };
-        borrowed(self.patched)
-            .or_else(|| borrowed(self.call))
-            .or_else(|| owned(self.context))
-            .or_else(|| owned(self.bound))
-            .or_else(|| owned(self.defaults))
+    /// The `index`th field of `layer`.
+    fn field(&self, layer: Layer, index: usize) -> Option<(&'static str, Value<'r>)> {
+        let borrowed = |fields: &'r [(&'static str, Value<'a>)]| fields.get(index).map(|f| *f);
+        let owned = |fields: &'r OwnedFields| fields.get(index).map(|(n, v)| (*n, v.as_value()));
+        match layer {
+            Layer::Patched => borrowed(self.patched),
+            Layer::Call => borrowed(self.call),
+            Layer::Context => owned(self.context),
+            Layer::Bound => owned(self.bound),
+            Layer::Defaults => owned(self.defaults),
+        }
     }
 
-    /// Whether a layer above `layer` (0 patched, 1 call, 2 context, 3 bound, 4 defaults) has
-    /// `name`.
-    fn above(&self, layer: usize, name: &str) -> bool {
-        let borrowed =
-            |fields: &[(&'static str, Value<'_>)]| fields.iter().any(|(n, _)| *n == name);
-        let owned = |fields: &OwnedFields| fields.iter().any(|(n, _)| *n == name);
-        match layer {
-            1 => borrowed(self.patched),
-            2 => borrowed(self.patched) || borrowed(self.call),
-            3 => borrowed(self.patched) || borrowed(self.call) || owned(self.context),
-            4 => {
-                borrowed(self.patched)
-                    || borrowed(self.call)
-                    || owned(self.context)
-                    || owned(self.bound)
-            }
-            _ => false,
-        }
+    /// The value of `name` in `layer`.
+    fn find(&self, layer: Layer, name: &str) -> Option<Value<'r>> {
+        (0..).map_while(|i| self.field(layer, i)).find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// The value of `name` by precedence ([`PRECEDENCE`]).
+    pub(crate) fn get(&self, name: &str) -> Option<Value<'r>> {
+        PRECEDENCE.iter().find_map(|&layer| self.find(layer, name))
+    }
+
+    /// Whether a layer above `layer` has `name`.
+    fn above(&self, layer: Layer, name: &str) -> bool {
+        PRECEDENCE.iter().take_while(|&&l| l != layer).any(|&l| self.find(l, name).is_some())
     }
 }
 
 /// Every field of a record, each name once with the value that takes precedence (see
 /// [`Record::extra`](crate::Record::extra)): in order, the call's own fields, then contextual
-/// fields, then bound fields, then the fields a patch added; a field a layer of higher
-/// precedence also has is skipped where it would come, and shown where that layer comes
-/// (precedence: patched, call, contextual, bound).
+/// fields, then bound fields, then a configuration's default fields, then the fields a patch
+/// added; a field a layer of higher precedence also has is skipped where it would come, and
+/// shown where that layer comes (precedence: patched, call, contextual, bound, configured).
 ///
 /// # Examples
 ///
@@ -259,13 +268,14 @@ impl<'r, 'a> Layers<'r, 'a> {
 #[derive(Clone)]
 pub struct Extra<'r, 'a> {
     layers: Layers<'r, 'a>,
-    layer: usize,
+    /// The layer being walked, as a position in [`WALK`].
+    step: usize,
     index: usize,
 }
 
 impl<'r, 'a> Extra<'r, 'a> {
     pub(crate) fn new(layers: Layers<'r, 'a>) -> Self {
-        Extra { layers, layer: 1, index: 0 }
+        Extra { layers, step: 0, index: 0 }
     }
 
     /// How many fields the view yields (each name once). Walks the layers.
@@ -283,33 +293,17 @@ impl<'r, 'a: 'r> Iterator for Extra<'r, 'a> {
     type Item = (&'static str, Value<'r>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        // Layer order of iteration: call (1), context (2), bound (3), configured defaults (4),
-        // patched (0, last).
         loop {
-            let index = self.index;
-            self.index += 1;
-            let item = match self.layer {
-                1 => self.layers.call.get(index).map(|(n, v)| (*n, *v)),
-                2 => self.layers.context.get(index).map(|(n, v)| (*n, v.as_value())),
-                3 => self.layers.bound.get(index).map(|(n, v)| (*n, v.as_value())),
-                4 => self.layers.defaults.get(index).map(|(n, v)| (*n, v.as_value())),
-                0 => self.layers.patched.get(index).map(|(n, v)| (*n, *v)),
-                _ => return None,
-            };
-            match item {
+            let layer = *WALK.get(self.step)?;
+            match self.layers.field(layer, self.index) {
                 Some((name, value)) => {
-                    if !self.layers.above(self.layer, name) {
+                    self.index += 1;
+                    if !self.layers.above(layer, name) {
                         return Some((name, value));
                     }
                 }
                 None => {
-                    self.layer = match self.layer {
-                        1 => 2,
-                        2 => 3,
-                        3 => 4,
-                        4 => 0,
-                        _ => 5,
-                    };
+                    self.step += 1;
                     self.index = 0;
                 }
             }

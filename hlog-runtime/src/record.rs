@@ -210,9 +210,10 @@ impl<'a> Record<'a> {
 
     /// Every field of the record, each name once: the call's own named arguments, then the
     /// contextual fields of the calling thread (innermost scope first), then the logger's bound
-    /// fields (latest `bind` first), then fields a patch added. When two share a name the value
-    /// of the higher precedence wins, in this order: a patch, the call, the context, the bound
-    /// fields; the field then appears once, where its winning layer comes. What `{extra}` shows.
+    /// fields (latest `bind` first), then a configuration's default fields, then fields a patch
+    /// added. When two share a name the value of the higher precedence wins, in this order: a
+    /// patch, the call, the context, the bound fields, the configured ones; the field then
+    /// appears once, where its winning layer comes. What `{extra}` shows.
     ///
     /// # Examples
     ///
