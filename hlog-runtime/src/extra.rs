@@ -217,7 +217,7 @@ impl<'r, 'a: 'r> Layers<'r, 'a> {
 
     /// The `index`th field of `layer`.
     fn field(&self, layer: Layer, index: usize) -> Option<(&'static str, Value<'r>)> {
-        let borrowed = |fields: &'r [(&'static str, Value<'a>)]| fields.get(index).map(|f| *f);
+        let borrowed = |fields: &'r [(&'static str, Value<'a>)]| fields.get(index).copied();
         let owned = |fields: &'r OwnedFields| fields.get(index).map(|(n, v)| (*n, v.as_value()));
         match layer {
             Layer::Patched => borrowed(self.patched),
