@@ -11,7 +11,7 @@ use crate::bound::{Bound, Patch};
 use crate::callsite::Callsite;
 use crate::deferred::{Handlers, Queued, Writer};
 use crate::extra::{OwnedFields, OwnedValue};
-use crate::filter::{Filter, IntoLevelNo, module_matches};
+use crate::filter::{Filter, IntoLevelNo, ModuleLevels, OFF};
 use crate::handler::{
     ChangeError, Handler, HandlerBuilder, HandlerId, HandlerStats, Install, RemoveError, StatsTable,
 };
@@ -76,7 +76,7 @@ struct Core {
     /// of the handler list each thread caches (see [`Logger::log`]).
     generation: AtomicU64,
     /// `(module prefix, enabled)`; the longest matching prefix wins.
-    modules: ArcSwap<Vec<(String, bool)>>,
+    modules: ArcSwap<ModuleLevels>,
     /// Default extra fields (`configure`): every record of this logger carries them (below
     /// bound fields).
     defaults: ArcSwap<Vec<(&'static str, OwnedValue)>>,
@@ -195,7 +195,7 @@ impl Logger {
             core: Arc::new(Core {
                 handlers: Arc::new(ArcSwap::from_pointee(Vec::new())),
                 generation: AtomicU64::new(next_generation()),
-                modules: ArcSwap::from_pointee(Vec::new()),
+                modules: ArcSwap::from_pointee(ModuleLevels::default()),
                 defaults: ArcSwap::from_pointee(Vec::new()),
                 has_defaults: std::sync::atomic::AtomicBool::new(false),
                 config: Mutex::new(()),
@@ -358,10 +358,10 @@ impl Logger {
 
     fn set_module(&self, module: &str, enabled: bool) {
         let _config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
-        let mut rules = Vec::clone(&self.core.modules.load());
-        rules.retain(|(prefix, _)| prefix != module);
-        rules.push((module.to_owned(), enabled));
-        self.core.modules.store(Arc::new(rules));
+        // A rule is a module map's: enabled from level 0, disabled from none (`OFF`).
+        let rules = self.core.modules.load().rules().to_vec();
+        let rule = (module.to_owned(), if enabled { 0 } else { OFF });
+        self.core.modules.store(Arc::new(ModuleLevels::new(rules.into_iter().chain([rule]))));
         self.core.has_module_rules.store(true, Ordering::Relaxed);
         self.configuration_changed();
     }
@@ -496,12 +496,7 @@ impl Logger {
 
     #[inline(never)]
     fn module_rule(&self, module: &str) -> bool {
-        let rules = self.core.modules.load();
-        rules
-            .iter()
-            .filter(|(prefix, _)| module_matches(prefix, module))
-            .max_by_key(|(prefix, _)| prefix.len())
-            .is_none_or(|(_, enabled)| *enabled)
+        self.core.modules.load().level_for(module) != OFF
     }
 
     /// The lowest level number any handler takes from `module`, by the module rules
