@@ -2,7 +2,7 @@
 //! signatures here change without notice.
 
 pub use crate::callsite::Callsite;
-pub use crate::extra::{DisplayOwned, FastOwned, OwnedArg, OwnedValue};
+pub use crate::extra::OwnedValue;
 pub use crate::format::Format;
 pub use crate::format::compiled as fmt;
 pub use crate::level::{AsLevel, Level, LevelFallback, NamedLevel};

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
-use crate::value::Value;
+use crate::value::{Arg, FastArg, Value};
 
 /// The value of a bound or contextual field: owned, typed (numbers stay numbers), cheap to
 /// clone (text is shared). Lent to records as a [`Value`].
@@ -349,97 +349,11 @@ impl<'a> From<&'a str> for Value<'a> {
     }
 }
 
-/// A value of `hlog::fields!`, wrapped so that method resolution picks its typed form (numbers
-/// stay numbers, text is copied) and falls back to its `Display` text. Not a stable API.
-#[doc(hidden)]
-pub struct OwnedArg<'a, T: ?Sized>(pub &'a T);
-
-/// The typed conversions of [`OwnedArg`]. Not a stable API.
-#[doc(hidden)]
-pub trait FastOwned {
-    fn __hlog_owned(&self) -> OwnedValue;
-}
-
-/// The `Display` fallback of [`OwnedArg`]. Not a stable API.
-#[doc(hidden)]
-pub trait DisplayOwned<T: ?Sized> {
-    fn __hlog_owned(&self) -> OwnedValue
-    where
-        T: fmt::Display;
-}
-
-impl<T: ?Sized> DisplayOwned<T> for &OwnedArg<'_, T> {
+/// An `OwnedValue` given to `hlog::fields!` (or logged) keeps its type, through the same
+/// argument conversion every value of a log call takes.
+impl<'a> FastArg<'a> for Arg<'a, OwnedValue> {
     #[inline]
-    fn __hlog_owned(&self) -> OwnedValue
-    where
-        T: fmt::Display,
-    {
-        OwnedValue::display(self.0)
-    }
-}
-
-macro_rules! fast_owned {
-    ($($ty:ty),*) => {$(
-        impl FastOwned for OwnedArg<'_, $ty> {
-            #[inline]
-            fn __hlog_owned(&self) -> OwnedValue {
-                OwnedValue::from(self.0)
-            }
-        }
-        impl FastOwned for OwnedArg<'_, &$ty> {
-            #[inline]
-            fn __hlog_owned(&self) -> OwnedValue {
-                OwnedValue::from(*self.0)
-            }
-        }
-    )*};
-}
-
-fast_owned!(
-    i8,
-    i16,
-    i32,
-    i64,
-    isize,
-    u8,
-    u16,
-    u32,
-    u64,
-    usize,
-    i128,
-    u128,
-    f64,
-    f32,
-    bool,
-    char,
-    String,
-    Arc<str>
-);
-
-impl FastOwned for OwnedArg<'_, str> {
-    #[inline]
-    fn __hlog_owned(&self) -> OwnedValue {
-        OwnedValue::from(self.0)
-    }
-}
-
-impl FastOwned for OwnedArg<'_, &str> {
-    #[inline]
-    fn __hlog_owned(&self) -> OwnedValue {
-        OwnedValue::from(*self.0)
-    }
-}
-
-impl FastOwned for OwnedArg<'_, Cow<'_, str>> {
-    #[inline]
-    fn __hlog_owned(&self) -> OwnedValue {
-        OwnedValue::Str(Arc::from(&**self.0))
-    }
-}
-
-impl FastOwned for OwnedArg<'_, OwnedValue> {
-    #[inline]
-    fn __hlog_owned(&self) -> OwnedValue {
-        self.0.clone()
+    fn __hlog_value(&self) -> Value<'a> {
+        self.0.as_value()
     }
 }

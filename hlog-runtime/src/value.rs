@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::fmt::{self, Display};
+use std::sync::Arc;
 
 /// The value of a structured field (a named argument of the log call).
 #[derive(Clone, Copy)]
@@ -136,6 +137,7 @@ fast_arg! {
     str => |v| Value::Str(v);
     String => |v| Value::Str(v);
     Cow<'_, str> => |v| Value::Str(v);
+    Arc<str> => |v| Value::Str(v);
 }
 
 /// `{x:?}` arguments: written and recorded with `Debug`, with the bound on the argument's type

@@ -247,9 +247,11 @@ macro_rules! __owned_value {
         $crate::__owned_value!($name = $name)
     };
     ($name:ident = $value:expr) => {{
+        // The conversion of a log call's arguments: numbers and text typed, anything else its
+        // `Display` text.
         #[allow(unused_imports)]
-        use $crate::__private::{DisplayOwned as _, FastOwned as _};
-        (&$crate::__private::OwnedArg(&$value)).__hlog_owned()
+        use $crate::__private::{DisplayFallback as _, FastArg as _};
+        $crate::OwnedValue::from_value((&$crate::__private::Arg(&$value)).__hlog_value())
     }};
 }
 
