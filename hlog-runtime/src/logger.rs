@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use arc_swap::ArcSwap;
 
 use crate::bound::{Bound, Patch};
-use crate::callsite::Callsite;
+use crate::callsite::{self, Callsite};
 use crate::deferred::{Handlers, Queued, Writer};
 use crate::extra::{OwnedFields, OwnedValue};
 use crate::filter::{Filter, IntoLevelNo, ModuleLevels, OFF};
@@ -22,12 +22,9 @@ use crate::sink::{Clock, Console, IntoSink};
 use crate::time::{Timestamp, Zone};
 use crate::value::Value;
 
-/// The global logger's configuration generation (high 32 bits), bumped on every change, and
-/// its lowest accepted level number (low 32 bits; `u32::MAX` with no handler). One load gives
-/// a call both: the level floor, the cheapest check, and the generation its call site's cached
-/// interest is valid for (a call that passes the floor but not a module map then costs a
-/// second load, of that interest, not a third).
-static GLOBAL_STATE: AtomicU64 = AtomicU64::new(1 << 32);
+/// How many times the global logger's configuration has changed: a call site registering
+/// itself checks that none happened while it computed its threshold (see [`register`]).
+static GLOBAL_CHANGES: AtomicU64 = AtomicU64::new(0);
 /// Told the global logger's lowest accepted level after each change of its configuration (the
 /// `log` bridge keeps `log::max_level()` in step with it).
 static GLOBAL_MIN_LEVEL_WATCHER: OnceLock<fn(u32)> = OnceLock::new();
@@ -478,10 +475,12 @@ impl Logger {
         self.core.backtrace.store(backtrace, Ordering::Relaxed);
         if self.core.global {
             // Under the configuration lock (or in a child process's one thread after a fork):
-            // no other change races this one.
-            let generation = (GLOBAL_STATE.load(Ordering::Relaxed) >> 32) as u32;
-            let generation = generation.wrapping_add(1).max(1);
-            GLOBAL_STATE.store((u64::from(generation) << 32) | u64::from(min), Ordering::Release);
+            // no other change races this one. Counted before the call sites are rewritten:
+            // a call site registering itself meanwhile sees the count move and computes again.
+            GLOBAL_CHANGES.fetch_add(1, Ordering::SeqCst);
+            callsite::for_each_listed(|site| {
+                site.store_threshold(self.threshold_for(site.module()))
+            });
             if let Some(watcher) = GLOBAL_MIN_LEVEL_WATCHER.get() {
                 watcher(min);
             }
@@ -1252,28 +1251,36 @@ mod signals {
     }
 }
 
-/// The global logger's gate: the level floor (one load, which brings the generation too), then the interest cached in
-/// the call site, recomputed on a cold path after a configuration change.
+/// The global logger's gate: the interest cached in the call site, rewritten by the logger
+/// after each change of its configuration — one load and one branch turn a call away, with or
+/// without module rules — and computed on a cold path at a call site's first call.
 #[inline(always)]
 fn enabled_global_gate(callsite: &'static Callsite, level_no: u32) -> bool {
-    let state = GLOBAL_STATE.load(Ordering::Acquire);
-    if level_no < state as u32 {
+    let interest = callsite.interest();
+    if interest.turns_away(level_no) {
         return false;
     }
-    let generation = (state >> 32) as u32;
-    match callsite.cached_threshold(generation) {
-        Some(threshold) => level_no >= threshold,
-        None => register(callsite, generation, level_no),
-    }
+    interest.known() || register(callsite, level_no)
 }
 
+/// A call site's first call: put it on the list the logger rewrites, then compute its
+/// threshold, again if the configuration changed meanwhile. The change count, the list and the
+/// thresholds are read and written sequentially consistently: a change that this computation
+/// missed has either counted itself before the second read of the count (and this computes
+/// again) or rewrites the call site after this store.
 #[cold]
 #[inline(never)]
-fn register(callsite: &'static Callsite, generation: u32, level_no: u32) -> bool {
+fn register(callsite: &'static Callsite, level_no: u32) -> bool {
     let logger = logger();
-    let threshold = logger.threshold_for(callsite.module());
-    callsite.store_threshold(generation, threshold);
-    level_no >= threshold
+    callsite.list();
+    loop {
+        let changes = GLOBAL_CHANGES.load(Ordering::SeqCst);
+        let threshold = logger.threshold_for(callsite.module());
+        callsite.store_threshold(threshold);
+        if GLOBAL_CHANGES.load(Ordering::SeqCst) == changes {
+            return level_no >= threshold;
+        }
+    }
 }
 
 /// A number for [`Core::generation`], never handed out before.
