@@ -1,6 +1,6 @@
 //! `configure()` replaces every handler at once, registers levels, sets default extra fields
-//! and applies an activation list — from Rust values and from a TOML file (the seed's complete
-//! example is a fixture in both forms). A configuration with a mistake is refused with the
+//! and applies an activation list — from Rust values and from a TOML or JSON file (the seed's
+//! complete example is a fixture in all three forms). A configuration with a mistake is refused with the
 //! file, line, handler and field, and the running configuration stays as it was.
 //!
 //! The TOML tests call `hlog_runtime`'s functions: the facade re-exports them with its feature
@@ -13,6 +13,7 @@ use hlog::sink::Capture;
 use hlog::{Config, HandlerConfig, Logger};
 
 const FIXTURE: &str = include_str!("fixtures/complete_configuration.toml");
+const FIXTURE_JSON: &str = include_str!("fixtures/complete_configuration.json");
 
 /// The seed's complete example in Rust, its files in `dir`.
 fn seed_config(dir: &std::path::Path) -> Config {
@@ -62,8 +63,14 @@ fn the_seed_example_from_rust_and_from_toml_is_the_same_setup() {
     let from_toml = Logger::new();
     from_toml.configure_from_toml(&text, "complete_configuration.toml").unwrap();
 
+    let json_dir = TempDir::new("configure-seed-json");
+    let text = FIXTURE_JSON.replace("logs/", &format!("{}/", json_dir.path().display()));
+    let from_json = Logger::new();
+    from_json.configure_from_json(&text, "complete_configuration.json").unwrap();
+
     let rust = describe(&from_rust);
     let toml = describe(&from_toml);
+    let json = describe(&from_json);
     assert_eq!(rust.len(), 3);
     let expected = |dir: &std::path::Path| {
         vec![
@@ -74,7 +81,8 @@ fn the_seed_example_from_rust_and_from_toml_is_the_same_setup() {
     };
     assert_eq!(rust, expected(dir.path()));
     assert_eq!(toml, expected(toml_dir.path()));
-    for logger in [&from_rust, &from_toml] {
+    assert_eq!(json, expected(json_dir.path()));
+    for logger in [&from_rust, &from_toml, &from_json] {
         assert_eq!(
             logger.extra(),
             [("app".to_owned(), "my_app".to_owned()), ("version".to_owned(), "1.0".to_owned())]
@@ -221,6 +229,67 @@ fn a_broken_file_names_file_line_handler_and_field_and_keeps_the_old_setup() {
 
     let error = logger.configure_from_file(dir.join("missing.toml")).unwrap_err();
     assert!(error.to_string().contains("missing.toml: cannot read:"), "{error}");
+
+    assert_eq!(logger.stats().len(), 1);
+    hlog::info!(logger, "still here");
+    assert_eq!(old.text(), "still here\n");
+}
+
+#[test]
+fn a_broken_json_file_names_file_line_handler_and_field_and_keeps_the_old_setup() {
+    let logger = Logger::new();
+    let old = Capture::new();
+    logger.add(old.clone()).format("{message}").install().unwrap();
+    let dir = TempDir::new("configure-broken-json");
+    let path = dir.join("logging.json");
+    let write = |text: &str| std::fs::write(&path, text).unwrap();
+    let shown = path.display().to_string();
+
+    write(concat!(
+        "{\n",
+        "  \"handlers\": [\n",
+        "    { \"sink\": \"ext://stderr\" },\n",
+        "    {\n",
+        "      \"sink\": \"x.log\",\n",
+        "      \"rotation\": \"10 parsecs\"\n",
+        "    }\n",
+        "  ]\n",
+        "}\n",
+    ));
+    let error = logger.configure_from_file(&path).unwrap_err();
+    assert_eq!(
+        (error.line(), error.handler(), error.field()),
+        (Some(6), Some(1), Some("rotation")),
+        "{error}"
+    );
+    assert!(
+        error.to_string().starts_with(&format!(
+            "{shown}:6: handler 1 (x.log), field `rotation`: invalid rotation \"10 parsecs\""
+        )),
+        "{error}"
+    );
+
+    // A handler-wide mistake (a sink that cannot be made) names the handler's first line.
+    write(
+        "{\"handlers\": [\n  {\"sink\": \"ext://stderr\"},\n  {\n  \"sink\": \"ext://nowhere\"}]}",
+    );
+    let error = logger.configure_from_file(&path).unwrap_err();
+    assert_eq!((error.line(), error.handler()), (Some(4), Some(1)), "{error}");
+
+    write("{\"handlers\": [{\"sink\": \"ext://stderr\",\n \"levl\": \"INFO\"}]}");
+    let error = logger.configure_from_file(&path).unwrap_err();
+    assert_eq!(error.line(), Some(2), "{error}");
+    assert!(error.to_string().starts_with(&format!("{shown}:2: unknown field `levl`")), "{error}");
+
+    write("{\"handlers\": [\n");
+    let error = logger.configure_from_file(&path).unwrap_err();
+    assert_eq!(error.line(), Some(2), "{error}");
+
+    for text in ["", "[]", "null", "{\"extra\": {\"k\": [1]}}", "\u{feff}{}", "{\"handlers\": 7}"] {
+        write(text);
+        let error = logger.configure_from_file(&path).unwrap_err();
+        assert!(error.to_string().starts_with(&format!("{shown}:")), "{text:?}: {error}");
+    }
 
     assert_eq!(logger.stats().len(), 1);
     hlog::info!(logger, "still here");

@@ -1,43 +1,115 @@
-//! A [`Config`] read from TOML, each value's place kept so that an error names its line.
+//! A [`Config`] read from TOML or JSON, each value's place kept so that an error names its
+//! line.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::io;
 use std::ops::Range;
 use std::path::Path;
+use std::rc::Rc;
 
-use serde::Deserialize;
-use toml::Spanned;
+use serde::{Deserialize, Deserializer};
 
 use super::{Config, ConfigureError, FilterSpec, HandlerConfig, Place};
 use crate::handler::HandlerId;
 use crate::logger::Logger;
 
+/// A value and the bytes of the text it came from. TOML gives the bytes itself (through
+/// `toml::Spanned`); JSON is read through a [`Counted`] reader, whose count of the bytes read so
+/// far is taken before and after the value.
+struct Located<T> {
+    value: T,
+    span: Range<usize>,
+}
+
+impl<T> Located<T> {
+    fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    fn get_ref(&self) -> &T {
+        &self.value
+    }
+
+    fn into_inner(self) -> T {
+        self.value
+    }
+}
+
+thread_local! {
+    /// While JSON is read on this thread: the count of bytes its reader has handed out.
+    static JSON_READ: Cell<Option<Rc<Cell<usize>>>> = const { Cell::new(None) };
+}
+
+/// The bytes read so far, while JSON is read on this thread.
+fn json_read() -> Option<usize> {
+    JSON_READ.with(|read| {
+        let count = read.take();
+        let at = count.as_ref().map(|c| c.get());
+        read.set(count);
+        at
+    })
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match json_read() {
+            Some(start) => {
+                let value = T::deserialize(deserializer)?;
+                let end = json_read().unwrap_or(start);
+                Ok(Located { value, span: start..end })
+            }
+            None => {
+                let spanned = toml::Spanned::<T>::deserialize(deserializer)?;
+                Ok(Located { span: spanned.span(), value: spanned.into_inner() })
+            }
+        }
+    }
+}
+
+/// A reader that counts the bytes it hands out. serde_json reads a reader one byte at a time
+/// (as it reads a value, it has read the value and at most one byte more), so the count is
+/// where the parser is.
+struct Counted<'a> {
+    text: &'a [u8],
+    read: Rc<Cell<usize>>,
+}
+
+impl io::Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.text.read(buf)?;
+        self.read.set(self.read.get() + n);
+        Ok(n)
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileConfig {
     #[serde(default)]
-    activation: Vec<Spanned<(String, bool)>>,
+    activation: Vec<Located<(String, bool)>>,
     #[serde(default)]
-    handlers: Vec<Spanned<FileHandler>>,
+    handlers: Vec<Located<FileHandler>>,
     #[serde(default)]
-    levels: Vec<Spanned<FileLevel>>,
+    levels: Vec<Located<FileLevel>>,
     #[serde(default)]
-    extra: BTreeMap<String, Spanned<Scalar>>,
+    extra: BTreeMap<String, Located<Scalar>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileHandler {
-    sink: Spanned<String>,
-    level: Option<Spanned<Scalar>>,
-    format: Option<Spanned<String>>,
-    colorize: Option<Spanned<bool>>,
-    escape_values: Option<Spanned<bool>>,
-    filter: Option<Spanned<FileFilter>>,
-    enqueue: Option<Spanned<bool>>,
-    serialize: Option<Spanned<bool>>,
-    rotation: Option<Spanned<String>>,
-    retention: Option<Spanned<String>>,
-    compression: Option<Spanned<String>>,
+    sink: Located<String>,
+    level: Option<Located<Scalar>>,
+    format: Option<Located<String>>,
+    colorize: Option<Located<bool>>,
+    escape_values: Option<Located<bool>>,
+    filter: Option<Located<FileFilter>>,
+    enqueue: Option<Located<bool>>,
+    serialize: Option<Located<bool>>,
+    rotation: Option<Located<String>>,
+    retention: Option<Located<String>>,
+    compression: Option<Located<String>>,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +182,50 @@ impl Config {
             e.0.line = error.span().map(|span| line_of(text, span.start));
             e
         })?;
+        Ok(Config::from_file(file))
+    }
+
+    /// Read a configuration from JSON text (the TOML file's structure as a JSON object), with
+    /// the places of its values.
+    fn from_json(text: &str) -> Result<(Config, Spans), ConfigureError> {
+        /// Ends the count when the reading ends, also by a panic.
+        struct Reading;
+        impl Drop for Reading {
+            fn drop(&mut self) {
+                JSON_READ.with(|read| read.set(None));
+            }
+        }
+        // serde would take a struct from an array of its fields too; a configuration is an
+        // object, as its TOML form is a table.
+        let first = text.bytes().position(|b| !b.is_ascii_whitespace());
+        if let Some(at) = first.filter(|&at| text.as_bytes()[at] != b'{') {
+            let found: String = text[at..].chars().take(12).collect();
+            let mut e = ConfigureError::new(
+                Place::Whole,
+                None,
+                format!("a JSON configuration is an object ({{...}}), found {found:?}"),
+            );
+            e.0.line = Some(line_of(text, at));
+            return Err(e);
+        }
+        let read = Rc::new(Cell::new(0));
+        JSON_READ.with(|r| r.set(Some(Rc::clone(&read))));
+        let reading = Reading;
+        let parsed = serde_json::from_reader(Counted { text: text.as_bytes(), read });
+        drop(reading);
+        let file: FileConfig = parsed.map_err(|error| {
+            // serde_json's message ends with its place, which the error gives as its line.
+            let message = error.to_string();
+            let place = format!(" at line {} column {}", error.line(), error.column());
+            let message = message.strip_suffix(&place).unwrap_or(&message);
+            let mut e = ConfigureError::new(Place::Whole, None, message);
+            e.0.line = (error.line() > 0).then_some(error.line());
+            e
+        })?;
+        Ok(Config::from_file(file))
+    }
+
+    fn from_file(file: FileConfig) -> (Config, Spans) {
         let mut config = Config::new();
         let mut spans = Spans::default();
         for handler in file.handlers {
@@ -179,7 +295,7 @@ impl Config {
             let (module, enabled) = activation.into_inner();
             config = config.activation(&module, enabled);
         }
-        Ok((config, spans))
+        (config, spans)
     }
 }
 
@@ -207,8 +323,9 @@ fn line_of(text: &str, at: usize) -> usize {
 }
 
 impl Logger {
-    /// Replace every handler from a TOML file: [`Logger::configure`] with the configuration
-    /// the file holds. The file's format is in the README ("Configuration").
+    /// Replace every handler from a TOML file, or a JSON file when its name ends in `.json`:
+    /// [`Logger::configure`] with the configuration the file holds. The file's format is in the
+    /// README ("Configuration"); a JSON file has the same structure as an object.
     ///
     /// # Errors
     ///
@@ -225,7 +342,9 @@ impl Logger {
             e.0.source = Some(Box::new(error));
             e
         })?;
-        self.configure_toml(&text, path)
+        let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let read = if json { Config::from_json } else { Config::from_toml };
+        self.configure_text(&text, path, read)
     }
 
     /// Replace every handler from TOML text; `origin` names it in errors. See
@@ -253,10 +372,45 @@ impl Logger {
         text: &str,
         origin: &str,
     ) -> Result<Vec<HandlerId>, ConfigureError> {
-        self.configure_toml(text, Path::new(origin))
+        self.configure_text(text, Path::new(origin), Config::from_toml)
     }
 
-    fn configure_toml(&self, text: &str, path: &Path) -> Result<Vec<HandlerId>, ConfigureError> {
+    /// Replace every handler from JSON text (the TOML file's structure as an object); `origin`
+    /// names it in errors. See [`Logger::configure_from_file`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Logger::configure_from_file`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = r#"{
+    ///   "handlers": [
+    ///     { "sink": "ext://stderr", "level": "INFO" },
+    ///     { "sink": "ext://stdout",
+    ///       "level": "LOUD" }
+    ///   ]
+    /// }"#;
+    /// let logger = hlog::Logger::new();
+    /// let error = logger.configure_from_json(text, "inline.json").unwrap_err();
+    /// assert_eq!((error.line(), error.handler(), error.field()), (Some(5), Some(1), Some("level")));
+    /// assert!(error.to_string().starts_with("inline.json:5: handler 1 (ext://stdout), field `level`: unknown level"));
+    /// ```
+    pub fn configure_from_json(
+        &self,
+        text: &str,
+        origin: &str,
+    ) -> Result<Vec<HandlerId>, ConfigureError> {
+        self.configure_text(text, Path::new(origin), Config::from_json)
+    }
+
+    fn configure_text(
+        &self,
+        text: &str,
+        path: &Path,
+        read: fn(&str) -> Result<(Config, Spans), ConfigureError>,
+    ) -> Result<Vec<HandlerId>, ConfigureError> {
         let locate = |mut error: ConfigureError, spans: Option<&Spans>| {
             error.0.file = Some(path.to_path_buf());
             if error.0.line.is_none() {
@@ -265,12 +419,12 @@ impl Logger {
             }
             error
         };
-        let (config, spans) = Config::from_toml(text).map_err(|e| locate(e, None))?;
+        let (config, spans) = read(text).map_err(|e| locate(e, None))?;
         self.configure(config).map_err(|e| locate(e, Some(&spans)))
     }
 }
 
-/// Replace every handler of the global logger from a TOML file (see
+/// Replace every handler of the global logger from a TOML file, or a JSON file named `*.json` (see
 /// [`Logger::configure_from_file`]). Feature `config`.
 ///
 /// # Errors
