@@ -95,6 +95,8 @@ where
 
 impl<B> fmt::Debug for AccessLogBody<B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AccessLogBody").field("logged", &self.pending.is_some()).finish_non_exhaustive()
+        f.debug_struct("AccessLogBody")
+            .field("logged", &self.pending.is_some())
+            .finish_non_exhaustive()
     }
 }

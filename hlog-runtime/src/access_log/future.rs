@@ -93,6 +93,8 @@ where
 
 impl<F> fmt::Debug for ResponseFuture<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ResponseFuture").field("logged", &self.pending.is_some()).finish_non_exhaustive()
+        f.debug_struct("ResponseFuture")
+            .field("logged", &self.pending.is_some())
+            .finish_non_exhaustive()
     }
 }

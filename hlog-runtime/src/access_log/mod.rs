@@ -307,17 +307,19 @@ impl AccessLogLayer {
     /// `SocketAddr` extension; return `None` to leave the field out). With axum, which puts a
     /// `ConnectInfo<SocketAddr>` there when the router is served with
     /// `into_make_service_with_connect_info::<SocketAddr>()`:
-    ///
-    /// ```ignore
-    /// AccessLogLayer::new()
-    ///     .remote_addr(|ext| ext.get::<axum::extract::ConnectInfo<SocketAddr>>().map(|c| c.0))
-    /// ```
+    /// `.remote_addr(|ext| ext.get::<ConnectInfo<SocketAddr>>().map(|c| c.0))`.
     ///
     /// # Examples
     ///
     /// ```
-    /// let layer = hlog::access_log::AccessLogLayer::new().remote_addr(|_| None);
-    /// # let _ = layer;
+    /// use std::net::SocketAddr;
+    /// /// A stand-in for axum's `ConnectInfo`.
+    /// #[derive(Clone)]
+    /// struct ConnectInfo<T>(T);
+    /// let layer = hlog::access_log::AccessLogLayer::new()
+    ///     .remote_addr(|ext| ext.get::<ConnectInfo<SocketAddr>>().map(|c| c.0));
+    /// let no_address = hlog::access_log::AccessLogLayer::new().remote_addr(|_| None);
+    /// # let _ = (layer, no_address);
     /// ```
     pub fn remote_addr(mut self, find: fn(&Extensions) -> Option<SocketAddr>) -> Self {
         self.config().remote_addr = find;
@@ -514,9 +516,7 @@ fn in_request<R>(scope: &mut Context, poll: impl FnOnce() -> R) -> R {
 /// #     }
 /// # }
 /// ```
-pub fn contextualize(
-    fields: impl IntoIterator<Item = (&'static str, OwnedValue)>,
-) -> ContextGuard {
+pub fn contextualize(fields: impl IntoIterator<Item = (&'static str, OwnedValue)>) -> ContextGuard {
     let added = Context::empty().with(fields);
     let _ = REQUEST.try_with(|request| {
         if let Ok(mut request) = request.try_borrow_mut() {

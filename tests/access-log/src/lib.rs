@@ -75,7 +75,11 @@ impl Client {
     }
 
     /// Send `GET path` with `headers`, and return the response with its body unread.
-    pub async fn send(&mut self, path: &str, headers: &[(&str, &[u8])]) -> Response<hyper::body::Incoming> {
+    pub async fn send(
+        &mut self,
+        path: &str,
+        headers: &[(&str, &[u8])],
+    ) -> Response<hyper::body::Incoming> {
         let mut request = Request::get(path).header("host", "127.0.0.1");
         for (name, value) in headers {
             request = request.header(*name, *value);

@@ -16,11 +16,7 @@ fn with_request_id<F: Future>(future: F) -> hlog::InContext<F> {
 async fn context_fields_reach_the_access_line() {
     let capture = hlog::sink::Capture::new();
     let logger = hlog::Logger::new();
-    logger
-        .add(capture.clone())
-        .format("{message} {extra}")
-        .install()
-        .unwrap();
+    logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
     let handler_logger = logger.clone();
     let handler = move || {
         let logger = handler_logger.clone();

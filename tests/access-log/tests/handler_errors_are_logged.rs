@@ -36,11 +36,11 @@ async fn handler_error_answered_as_500_is_logged_with_its_status() {
 #[tokio::test]
 async fn service_error_is_logged_at_error() {
     let (logger, capture) = capture_logger();
-    let service = tower::ServiceBuilder::new().layer(layer(&logger).remote_addr(|_| None)).service_fn(
-        |_: hyper::Request<hyper::body::Incoming>| async {
+    let service = tower::ServiceBuilder::new()
+        .layer(layer(&logger).remote_addr(|_| None))
+        .service_fn(|_: hyper::Request<hyper::body::Incoming>| async {
             Err::<hyper::Response<String>, _>("backend refused the connection")
-        },
-    );
+        });
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let server = listener.local_addr().unwrap();
     tokio::spawn(async move {
