@@ -25,7 +25,7 @@ pin_project_lite::pin_project! {
     impl<B> PinnedDrop for AccessLogBody<B> {
         fn drop(this: Pin<&mut Self>) {
             if let Some(pending) = this.project().pending.take() {
-                pending.finish(Outcome::Cancelled);
+                pending.dropped();
             }
         }
     }

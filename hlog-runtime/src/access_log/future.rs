@@ -27,7 +27,7 @@ pin_project_lite::pin_project! {
     impl<F> PinnedDrop for ResponseFuture<F> {
         fn drop(this: Pin<&mut Self>) {
             if let Some(pending) = this.project().pending.take() {
-                pending.finish(Outcome::Cancelled);
+                pending.dropped();
             }
         }
     }
@@ -74,7 +74,7 @@ where
             Ok(response) => {
                 let (parts, body) = response.into_parts();
                 pending.status = Some(parts.status);
-                let pending = if body.is_end_stream() {
+                let pending = if body.is_end_stream() || pending.sends_no_body(parts.status) {
                     // No body to wait for (hyper will not poll it): the request ends here.
                     pending.finish(Outcome::Complete);
                     None

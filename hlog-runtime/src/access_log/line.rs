@@ -34,6 +34,9 @@ pub(super) enum Outcome<'a> {
     /// The response future or body was dropped before its end: the client went away (or the
     /// server shut down).
     Cancelled,
+    /// The response future or body was dropped while the thread unwound from a panic (in the
+    /// handler, or in the body's stream).
+    Panicked,
     /// The service returned an error, or the response body failed.
     Failed(&'a dyn fmt::Display),
 }
@@ -88,14 +91,28 @@ impl Pending {
         })
     }
 
+    /// Whether the response has no body to send, whatever its body holds: hyper sends none for
+    /// a `HEAD` request, a 1xx, 204 or 304 status, and drops the body unpolled.
+    pub(super) fn sends_no_body(&self, status: StatusCode) -> bool {
+        self.method == Method::HEAD
+            || status.is_informational()
+            || status == StatusCode::NO_CONTENT
+            || status == StatusCode::NOT_MODIFIED
+    }
+
+    /// The end of a request whose response future or body is dropped before its end.
+    pub(super) fn dropped(self) {
+        let outcome = if std::thread::panicking() { Outcome::Panicked } else { Outcome::Cancelled };
+        self.finish(outcome);
+    }
+
     /// Write the access line (in the request's context), ending the request.
     pub(super) fn finish(self, outcome: Outcome<'_>) {
         let config = &*self.config;
         let elapsed = config.now().saturating_duration_since(self.start);
         let slow = config.slow.is_some_and(|threshold| elapsed >= threshold);
         let level = match outcome {
-            Outcome::Failed(_) => &Level::ERROR,
-            Outcome::Cancelled if std::thread::panicking() => &Level::ERROR,
+            Outcome::Failed(_) | Outcome::Panicked => &Level::ERROR,
             _ if slow && config.level.no() < Level::WARNING.no() => &Level::WARNING,
             _ => &config.level,
         };
@@ -104,7 +121,7 @@ impl Pending {
             return;
         }
         let status = match (&outcome, self.status) {
-            (Outcome::Failed(_), None) => None,
+            (Outcome::Failed(_) | Outcome::Panicked, None) => None,
             (_, Some(status)) => Some(status.as_u16()),
             (_, None) => Some(CLIENT_CLOSED),
         };
@@ -129,9 +146,8 @@ impl Pending {
             if slow {
                 message.push_str(" [SLOW]");
             }
-            let panicked = std::thread::panicking();
             match outcome {
-                Outcome::Cancelled if panicked => message.push_str(" [PANICKED]"),
+                Outcome::Panicked => message.push_str(" [PANICKED]"),
                 Outcome::Cancelled => message.push_str(" [CANCELLED]"),
                 Outcome::Failed(_) => message.push_str(" [ERROR]"),
                 Outcome::Complete => {}
@@ -173,6 +189,7 @@ impl Pending {
             }
             match outcome {
                 Outcome::Cancelled => push!("cancelled", Value::Bool(true)),
+                Outcome::Panicked => push!("panicked", Value::Bool(true)),
                 Outcome::Failed(error) => push!("error", Value::Display(error)),
                 Outcome::Complete => {}
             }

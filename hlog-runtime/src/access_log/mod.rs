@@ -14,8 +14,9 @@
 //! # When the line is written
 //!
 //! When the response body ends: the latency is the time to the last byte and `bytes` what was
-//! sent. A response without a body (or a body that is empty from the start) is logged when
-//! its head is made. Every request gets a line, also when it does not end well:
+//! sent. A response with no body to send (an empty body, a `HEAD` request, a 1xx, 204 or 304
+//! status: hyper sends none) is logged when its head is made, `bytes` 0. Every request gets a
+//! line, also when it does not end well:
 //!
 //! * the client went away while the body was sent (the body is dropped before its end): the
 //!   status sent, the bytes sent so far, `[CANCELLED]` and `cancelled = true`;
@@ -24,7 +25,9 @@
 //! * the service returned an error (hyper closes the connection): level ERROR, message
 //!   `ERR GET /path 1.0ms [ERROR]`, no status, `error` the error's text; a body that fails:
 //!   ERROR, its status, `[ERROR]`;
-//! * a handler panicked (the future is dropped while the thread unwinds): ERROR, `[PANICKED]`.
+//! * a handler (or the body's stream) panicked: the future (or body) is dropped while the
+//!   thread unwinds: ERROR, `[PANICKED]`, `panicked = true`, and `ERR` for the status when no
+//!   response head was made.
 //!
 //! A handler that answers with an error status (`500 Internal Server Error`) made a response:
 //! its line is a normal one, with its status.
