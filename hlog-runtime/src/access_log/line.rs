@@ -61,14 +61,14 @@ pub(super) struct Pending {
 
 impl Pending {
     /// The line of `request`, or `None` when no line is wanted (an excluded path, or no handler
-    /// takes the layer's levels).
+    /// takes any level the line may have: the level is known only at the end).
     pub(super) fn start<B>(config: &Arc<Config>, request: &http::Request<B>) -> Option<Pending> {
         let path = request.uri().path();
         if config.exclude.iter().any(|excluded| excluded == path) {
             return None;
         }
         let logger = config.logger.as_ref().unwrap_or_else(|| logger());
-        if !logger.enabled(&CALLSITE, config.lowest_level()) {
+        if !logger.enabled(&CALLSITE, config.highest_level()) {
             return None;
         }
         let headers = if config.headers.is_empty() {

@@ -155,9 +155,10 @@ impl Config {
         }
     }
 
-    /// The lowest level a line of this layer may have.
-    fn lowest_level(&self) -> u32 {
-        self.level.no().min(Level::ERROR.no())
+    /// The highest level a line of this layer may have (a request that fails is logged at
+    /// ERROR): when no handler takes it, no line of the layer would be written.
+    fn highest_level(&self) -> u32 {
+        self.level.no().max(Level::ERROR.no())
     }
 }
 
