@@ -16,6 +16,25 @@ pin_project_lite::pin_project! {
     /// data bytes counted as they are polled. The request's line is written when the body
     /// ends (or fails); dropped before its end (the client went away), the line is written
     /// then, with the bytes sent so far and `[CANCELLED]`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::access_log::{AccessLogBody, AccessLogLayer};
+    /// use tower::{Layer as _, ServiceExt as _};
+    /// let inner = tower::service_fn(|_: http::Request<()>| async {
+    ///     Ok::<_, std::convert::Infallible>(http::Response::new(String::from("hello")))
+    /// });
+    /// let service = AccessLogLayer::new().layer(inner);
+    /// let mut response = std::pin::pin!(service.oneshot(http::Request::new(())));
+    /// let waker = std::task::Waker::noop();
+    /// let mut cx = std::task::Context::from_waker(&waker);
+    /// let std::task::Poll::Ready(Ok(response)) = response.as_mut().poll(&mut cx) else {
+    ///     unreachable!()
+    /// };
+    /// let body: AccessLogBody<String> = response.into_body();
+    /// drop(body); // dropped unread: a line with status 200 and `[CANCELLED]`
+    /// ```
     pub struct AccessLogBody<B> {
         #[pin]
         inner: B,

@@ -18,6 +18,19 @@ pin_project_lite::pin_project! {
     /// The future of an [`AccessLog`](super::AccessLog) service: the inner service's future,
     /// polled in the request's context. Dropped before it is ready (the client went away), it
     /// writes the request's line then, with status 499 and `[CANCELLED]`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::access_log::{AccessLogLayer, ResponseFuture};
+    /// use tower::{Layer as _, Service as _};
+    /// let inner = tower::service_fn(|_: http::Request<()>| async {
+    ///     Ok::<_, std::convert::Infallible>(http::Response::new(String::new()))
+    /// });
+    /// let mut service = AccessLogLayer::new().layer(inner);
+    /// let future: ResponseFuture<_> = service.call(http::Request::new(()));
+    /// drop(future); // never polled: a line with status 499 and `[CANCELLED]`
+    /// ```
     pub struct ResponseFuture<F> {
         #[pin]
         inner: F,

@@ -9,7 +9,8 @@
 //! `[SLOW]`, past the slow-request threshold), `{name}` `hlog::access_log`, its message
 //! `status method path[?query] latency`, and its fields: `status`, `method`, `path`, `query`
 //! (when shown), `bytes` (of the response body), `latency_ms`, `remote_addr` (when known) and
-//! the allowed request headers, then `cancelled` or `error` when the request ended so.
+//! the allowed request headers, then `cancelled`, `panicked` or `error` when the request ended
+//! so.
 //!
 //! # When the line is written
 //!
@@ -34,10 +35,11 @@
 //!
 //! # Context
 //!
-//! The inner service's future is polled in the request's context: the context current when
-//! the layer's future is first polled (an outer layer's `in_context`, the request id of a
-//! `contextualize!` scope around the server), or else the one current when the request
-//! arrived. The handler's own log lines and the access line carry its fields.
+//! The inner service's future and the response body are polled in the request's context: the
+//! context current when the layer's future is first polled (an outer layer's `in_context`
+//! with a request id), or else the one current when the layer's `call` was made (a
+//! `contextualize!` guard around it). The handler's own log lines and the access line carry
+//! its fields.
 //!
 //! A handler adds fields to *its request's* access line with [`contextualize`] (the macro
 //! `hlog::access_log::contextualize!(user = name)`): the fields are current for the rest of
@@ -366,7 +368,9 @@ impl<S> Layer<S> for AccessLogLayer {
 }
 
 /// The service an [`AccessLogLayer`] wraps around another: it answers as the inner service
-/// does, with the response body wrapped to count its bytes ([`AccessLogBody`]).
+/// does, with the response body wrapped to count its bytes ([`AccessLogBody`]). The inner
+/// service's error and its body's error are `Display` (their text is the line's `error`
+/// field), as `Infallible`, `Box<dyn Error + Send + Sync>`, axum's and hyper's errors are.
 ///
 /// # Examples
 ///
@@ -411,6 +415,13 @@ where
 }
 
 /// A name given to [`AccessLogLayer::headers`] that is not an HTTP header name.
+///
+/// # Examples
+///
+/// ```
+/// let error = hlog::access_log::AccessLogLayer::new().headers(["x-ok", "x bad"]).unwrap_err();
+/// assert_eq!(error.name(), "x bad");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeaderNameError {
     name: String,
