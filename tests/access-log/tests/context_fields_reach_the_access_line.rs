@@ -52,3 +52,36 @@ async fn context_fields_reach_the_access_line() {
          \"bytes\": 5, \"latency_ms\": 3.2, \"request_id\": \"r-7\"}\n"
     );
 }
+
+/// A `contextualize!` guard around the layer's `call` (the future polled after the guard is
+/// gone) gives the request its context too: the handler's lines and the access line have it.
+#[test]
+fn context_current_at_call_is_the_requests() {
+    use std::convert::Infallible;
+    use tower::{Layer as _, Service as _};
+
+    let capture = hlog::sink::Capture::new();
+    let logger = hlog::Logger::new();
+    logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    let handler_logger = logger.clone();
+    let inner = tower::service_fn(move |_: axum::http::Request<()>| {
+        let logger = handler_logger.clone();
+        async move {
+            hlog::info!(logger, "handling");
+            Ok::<_, Infallible>(axum::http::Response::new(String::new()))
+        }
+    });
+    let mut service = layer(&logger).remote_addr(|_| None).layer(inner);
+    let future = {
+        let _request = hlog::contextualize!(request_id = "r-9");
+        service.call(axum::http::Request::get("/jobs").body(()).unwrap())
+    };
+    let response = futures_util::FutureExt::now_or_never(future).unwrap().unwrap();
+    drop(response);
+    assert_eq!(
+        capture.text(),
+        "handling {\"request_id\": \"r-9\"}\n\
+         200 GET /jobs 3.2ms {\"status\": 200, \"method\": \"GET\", \"path\": \"/jobs\", \
+         \"bytes\": 0, \"latency_ms\": 3.2, \"request_id\": \"r-9\"}\n"
+    );
+}
