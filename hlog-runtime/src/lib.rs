@@ -30,6 +30,9 @@ pub mod time;
 #[cfg(any(feature = "log", feature = "tracing"))]
 pub mod bridge;
 
+#[cfg(feature = "tower")]
+pub mod access_log;
+
 #[doc(hidden)]
 pub mod __private;
 

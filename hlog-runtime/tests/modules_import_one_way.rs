@@ -36,6 +36,7 @@ const LAYERS: &[&str] = &[
     "logger",
     "config",
     "bridge",
+    "access_log",
     "__private",
 ];
 

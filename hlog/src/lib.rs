@@ -25,6 +25,38 @@ pub use hlog_runtime::bridge;
 #[cfg(feature = "config")]
 pub use hlog_runtime::configure_from_file;
 
+/// The HTTP access log (cargo feature `tower`): [`AccessLogLayer`](access_log::AccessLogLayer),
+/// a `tower::Layer` that logs one line per request (`200 GET /api/users?page=2 3.2ms`), and
+/// [`contextualize!`](access_log::contextualize!), fields a handler adds to its request's line.
+#[cfg(feature = "tower")]
+pub mod access_log {
+    pub use hlog_runtime::access_log::*;
+
+    /// Fields for the access line of the request being handled, and for everything logged in
+    /// this scope while the returned guard lives: `let _user =
+    /// hlog::access_log::contextualize!(user = name);`. Values as in [`fields!`](crate::fields!);
+    /// see [`contextualize()`] for where it applies.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let user = "alice";
+    /// // In a handler behind an `AccessLogLayer`: `user` reaches its request's access line.
+    /// let _user = hlog::access_log::contextualize!(user, plan = "pro");
+    /// ```
+    #[doc(inline)]
+    pub use crate::__access_log_contextualize as contextualize;
+}
+
+#[doc(hidden)]
+#[cfg(feature = "tower")]
+#[macro_export]
+macro_rules! __access_log_contextualize {
+    ($($fields:tt)*) => {
+        $crate::access_log::contextualize($crate::fields!($($fields)*))
+    };
+}
+
 #[doc(hidden)]
 pub use hlog_runtime::__private;
 

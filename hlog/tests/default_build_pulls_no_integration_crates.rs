@@ -16,6 +16,9 @@ const INTEGRATIONS: &[&str] = &[
     "axum",
     "hyper",
     "http",
+    "http-body",
+    "bytes",
+    "pin-project-lite",
     "opentelemetry",
     "opentelemetry_sdk",
     "syslog",
@@ -47,5 +50,9 @@ fn default_build_pulls_no_integration_crates() {
     let bridges = dependencies(&["log", "tracing"]);
     for name in ["log", "tracing", "tracing-subscriber"] {
         assert!(bridges.iter().any(|n| n == name), "features log,tracing pull no {name}");
+    }
+    let access_log = dependencies(&["tower"]);
+    for name in ["tower-layer", "tower-service", "http", "http-body"] {
+        assert!(access_log.iter().any(|n| n == name), "feature tower pulls no {name}");
     }
 }
