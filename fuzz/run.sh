@@ -28,7 +28,8 @@ for target in "${targets[@]}"; do
     log="logs/$target.log"
     start=$(date +%s)
     # -max_len: the parsers' own limit is 64 KiB; 4 KiB inputs reach every branch far faster.
-    cargo +nightly fuzz run "${flags[@]}" "$target" "corpus/$target" -- \
+    # An absolute corpus path: a target may change its working directory (configure_text does).
+    cargo +nightly fuzz run "${flags[@]}" "$target" "$PWD/corpus/$target" -- \
         -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         >"$log" 2>&1
     status=$?
