@@ -1,7 +1,8 @@
 //! Records reach a real rsyslogd over UDP, TCP (octet counting) and Unix sockets, and rsyslog
 //! stores exactly what was logged: the header fields, the severity of each level, the fields
-//! as RFC 5424 structured data with `"`, `\` and `]` escaped, a line break in a value kept
-//! inside its record (rsyslog writes it `#012`), and unicode as it is.
+//! as RFC 5424 structured data with `"`, `\` and `]` escaped, a line break in a value written
+//! `\n` as on every sink (then `\\n` in structured data, its backslash escaped), a line break
+//! of the template kept inside its record (rsyslog writes it `#012`), and unicode as it is.
 
 use hlog::Logger;
 use hlog::sink::SyslogSink;
@@ -48,8 +49,8 @@ fn configured(sink: SyslogSink) -> SyslogSink {
 /// What rsyslog received, the same over each transport that carries RFC 5424.
 const RFC5424_RAW: [&str; 6] = [
     r#"<134>1 2026-03-26T13:30:00.123456Z web-1 shop 42 audit [fields@32473 user="alice" n="3"] User alice logged in"#,
-    r#"<132>1 2026-03-26T13:30:00.123456Z web-1 shop 42 audit [fields@32473 quote="say \"hi\"" path="C:\\dir" bracket="a\]b" nl="one#012two" uni="café ✓ 日本"] Odd values"#,
-    r#"<131>1 2026-03-26T13:30:00.123456Z web-1 shop 42 audit [fields@32473 v="x#012y"] Value x\ny in the message"#,
+    r#"<132>1 2026-03-26T13:30:00.123456Z web-1 shop 42 audit [fields@32473 quote="say \"hi\"" path="C:\\dir" bracket="a\]b" nl="one\\ntwo" uni="café ✓ 日本"] Odd values"#,
+    r#"<131>1 2026-03-26T13:30:00.123456Z web-1 shop 42 audit [fields@32473 v="x\\ny"] Value x\ny in the message"#,
     "<133>1 2026-03-26T13:30:00.123456Z web-1 shop 42 audit - done",
     "<135>1 2026-03-26T13:30:00.123456Z web-1 shop 42 audit - debug",
     "<130>1 2026-03-26T13:30:00.123456Z web-1 shop 42 audit - multi#012line template",
@@ -58,8 +59,8 @@ const RFC5424_RAW: [&str; 6] = [
 /// The fields rsyslog parsed from them.
 const RFC5424_FIELDS: [&str; 6] = [
     r#"134|2026-03-26T13:30:00.123456Z|web-1|shop|42|audit|[fields@32473 user="alice" n="3"]|User alice logged in"#,
-    r#"132|2026-03-26T13:30:00.123456Z|web-1|shop|42|audit|[fields@32473 quote="say \"hi\"" path="C:\\dir" bracket="a\]b" nl="one#012two" uni="café ✓ 日本"]|Odd values"#,
-    r#"131|2026-03-26T13:30:00.123456Z|web-1|shop|42|audit|[fields@32473 v="x#012y"]|Value x\ny in the message"#,
+    r#"132|2026-03-26T13:30:00.123456Z|web-1|shop|42|audit|[fields@32473 quote="say \"hi\"" path="C:\\dir" bracket="a\]b" nl="one\\ntwo" uni="café ✓ 日本"]|Odd values"#,
+    r#"131|2026-03-26T13:30:00.123456Z|web-1|shop|42|audit|[fields@32473 v="x\\ny"]|Value x\ny in the message"#,
     "133|2026-03-26T13:30:00.123456Z|web-1|shop|42|audit|-|done",
     "135|2026-03-26T13:30:00.123456Z|web-1|shop|42|audit|-|debug",
     "130|2026-03-26T13:30:00.123456Z|web-1|shop|42|audit|-|multi#012line template",

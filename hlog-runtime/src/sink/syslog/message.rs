@@ -134,9 +134,10 @@ pub(super) fn severity(level_no: u32) -> u8 {
 }
 
 /// `-` for no fields, else one SD-ELEMENT, `[SD-ID name="value" ...]`: names mapped by
-/// [`write_param_name`], values escaped as RFC 5424 §6.3.3 says (`"`, `\` and `]` take a
-/// backslash; everything else, line breaks and non-ASCII text included, is written as it is:
-/// the framing keeps a record whole).
+/// [`write_param_name`]; a value is its text as the message shows it (control characters,
+/// line breaks included, escaped as on every sink: RFC 5424 has no escape for them, receivers
+/// store them each their own way, and no value may drive a terminal), then escaped as RFC 5424
+/// §6.3.3 says: `"`, `\` and `]` take a backslash. Non-ASCII text is written as it is.
 fn write_structured_data<'v>(
     buf: &mut Vec<u8>,
     sd_id: &str,
@@ -153,8 +154,8 @@ fn write_structured_data<'v>(
         write_param_name(buf, name);
         buf.extend_from_slice(b"=\"");
         let start = buf.len();
-        // The value's own text (no display escaping): RFC 5424's escapes follow.
-        Out::new(buf, None, false).value(&value);
+        // The value's text as the message shows it, then RFC 5424's escapes.
+        Out::plain(buf).value(&value);
         escape_in_place(buf, start, |b| matches!(b, b'"' | b'\\' | b']').then_some(b));
         buf.push(b'"');
     }
@@ -480,14 +481,15 @@ mod tests {
 
     #[test]
     fn fields_become_structured_data_escaped() {
-        let cases: [(&[(&'static str, Value<'_>)], &str); 8] = [
+        let cases: [(&[(&'static str, Value<'_>)], &str); 9] = [
             (&[("user", Value::Str("alice"))], r#"[fields@32473 user="alice"]"#),
             (
                 &[("n", Value::U64(3)), ("ok", Value::Bool(true))],
                 r#"[fields@32473 n="3" ok="true"]"#,
             ),
             (&[("q", Value::Str(r#"a"b\c]d"#))], r#"[fields@32473 q="a\"b\\c\]d"]"#),
-            (&[("nl", Value::Str("one\ntwo"))], "[fields@32473 nl=\"one\ntwo\"]"),
+            (&[("nl", Value::Str("one\ntwo"))], r#"[fields@32473 nl="one\\ntwo"]"#),
+            (&[("esc", Value::Str("\x1b[31m"))], r#"[fields@32473 esc="\\x1b[31m"]"#),
             (&[("u", Value::Str("é ✓ 日本"))], "[fields@32473 u=\"é ✓ 日本\"]"),
             (
                 &[("x", Value::F64(0.5)), ("c", Value::Char(']'))],

@@ -41,8 +41,10 @@ pub const DEFAULT_SD_ID: &str = "fields@32473";
 /// - **Fields** (every field of the record, as [`Record::extra`] walks them) become RFC 5424
 ///   STRUCTURED-DATA, one element with the SD-ID [`DEFAULT_SD_ID`] (`fields@32473`: 32473 is
 ///   the enterprise number RFC 5612 reserves for examples; use your organisation's with
-///   [`sd_id`](Self::sd_id)): `[fields@32473 user="alice" n="3"]`. Values are their text
-///   with `"`, `\` and `]` escaped by a backslash (RFC 5424 §6.3.3); a field's name becomes a
+///   [`sd_id`](Self::sd_id)): `[fields@32473 user="alice" n="3"]`. A value is its text as the
+///   message shows it (control characters escaped as on every sink, a line break as `\n`:
+///   RFC 5424 has no escape of its own for them), then `"`, `\` and `]` take a backslash (RFC
+///   5424 §6.3.3), so `"a\nb"` is sent as `"a\\nb"`; a field's name becomes a
 ///   PARAM-NAME with each character RFC 5424 does not allow there (anything but printable
 ///   US-ASCII, and `=`, space, `]`, `"`) replaced by `_`, cut at 32 characters (an empty name
 ///   is `_`). RFC 3164 has no structured data: put `{extra}` in the format to keep them.
