@@ -57,8 +57,11 @@ pub const DEFAULT_SD_ID: &str = "fields@32473";
 ///   after each failure up to 3.2 s: a record logged meanwhile is refused at once (and
 ///   counted), so a server that is down does not slow the program. Before each write the
 ///   sink checks that the server has not closed the connection (a restart), so a record is
-///   not written into a connection nobody reads. Addresses are resolved when the handler is
-///   installed; a connection attempt waits at most 1 s, a write at most 2 s.
+///   not written into a connection nobody reads. UDP cannot tell a datagram nobody received;
+///   a refusal (nothing listens at the port) makes the next send fail, and that record is
+///   counted. A message too large for a datagram is counted too. Addresses are resolved when
+///   the handler is installed; a connection attempt waits at most 1 s, a write at most 2 s.
+///   `hlog::reopen()` connects anew; a child process after `fork` opens its own connection.
 ///
 /// The message is built in a buffer the sink reuses: a record costs no allocation once the
 /// buffer has grown. Works as well with `enqueue(true)` (the writer thread sends).
@@ -415,6 +418,12 @@ impl Sink for SyslogWriter {
         let severity = message::severity(record.level().no());
         header.write(&mut self.buf, severity, record.time(), record.extra(), msg);
         self.transport.send(&mut self.buf)
+    }
+
+    /// `hlog::reopen()`: the next record connects anew (after a server moved, say).
+    fn reopen(&mut self) -> io::Result<()> {
+        self.transport.forget_connection();
+        Ok(())
     }
 
     fn after_fork_in_child(&mut self) {

@@ -211,8 +211,9 @@ impl Transport {
         }
     }
 
-    /// In a child process after `fork`: the connection is the parent's too (two writers on one
-    /// stream would mix their frames), so the child opens its own.
+    /// Connect anew for the next message, without waiting: after `hlog::reopen()`, and in a
+    /// child process after `fork`, where the connection is the parent's too (two writers on
+    /// one stream would mix their frames).
     pub(super) fn forget_connection(&mut self) {
         self.connection = None;
         self.backoff = Backoff::default();
