@@ -166,13 +166,11 @@ fn write_structured_data<'v>(
 /// but printable US-ASCII, and `=`, space, `]`, `"`) becomes `_`, the result is cut at 32
 /// bytes, and an empty name is `_`. Deterministic, so a name always maps to the same one.
 fn write_param_name(buf: &mut Vec<u8>, name: &str) {
-    let mut len = 0;
+    if name.is_empty() {
+        buf.push(b'_');
+    }
     for c in name.chars().take(MAX_NAME) {
         buf.push(if is_name_char(c) { c as u8 } else { b'_' });
-        len += 1;
-    }
-    if len == 0 {
-        buf.push(b'_');
     }
 }
 

@@ -328,16 +328,14 @@ impl SyslogSink {
         given(&self.msgid, "syslog msgid", 32, "")?;
         let sd_id = self.sd_id.as_deref().unwrap_or(DEFAULT_SD_ID);
         message::check_sd_id(sd_id)?;
-        let mut writer = SyslogWriter {
-            header: None,
+        Ok(SyslogWriter {
+            header: header(&self, protocol),
             transport: Transport::new(target),
             buf: Vec::with_capacity(PREFIX + 256),
             description,
             settings: self,
             protocol,
-        };
-        writer.header = Some(writer.header());
-        Ok(writer)
+        })
     }
 }
 
@@ -375,8 +373,8 @@ impl IntoSink for SyslogSink {
 
 /// The running sink.
 struct SyslogWriter {
-    /// Always `Some` once built (made from the settings, remade after `fork`).
-    header: Option<Header>,
+    /// Made from the settings; made again in a child after `fork` (its PROCID).
+    header: Header,
     transport: Transport,
     /// The message of the record being sent, after [`PREFIX`] bytes kept for its framing.
     buf: Vec<u8>,
@@ -385,38 +383,35 @@ struct SyslogWriter {
     protocol: Protocol,
 }
 
-impl SyslogWriter {
-    /// The header, from the settings (and, for what they leave out, the process).
-    fn header(&self) -> Header {
-        let s = &self.settings;
-        let app_name = match &s.app_name {
-            Some(name) => name.clone(),
-            None => message::sanitize_field(&program_name(), 48),
-        };
-        let hostname = match &s.hostname {
-            Some(name) => name.clone(),
-            None => machine_hostname(),
-        };
-        let procid = match &s.procid {
-            Some(procid) => procid.clone(),
-            None => std::process::id().to_string(),
-        };
-        let msgid = s.msgid.as_deref().unwrap_or("-");
-        let fields = Fields { hostname: &hostname, app_name: &app_name, procid: &procid, msgid };
-        let sd_id = s.sd_id.as_deref().unwrap_or(DEFAULT_SD_ID);
-        let zone = s.zone.clone().unwrap_or_else(|| Zone::local().clone());
-        Header::new(self.protocol, s.facility.code(), &fields, sd_id, zone)
-    }
+/// The header, from the settings (and, for what they leave out, the machine and the process).
+fn header(settings: &SyslogSink, protocol: Protocol) -> Header {
+    let s = settings;
+    let app_name = match &s.app_name {
+        Some(name) => name.clone(),
+        None => message::sanitize_field(&program_name(), 48),
+    };
+    let hostname = match &s.hostname {
+        Some(name) => name.clone(),
+        None => machine_hostname(),
+    };
+    let procid = match &s.procid {
+        Some(procid) => procid.clone(),
+        None => std::process::id().to_string(),
+    };
+    let msgid = s.msgid.as_deref().unwrap_or("-");
+    let fields = Fields { hostname: &hostname, app_name: &app_name, procid: &procid, msgid };
+    let sd_id = s.sd_id.as_deref().unwrap_or(DEFAULT_SD_ID);
+    let zone = s.zone.clone().unwrap_or_else(|| Zone::local().clone());
+    Header::new(protocol, s.facility.code(), &fields, sd_id, zone)
 }
 
 impl Sink for SyslogWriter {
     fn write(&mut self, line: &[u8], record: &Record<'_>) -> io::Result<()> {
-        let Some(header) = &mut self.header else { return Ok(()) };
         let msg = line.strip_suffix(b"\n").unwrap_or(line);
         self.buf.clear();
         self.buf.resize(PREFIX, 0);
         let severity = message::severity(record.level().no());
-        header.write(&mut self.buf, severity, record.time(), record.extra(), msg);
+        self.header.write(&mut self.buf, severity, record.time(), record.extra(), msg);
         self.transport.send(&mut self.buf)
     }
 
@@ -430,7 +425,7 @@ impl Sink for SyslogWriter {
         self.transport.forget_connection();
         // The default PROCID is the process id: the child's own from now on.
         if self.settings.procid.is_none() {
-            self.header = Some(self.header());
+            self.header = header(&self.settings, self.protocol);
         }
     }
 

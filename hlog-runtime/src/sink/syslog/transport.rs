@@ -86,8 +86,7 @@ impl Connection {
                 sent(socket.send(&buf[PREFIX..])?, buf.len() - PREFIX)
             }
             Connection::Tcp(stream) => {
-                let digits = itoa::Buffer::new();
-                let mut digits = digits;
+                let mut digits = itoa::Buffer::new();
                 let len = digits.format(buf.len() - PREFIX).as_bytes();
                 let start = PREFIX - 1 - len.len();
                 buf[start..PREFIX - 1].copy_from_slice(len);
