@@ -37,7 +37,7 @@ fn a_forked_child_sends_its_own_procid_on_its_own_connection() {
     drop(logger);
 
     // Each frame `LEN SP MSG`, as `PROCID MSG-text`.
-    let mut received = || {
+    let received = || {
         let mut bytes = Vec::new();
         listener.accept().unwrap().0.read_to_end(&mut bytes).unwrap();
         let mut text = std::str::from_utf8(&bytes).unwrap();
