@@ -29,9 +29,9 @@ const MAX_NAME: usize = 32;
 /// What stays the same from one message to the next, rendered once: the header fields after
 /// the timestamp, and the SD-ID.
 pub(super) struct Header {
-    pub(super) protocol: Protocol,
+    protocol: Protocol,
     /// The facility's code (0..=23).
-    pub(super) facility: u8,
+    facility: u8,
     /// 5424: ` HOSTNAME APP-NAME PROCID MSGID ` (between the timestamp and the structured
     /// data); 3164: ` HOSTNAME TAG[PROCID]: ` (between the timestamp and the message).
     fixed: Box<[u8]>,

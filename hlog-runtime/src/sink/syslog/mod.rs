@@ -48,11 +48,12 @@ pub const DEFAULT_SD_ID: &str = "fields@32473";
 ///   PARAM-NAME with each character RFC 5424 does not allow there (anything but printable
 ///   US-ASCII, and `=`, space, `]`, `"`) replaced by `_`, cut at 32 characters (an empty name
 ///   is `_`). RFC 3164 has no structured data: put `{extra}` in the format to keep them.
-/// - **No forged records.** TCP frames carry their length, and a datagram holds one message,
-///   so a line break in a value stays inside its record; with RFC 3164 line breaks in the
+/// - **No forged records.** Values are escaped (above), and TCP frames carry their length and
+///   a datagram holds one message, so a line break of the message itself (the template's own,
+///   an attached error's chain) stays inside its record; with RFC 3164 line breaks in the
 ///   message are written `\n` and `\r` (receivers of the old format read a line as a message).
 /// - **Failures.** A message that cannot be sent is counted in `stats()` (`lost`, `errors`)
-///   and the first failure is reported on stderr; logging carries on. A TCP or Unix stream
+///   and the first failure is reported on stderr; logging carries on. A TCP or Unix socket
 ///   connection that fails is dropped, and connecting again waits 50 ms, then twice as long
 ///   after each failure up to 3.2 s: a record logged meanwhile is refused at once (and
 ///   counted), so a server that is down does not slow the program. Before each write the
