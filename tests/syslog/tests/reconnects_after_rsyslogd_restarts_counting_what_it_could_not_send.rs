@@ -1,8 +1,9 @@
-//! The TCP connection outlives a restart of rsyslogd: records logged while the server is down
-//! are counted as lost (and the first failure reported), the sink connects again once the
-//! server is back (after its backoff), and no record is lost silently: what rsyslogd stored
-//! plus what `stats()` counts as lost is everything logged. Both with the handler writing on
-//! the calling thread and with `enqueue(true)` (the logger's writer thread sends).
+//! The sink outlives a restart of rsyslogd: records logged while the server is down are
+//! counted as lost (and the first failure reported), the sink connects again once the server
+//! is back (after its backoff), and no record is lost silently: what rsyslogd stored plus what
+//! `stats()` counts as lost is everything logged. Over TCP, with the handler writing on the
+//! calling thread and with `enqueue(true)` (the logger's writer thread sends), and over a Unix
+//! datagram socket (which rsyslogd makes anew when it starts).
 
 use std::time::{Duration, Instant};
 
@@ -10,11 +11,18 @@ use hlog::Logger;
 use hlog::sink::SyslogSink;
 use hlog_syslog_tests::{Input, Rsyslogd};
 
-fn reconnects_after_a_restart(enqueue: bool) {
+fn reconnects_after_a_restart(input: Input, enqueue: bool) {
     let Some(mut server) = Rsyslogd::start() else { return };
     let logger = Logger::new();
-    let sink = SyslogSink::tcp(&server.tcp).app_name("restart").hostname("h").procid("1");
-    logger.add(sink).enqueue(enqueue).install().unwrap();
+    let sink = match input {
+        Input::Tcp => SyslogSink::tcp(&server.tcp),
+        _ => SyslogSink::unix(&server.socket),
+    };
+    logger
+        .add(sink.app_name("restart").hostname("h").procid("1"))
+        .enqueue(enqueue)
+        .install()
+        .unwrap();
     let stats = || {
         logger.complete();
         let row = &logger.stats()[0];
@@ -25,14 +33,15 @@ fn reconnects_after_a_restart(enqueue: bool) {
         hlog::info!(logger, "before {i}");
     }
     assert_eq!(stats(), (5, 0, 0));
-    server.raw(Input::Tcp, 5);
+    server.raw(input, 5);
 
     server.stop();
     for i in 0..5 {
         hlog::info!(logger, "down {i}");
     }
-    // The first saw that the server had left, and could not connect again; the others came
-    // while the sink waited out its backoff.
+    // The first found the server gone (TCP: it had closed the connection, and connecting
+    // again was refused; Unix: the send was refused); the others came while the sink waited
+    // out its backoff.
     assert_eq!(stats(), (5, 5, 5));
 
     server.start_again();
@@ -57,9 +66,12 @@ fn reconnects_after_a_restart(enqueue: bool) {
     // Stored: the five before, then every record from the first that went through after the
     // restart; nothing else.
     let stored: Vec<String> = server
-        .raw(Input::Tcp, written as usize)
+        .raw(input, written as usize)
         .iter()
-        .map(|line| line.rsplit("] ").next().unwrap().to_owned())
+        .map(|line| {
+            let words: Vec<&str> = line.rsplitn(3, ' ').collect();
+            format!("{} {}", words[1], words[0])
+        })
         .collect();
     let first_through = after - (written - 5);
     let expected: Vec<String> = (0..5)
@@ -71,11 +83,16 @@ fn reconnects_after_a_restart(enqueue: bool) {
 }
 
 #[test]
-fn on_the_calling_thread() {
-    reconnects_after_a_restart(false);
+fn tcp_on_the_calling_thread() {
+    reconnects_after_a_restart(Input::Tcp, false);
 }
 
 #[test]
-fn with_enqueue() {
-    reconnects_after_a_restart(true);
+fn tcp_with_enqueue() {
+    reconnects_after_a_restart(Input::Tcp, true);
+}
+
+#[test]
+fn unix_datagram_socket() {
+    reconnects_after_a_restart(Input::Unix, false);
 }
