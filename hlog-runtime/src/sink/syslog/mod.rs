@@ -18,7 +18,14 @@ use crate::record::Record;
 use crate::time::Zone;
 
 /// The SD-ID of the structured data that holds a record's fields, unless
-/// [`SyslogSink::sd_id`] says otherwise.
+/// [`SyslogSink::sd_id`] says otherwise. 32473 is the private enterprise number RFC 5612
+/// reserves for documentation and examples.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(hlog::sink::syslog::DEFAULT_SD_ID, "fields@32473");
+/// ```
 pub const DEFAULT_SD_ID: &str = "fields@32473";
 
 /// A syslog sink: each record one message to a syslog server, over UDP, TCP (RFC 6587
@@ -556,12 +563,28 @@ const FACILITIES: [(Facility, &str); 24] = [
 
 impl Facility {
     /// The facility's code, 0 (kern) to 23 (local7): PRI is `code * 8 + severity`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::syslog::Facility;
+    /// assert_eq!(Facility::Kern.code(), 0);
+    /// assert_eq!(Facility::Local0.code(), 16);
+    /// ```
     pub fn code(self) -> u8 {
         // The variants are declared in the order of their codes.
         self as u8
     }
 
     /// The facility's name, as [`FromStr`] reads it (`"local0"`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::syslog::Facility;
+    /// assert_eq!(Facility::Authpriv.name(), "authpriv");
+    /// assert_eq!(Facility::Authpriv.name().parse::<Facility>().unwrap(), Facility::Authpriv);
+    /// ```
     pub fn name(self) -> &'static str {
         FACILITIES[usize::from(self.code())].1
     }
