@@ -29,7 +29,8 @@ pub enum ConfigError {
     Format(FormatError),
     /// A level given by name is not registered.
     Level(LevelError),
-    /// A rotation, retention or compression setting is none of the accepted forms.
+    /// A rotation, retention or compression setting, or a syslog sink's setting, is none of
+    /// the accepted forms.
     Setting(SpecError),
     /// The log file, or a folder on its path, could not be created or opened.
     Open {
@@ -239,8 +240,9 @@ impl Error for LevelError {
     }
 }
 
-/// A rotation, retention or compression string that is none of the accepted forms. Its message
-/// quotes the input, says what kind of value was expected and lists the accepted forms.
+/// A rotation, retention or compression string, or a syslog sink's setting, that is none of the
+/// accepted forms. Its message quotes the input, says what kind of value was expected and lists
+/// the accepted forms.
 ///
 /// # Examples
 ///
@@ -252,7 +254,8 @@ impl Error for LevelError {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpecError {
-    /// What was being parsed: `"rotation"`, `"retention"` or `"compression"`.
+    /// What was being parsed: `"rotation"`, `"retention"`, `"compression"`, or a syslog
+    /// sink's setting (`"syslog facility"`, `"syslog app-name"`, `"syslog address"`, …).
     pub setting: &'static str,
     /// The text as given.
     pub input: String,

@@ -55,4 +55,13 @@ fn default_build_pulls_no_integration_crates() {
     for name in ["tower-layer", "tower-service", "http", "http-body"] {
         assert!(access_log.iter().any(|n| n == name), "feature tower pulls no {name}");
     }
+
+    // The syslog sink is written with std and libc: its feature pulls no crate at all.
+    let mut with_syslog = dependencies(&["syslog"]);
+    let mut without = default;
+    with_syslog.sort();
+    with_syslog.dedup();
+    without.sort();
+    without.dedup();
+    assert_eq!(with_syslog, without, "feature syslog pulls crates");
 }

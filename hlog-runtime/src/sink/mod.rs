@@ -7,6 +7,8 @@ pub mod file;
 mod func;
 mod json;
 mod queued;
+#[cfg(feature = "syslog")]
+pub mod syslog;
 mod writer;
 
 use std::error::Error;
@@ -20,6 +22,8 @@ pub use file::FileSink;
 pub use func::{FnSink, from_fn};
 pub use json::JsonSink;
 pub use queued::AsyncSink;
+#[cfg(feature = "syslog")]
+pub use syslog::SyslogSink;
 pub use writer::{WriterSink, from_writer};
 // (`Fault` and `Flusher` are defined below.)
 

@@ -1,0 +1,70 @@
+//! A record sent by the syslog sink allocates nothing on the steady-state path: the message,
+//! its header, timestamp and structured data are built in a buffer the sink reuses, and sent
+//! over UDP, TCP and a Unix datagram socket. Counted by a global allocator that counts only the
+//! allocations of the thread under test.
+
+#[path = "../../../hlog/tests/common/counting.rs"]
+mod counting;
+
+use std::io::Read;
+use std::net::{TcpListener, UdpSocket};
+use std::os::unix::net::UnixDatagram;
+
+use hlog::Logger;
+use hlog::sink::SyslogSink;
+
+use counting::on_this_thread as allocations;
+
+fn log(logger: &Logger, i: u64) {
+    let user = "alice";
+    hlog::info!(logger, "User {user} logged in", n = i, ms = 1.5 + i as f64, quote = "a\"b]");
+    hlog::warning!(logger, "no fields");
+}
+
+/// Allocations of 1000 rounds of records once 10 have warmed up (connection, caches).
+fn steady_state(sink: SyslogSink) -> usize {
+    let logger = Logger::new();
+    logger.add(sink).install().unwrap();
+    (0..10).for_each(|i| log(&logger, i));
+    let counted = allocations(|| (0..1000).for_each(|i| log(&logger, i)));
+    let row = &logger.stats()[0];
+    assert_eq!((row.written, row.lost), (2020, 0));
+    counted
+}
+
+#[test]
+fn over_udp() {
+    let server = UdpSocket::bind("127.0.0.1:0").unwrap();
+    assert_eq!(steady_state(SyslogSink::udp(server.local_addr().unwrap().to_string())), 0);
+}
+
+#[test]
+fn over_tcp() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let reader = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut buf = [0; 8192];
+        while stream.read(&mut buf).unwrap() > 0 {}
+    });
+    assert_eq!(steady_state(SyslogSink::tcp(addr)), 0);
+    reader.join().unwrap();
+}
+
+#[test]
+fn over_a_unix_datagram_socket() {
+    let dir = std::env::temp_dir().join(format!("hlog-syslog-alloc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("log.sock");
+    let _ = std::fs::remove_file(&path);
+    let server = UnixDatagram::bind(&path).unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0; 8192];
+        for _ in 0..2020 {
+            server.recv(&mut buf).unwrap();
+        }
+    });
+    assert_eq!(steady_state(SyslogSink::unix(&path)), 0);
+    reader.join().unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
