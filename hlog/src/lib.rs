@@ -1,5 +1,7 @@
 // The crate docs are the README (a link to the repository's README, so the published crate
-// holds a copy): its Rust blocks are doctests, so what users paste compiles.
+// holds a copy): its Rust blocks are doctests, so what users paste compiles. Its guide links
+// items through reference definitions at its end, to docs.rs, so that the links work on GitHub
+// and crates.io as well (a second, intra-doc definition of a label here would show as text).
 #![doc = include_str!("../README.md")]
 
 pub use hlog_runtime::{
