@@ -606,11 +606,13 @@ impl ConfigureError {
     /// use hlog::{Config, HandlerConfig};
     ///
     /// let logger = hlog::Logger::new();
+    /// let config = Config::new().handler(HandlerConfig::new("ext://stderr").level("LOUD"));
+    /// assert_eq!(logger.configure(config).unwrap_err().file(), None); // not read from a file
+    /// # #[cfg(feature = "config")] {
     /// let text = "[[handlers]]\nsink = \"ext://stderr\"\nlevel = \"LOUD\"\n";
     /// let error = logger.configure_from_toml(text, "logging.toml").unwrap_err();
     /// assert_eq!(error.file(), Some(std::path::Path::new("logging.toml")));
-    /// let error = logger.configure(Config::new().handler(HandlerConfig::new("ext://stderr").level("LOUD"))).unwrap_err();
-    /// assert_eq!(error.file(), None); // not read from a file
+    /// # }
     /// ```
     pub fn file(&self) -> Option<&std::path::Path> {
         self.0.file.as_deref()
@@ -621,10 +623,12 @@ impl ConfigureError {
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "config")] {
     /// let logger = hlog::Logger::new();
     /// let text = "[[handlers]]\nsink = \"ext://stderr\"\nlevel = \"LOUD\"\n";
-    /// let error = logger.configure_from_toml(text, "logging.toml").unwrap_err();
+    /// let error = logger.configure_from_toml(text, "logging.toml").unwrap_err(); // feature `config`
     /// assert_eq!(error.line(), Some(3));
+    /// # }
     /// ```
     pub fn line(&self) -> Option<usize> {
         self.0.line
