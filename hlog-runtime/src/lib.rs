@@ -1,6 +1,12 @@
 //! hlog's runtime: levels, call sites, records, formats, sinks, handlers and the logger.
 //!
-//! Users depend on the `hlog` facade, which re-exports what is public here next to the macros.
+//! **Depend on [`hlog`](https://docs.rs/hlog), not on this crate.** The `hlog` facade
+//! re-exports everything public here (`hlog::Logger`, `hlog::sink::FileSink`, ...) next to the
+//! macros that log (`hlog::info!`), and its crate documentation is the guide: levels, sinks,
+//! formats, fields, context, errors, async, JSON, configuration and bridges, each with examples.
+//! The examples in this crate are written as users write them, through `hlog`. Cargo features
+//! (`log`, `tracing`, `config`, the compression formats, the `max_level_*` ceilings) are
+//! forwarded by `hlog`'s features of the same names.
 
 mod bound;
 mod callsite;

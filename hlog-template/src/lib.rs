@@ -5,6 +5,11 @@
 //! parses formats given at run time (a config file, a string). One grammar, two callers, so
 //! the same text renders byte-for-byte the same either way.
 //!
+//! **To log, depend on [`hlog`](https://docs.rs/hlog), not on this crate**: its `info!` and
+//! `fmt!` check templates and formats with this parser at compile time, and `hlog::Format::parse`
+//! at run time. This crate is for tools that read hlog's template syntax themselves (a linter,
+//! an editor plugin, a log viewer); it has no dependencies beyond `std`.
+//!
 //! # Grammar
 //!
 //! ```text
