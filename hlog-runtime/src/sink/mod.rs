@@ -444,6 +444,21 @@ pub struct SinkDefaults {
 
 /// How a handler that formats on the writer thread queues records (`enqueue(true)`,
 /// [`AsyncSink`]): the size of each thread's ring and what a call does when its ring is full.
+///
+/// # Examples
+///
+/// ```
+/// use hlog::sink::{Queue, WhenFull};
+///
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// // 256 KiB a logging thread; a full ring drops the new record (counted) instead of waiting.
+/// let queue = Queue::new(256 * 1024).when_full(WhenFull::DropNewest);
+/// logger.add(capture.clone()).format("{message}").queue(queue).install().unwrap();
+/// hlog::info!(logger, "queued");
+/// logger.complete();
+/// assert_eq!(capture.text(), "queued\n");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Queue {
     pub(crate) capacity: usize,
@@ -580,6 +595,37 @@ impl Flusher {
     /// Flush the sink, unless a log call is using it at this moment (that call writes the
     /// buffer out itself once it is a second old). Returns false once the sink's handler is
     /// gone: stop calling.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::io;
+    /// use std::sync::{Arc, Mutex};
+    /// use hlog::sink::{Clock, Flusher, Sink};
+    ///
+    /// /// Buffers its lines; a timer thread of its own flushes them when the program is quiet.
+    /// struct Buffered {
+    ///     pending: Arc<Mutex<Vec<u8>>>,
+    /// }
+    ///
+    /// impl Sink for Buffered {
+    ///     fn write(&mut self, line: &[u8], _record: &hlog::Record<'_>) -> io::Result<()> {
+    ///         self.pending.lock().unwrap().extend_from_slice(line);
+    ///         Ok(())
+    ///     }
+    ///     fn attach(&mut self, flusher: Flusher, _clock: Clock) {
+    ///         std::thread::spawn(move || {
+    ///             // Until the handler is removed: `flush` then says false.
+    ///             while flusher.flush() {
+    ///                 std::thread::sleep(std::time::Duration::from_secs(1));
+    ///             }
+    ///         });
+    ///     }
+    /// }
+    ///
+    /// let logger = hlog::Logger::new();
+    /// logger.add(Buffered { pending: Arc::default() }).install().unwrap();
+    /// ```
     pub fn flush(&self) -> bool {
         self.0.upgrade().is_some_and(|target| target.flush_if_idle())
     }
