@@ -42,23 +42,10 @@ fn demo(logger: &Logger, dir: &std::path::Path) -> (String, Vec<String>, usize, 
         .install()
         .unwrap();
 
-    // Any `io::Write + Send`: here a buffer shared with us.
-    #[derive(Clone, Default)]
-    struct Shared(Arc<Mutex<Vec<u8>>>);
-    impl std::io::Write for Shared {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().write(bytes)
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let buffer = Shared::default();
-    logger
-        .add(hlog::sink::from_writer(buffer.clone()))
-        .format("[{level}] {message}")
-        .install()
-        .unwrap();
+    // Any `io::Write + Send` (a socket, a pipe): here a file we opened ourselves, buffered.
+    let opened = std::fs::File::create(dir.join("writer.log")).unwrap();
+    let writer = hlog::sink::from_writer(std::io::BufWriter::new(opened));
+    logger.add(writer).format("[{level}] {message}").install().unwrap();
 
     // Our own sink, and an in-memory capture that we remove halfway.
     let count = Arc::new(Mutex::new(0));
@@ -74,7 +61,7 @@ fn demo(logger: &Logger, dir: &std::path::Path) -> (String, Vec<String>, usize, 
 
     let file = std::fs::read_to_string(&path).unwrap();
     assert_eq!(std::fs::read_to_string(dir.join("errors.log")).unwrap().lines().count(), 1);
-    let written = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+    let written = std::fs::read_to_string(dir.join("writer.log")).unwrap();
     let count = *count.lock().unwrap();
     assert_eq!(count, 2);
     (
