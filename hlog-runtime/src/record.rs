@@ -100,12 +100,51 @@ impl<'a> Record<'a> {
     }
 
     /// The same record with another timestamp (tests use fixed times).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::time::Timestamp;
+    ///
+    /// let target = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// target.add(capture.clone()).format("{time:YYYY-MM-DD HH:mm:ss!UTC} {message}").install().unwrap();
+    /// // A sink that forwards each record to another logger, changed.
+    /// let app = hlog::Logger::new();
+    /// let forward = target.clone();
+    /// app.add(hlog::sink::from_fn(move |_line, record| {
+    ///     forward.log(&record.with_time(Timestamp::from_unix(1_774_535_400, 0))); // replayed at a fixed time
+    /// }))
+    /// .install()
+    /// .unwrap();
+    /// hlog::info!(app, "replayed");
+    /// assert_eq!(capture.text(), "2026-03-26 14:30:00 replayed\n");
+    /// ```
     pub fn with_time(mut self, time: Timestamp) -> Self {
         self.time = time;
         self
     }
 
     /// The same record with an error attached (rendered by `{exception}`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let target = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// target.add(capture.clone()).format("{level} {message}\n{exception}").install().unwrap();
+    /// // A sink that forwards each record to another logger, changed.
+    /// let app = hlog::Logger::new();
+    /// let forward = target.clone();
+    /// app.add(hlog::sink::from_fn(move |_line, record| {
+    ///     let error = std::io::Error::other("seen by the auditor");
+    ///     forward.log(&record.with_error(&error));
+    /// }))
+    /// .install()
+    /// .unwrap();
+    /// hlog::warning!(app, "login failed");
+    /// assert_eq!(capture.text(), "WARNING login failed\nError: seen by the auditor\n");
+    /// ```
     pub fn with_error(mut self, error: &'a (dyn std::error::Error + 'static)) -> Self {
         self.error = Some(error);
         self
@@ -135,6 +174,24 @@ impl<'a> Record<'a> {
 
     /// The same record as a raw write: handlers write its message alone, with no format and
     /// no newline added (loguru's `opt(raw=True)`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let target = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// target.add(capture.clone()).format("{level} {message}\n").install().unwrap();
+    /// // A sink that forwards each record to another logger, changed.
+    /// let app = hlog::Logger::new();
+    /// let forward = target.clone();
+    /// app.add(hlog::sink::from_fn(move |_line, record| {
+    ///     forward.log(&record.with_raw(true)); // the message alone, no format
+    /// }))
+    /// .install()
+    /// .unwrap();
+    /// hlog::info!(app, "progress 50%\r");
+    /// assert_eq!(capture.text(), "progress 50%\r");
+    /// ```
     pub fn with_raw(mut self, raw: bool) -> Self {
         self.raw = raw;
         self
@@ -142,6 +199,25 @@ impl<'a> Record<'a> {
 
     /// The same record with a backtrace, shown after the error's chain by handlers built with
     /// [`HandlerBuilder::backtrace`](crate::HandlerBuilder::backtrace).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let target = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// target.add(capture.clone()).format("{message}").backtrace(true).install().unwrap();
+    /// let app = hlog::Logger::new();
+    /// let forward = target.clone();
+    /// app.add(hlog::sink::from_fn(move |_line, record| {
+    ///     let trace = "   0: my_app::main"; // any `Display`: a backtrace taken elsewhere
+    ///     forward.log(&record.with_backtrace(&trace));
+    /// }))
+    /// .install()
+    /// .unwrap();
+    /// let e = std::io::Error::other("disk full");
+    /// hlog::error!(app, err = e, "write failed");
+    /// assert_eq!(capture.text(), "write failed\nError: disk full\nStack backtrace:\n   0: my_app::main\n");
+    /// ```
     pub fn with_backtrace(mut self, backtrace: &'a (dyn fmt::Display + 'a)) -> Self {
         self.backtrace = Some(backtrace);
         self
