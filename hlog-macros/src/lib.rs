@@ -1,5 +1,8 @@
-//! Procedural macros of hlog. Use them through the `hlog` crate (`hlog::info!`,
-//! `hlog::fmt!`, ...), which passes its own path in so renamed dependencies work.
+//! Procedural macros of [hlog](https://docs.rs/hlog), a logging library with loguru's API and
+//! templates checked at compile time. **Depend on `hlog`, not on this crate**: use the macros
+//! through it (`hlog::info!`, `hlog::fmt!`, `hlog::levels!`, `#[hlog::catch]`), which passes its
+//! own path in so that renamed dependencies work, and where they are documented with examples.
+//! Their entry points here are hidden and not a stable API.
 //!
 //! Each macro runs in phases, one file each: `ast` (what was written) → `bind` (placeholders
 //! matched to arguments, every problem collected) → `expand` (the generated code).

@@ -81,11 +81,40 @@ impl<'p, 'a> Patch<'p, 'a> {
     }
 
     /// The record as logged, without what patches set (see [`Patch::get`] for that).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    /// let tagged = logger.patch(|patch| {
+    ///     let level = patch.record().level().name();
+    ///     patch.set("loud", (level == "ERROR").into());
+    /// });
+    /// hlog::error!(tagged, "failed");
+    /// assert_eq!(capture.text(), "failed {\"loud\": true}\n");
+    /// ```
     pub fn record(&self) -> &Record<'a> {
         self.record
     }
 
     /// A field by name: one a patch set, else the record's (see `Record::field`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    /// let doubled = logger.patch(|patch| {
+    ///     if let Some(hlog::Value::I64(n)) = patch.get("n") {
+    ///         patch.set("twice", (n * 2).into());
+    ///     }
+    /// });
+    /// hlog::info!(doubled, "counted", n = 21);
+    /// assert_eq!(capture.text(), "counted {\"n\": 21, \"twice\": 42}\n");
+    /// ```
     pub fn get(&self, name: &str) -> Option<Value<'_>> {
         match self.set_fields().iter().find(|(n, _)| *n == name) {
             Some((_, value)) => Some(*value),
@@ -95,6 +124,20 @@ impl<'p, 'a> Patch<'p, 'a> {
 
     /// Add the field `name`, or change it (over the record's value, or what an earlier patch
     /// set). False if [`MAX_PATCHED_FIELDS`] different names are set already (then nothing is).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    /// let stamped = logger.patch(|patch| {
+    ///     assert!(patch.set("host", "web-1".into()));
+    ///     assert!(patch.set("host", "web-2".into())); // changed, still one field
+    /// });
+    /// hlog::info!(stamped, "served");
+    /// assert_eq!(capture.text(), "served {\"host\": \"web-2\"}\n");
+    /// ```
     pub fn set(&mut self, name: &'static str, value: Value<'static>) -> bool {
         if let Some(slot) = self.fields[..self.len].iter_mut().find(|(n, _)| *n == name) {
             slot.1 = value;

@@ -138,17 +138,60 @@ pub struct Context {
 
 impl Context {
     /// No contextual field.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Context;
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    /// let _request = hlog::contextualize!(request_id = "r-1");
+    /// // A background job that must not carry the request's fields:
+    /// Context::empty().run(|| hlog::info!(logger, "job"));
+    /// assert_eq!(capture.text(), "job {}\n");
+    /// ```
     pub fn empty() -> Self {
         Context { fields: None }
     }
 
     /// The current thread's context (what a future wrapped now should carry).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Context;
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    /// let _request = hlog::contextualize!(request_id = "r-1");
+    /// let context = Context::current(); // taken along to another thread
+    /// std::thread::scope(|s| {
+    ///     s.spawn(|| context.run(|| hlog::info!(logger, "on a worker")));
+    /// });
+    /// assert_eq!(capture.text(), "on a worker {\"request_id\": \"r-1\"}\n");
+    /// ```
     pub fn current() -> Self {
         Context { fields: current_fields() }
     }
 
     /// This context with `fields` added (a name already there takes the new value). Allocates
     /// the new list once.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Context;
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    /// let context = Context::empty().with(hlog::fields!(user = "alice")).with(hlog::fields!(user = "bob", step = 2));
+    /// context.run(|| hlog::info!(logger, "inside"));
+    /// assert_eq!(capture.text(), "inside {\"user\": \"bob\", \"step\": 2}\n");
+    /// ```
     pub fn with(&self, fields: impl IntoIterator<Item = (&'static str, OwnedValue)>) -> Self {
         let base: &OwnedFields = self.fields.as_deref().unwrap_or(&[]);
         let merged = merge(fields, base);
@@ -156,18 +199,64 @@ impl Context {
     }
 
     /// The fields, each name once, the innermost scope's first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Context, OwnedValue};
+    ///
+    /// let _outer = hlog::contextualize!(request_id = "r-1");
+    /// let _inner = hlog::contextualize!(step = 2);
+    /// let context = Context::current();
+    /// let fields: Vec<(&str, &OwnedValue)> = context.fields().collect();
+    /// let r1 = OwnedValue::from("r-1");
+    /// assert_eq!(fields, [("step", &OwnedValue::I64(2)), ("request_id", &r1)]);
+    /// ```
     pub fn fields(&self) -> impl Iterator<Item = (&'static str, &OwnedValue)> {
         self.fields.as_deref().unwrap_or(&[]).iter().map(|(name, value)| (*name, value))
     }
 
     /// Make this context the current thread's until the guard is dropped (also when the thread
     /// unwinds from a panic); the context before is then current again. Guards nest.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Context;
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    /// {
+    ///     let _guard = Context::current().with(hlog::fields!(request_id = "r-1")).enter();
+    ///     hlog::info!(logger, "inside");
+    /// } // dropped: the context before is current again
+    /// hlog::info!(logger, "outside");
+    /// assert_eq!(capture.text(), "inside {\"request_id\": \"r-1\"}\noutside {}\n");
+    /// ```
     #[must_use = "the context is current only while the guard lives"]
     pub fn enter(&self) -> ContextGuard {
         ContextGuard { previous: replace(self.fields.clone()), _not_send: PhantomData }
     }
 
     /// Run `f` with this context current.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Context;
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    /// let context = Context::current().with(hlog::fields!(job = "cleanup"));
+    /// let removed = context.run(|| {
+    ///     hlog::info!(logger, "running");
+    ///     3
+    /// });
+    /// assert_eq!(removed, 3);
+    /// assert_eq!(capture.text(), "running {\"job\": \"cleanup\"}\n");
+    /// ```
     pub fn run<R>(&self, f: impl FnOnce() -> R) -> R {
         let _guard = self.enter();
         f()
@@ -175,6 +264,24 @@ impl Context {
 
     /// Wrap `future` so that this context is current while it is polled, on whichever thread
     /// polls it, and never outside (another task on the same thread does not see it).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Context;
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message} {extra}").install().unwrap();
+    /// let task = Context::current().with(hlog::fields!(task = 7)).scope({
+    ///     let logger = logger.clone();
+    ///     async move { hlog::info!(logger, "polled") }
+    /// });
+    /// // Any executor; here one poll with a no-op waker.
+    /// let mut task = std::pin::pin!(task);
+    /// let _ = task.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
+    /// assert_eq!(capture.text(), "polled {\"task\": 7}\n");
+    /// ```
     pub fn scope<F: Future>(self, future: F) -> InContext<F> {
         InContext { context: self, future: Box::pin(future) }
     }

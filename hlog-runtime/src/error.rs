@@ -290,6 +290,14 @@ impl FormatError {
     }
 
     /// Each problem, with its byte range in the format text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let error = hlog::Format::parse("{levle} <rde>{message}</rde>").unwrap_err();
+    /// assert_eq!(error.errors().len(), 2, "{error}"); // every mistake at once
+    /// assert_eq!(error.errors()[0].range, 0..7); // `{levle}`
+    /// ```
     pub fn errors(&self) -> &[TemplateError] {
         &self.errors
     }

@@ -53,6 +53,15 @@ pub enum OwnedValue {
 
 impl OwnedValue {
     /// The value as a record lends it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{OwnedValue, Value};
+    ///
+    /// let owned = OwnedValue::from(8080u16);
+    /// assert!(matches!(owned.as_value(), Value::U64(8080)));
+    /// ```
     #[inline]
     pub fn as_value(&self) -> Value<'_> {
         match self {
@@ -69,11 +78,30 @@ impl OwnedValue {
     }
 
     /// Any `Display` value, as its text (rendered now).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::OwnedValue;
+    ///
+    /// let addr = std::net::Ipv4Addr::LOCALHOST;
+    /// assert_eq!(OwnedValue::display(addr), OwnedValue::from("127.0.0.1"));
+    /// ```
     pub fn display(value: impl fmt::Display) -> Self {
         OwnedValue::Str(value.to_string().into())
     }
 
     /// A copy of a record's value (`Display`/`Debug` values as their text).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{OwnedValue, Value};
+    ///
+    /// assert_eq!(OwnedValue::from_value(Value::I64(-3)), OwnedValue::I64(-3));
+    /// let addr = std::net::Ipv4Addr::LOCALHOST;
+    /// assert_eq!(OwnedValue::from_value(Value::Display(&addr)), OwnedValue::from("127.0.0.1"));
+    /// ```
     pub fn from_value(value: Value<'_>) -> Self {
         match value {
             Value::Str(s) => OwnedValue::Str(s.into()),
@@ -279,11 +307,41 @@ impl<'r, 'a> Extra<'r, 'a> {
     }
 
     /// How many fields the view yields (each name once). Walks the layers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(hlog::sink::from_fn(move |_line, record| store.lock().unwrap().push(record.extra().len()))).install().unwrap();
+    /// let child = hlog::bind!(logger; app = "shop", user = "bound");
+    /// hlog::info!(child, "one field shadows another", user = "call");
+    /// hlog::info!(logger, "no field");
+    /// assert_eq!(*seen.lock().unwrap(), [2, 0]);
+    /// ```
     pub fn len(&self) -> usize {
         self.clone().count()
     }
 
     /// True if the record has no field at all.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(hlog::sink::from_fn(move |_line, record| store.lock().unwrap().push(record.extra().is_empty()))).install().unwrap();
+    /// let child = hlog::bind!(logger; app = "shop", user = "bound");
+    /// hlog::info!(child, "one field shadows another", user = "call");
+    /// hlog::info!(logger, "no field");
+    /// assert_eq!(*seen.lock().unwrap(), [false, true]);
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.clone().next().is_none()
     }

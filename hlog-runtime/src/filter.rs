@@ -109,11 +109,30 @@ pub struct Filter {
 
 impl Filter {
     /// No filter: every record at the handler's level passes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(hlog::sink::Capture::new()).filter_module("my_app").install().unwrap();
+    /// logger.set_filter(id, hlog::Filter::all()).unwrap(); // the module filter is gone
+    /// ```
     pub fn all() -> Self {
         Filter::default()
     }
 
     /// Only records from `module` and its children (loguru's `filter="my_app"`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Filter, Level};
+    ///
+    /// let filter = Filter::module("my_app::db");
+    /// assert!(filter.accepts("my_app::db::pool", &Level::TRACE));
+    /// assert!(!filter.accepts("my_app::dbx", &Level::CRITICAL)); // `::` boundaries only
+    /// assert!(!filter.accepts("hyper", &Level::CRITICAL));
+    /// ```
     pub fn module(module: impl Into<String>) -> Self {
         Filter { modules: Some(ModuleLevels::only(module.into())), closure: None }
     }
@@ -126,6 +145,18 @@ impl Filter {
     /// # Errors
     ///
     /// [`ConfigError::Level`] for a level name that is not registered.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Filter, Level};
+    ///
+    /// let filter = Filter::levels([("", "WARNING"), ("my_app", "DEBUG"), ("my_app::noisy", "OFF")]).unwrap();
+    /// assert!(filter.accepts("my_app::web", &Level::DEBUG));
+    /// assert!(!filter.accepts("my_app::noisy::x", &Level::CRITICAL));
+    /// assert!(!filter.accepts("hyper", &Level::INFO));
+    /// assert!(Filter::levels([("", "LOUD")]).is_err());
+    /// ```
     pub fn levels<P, L>(pairs: impl IntoIterator<Item = (P, L)>) -> Result<Self, ConfigError>
     where
         P: Into<String>,
@@ -153,6 +184,22 @@ impl Filter {
     }
 
     /// Only records for which `closure` returns true (besides what the map says).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Filter;
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(capture.clone()).format("{message}").install().unwrap();
+    /// // Only this module, and only records with a `user` field.
+    /// let filter = Filter::module(module_path!()).with(|record| record.field("user").is_some());
+    /// logger.set_filter(id, filter).unwrap();
+    /// hlog::info!(logger, "kept", user = "alice");
+    /// hlog::info!(logger, "dropped");
+    /// assert_eq!(capture.text(), "kept\n");
+    /// ```
     pub fn with(mut self, closure: impl Fn(&Record<'_>) -> bool + Send + Sync + 'static) -> Self {
         self.closure = Some(Arc::new(closure));
         self
@@ -167,6 +214,17 @@ impl Filter {
 
     /// Whether the module map lets a record from `module` at `level` through (the closure is
     /// not asked: it needs a record).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Filter, Level};
+    ///
+    /// let filter = Filter::directives("warn,my_app=debug");
+    /// assert!(filter.accepts("my_app::db", &Level::DEBUG));
+    /// assert!(!filter.accepts("hyper", &Level::INFO));
+    /// assert!(Filter::all().accepts("anything", &Level::TRACE));
+    /// ```
     pub fn accepts(&self, module: &str, level: &Level) -> bool {
         level.no() >= self.threshold(module)
     }
@@ -242,6 +300,14 @@ impl std::error::Error for DirectiveError {}
 
 impl Directives {
     /// Read a directive list; see [`Directives`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let directives = hlog::Directives::parse("info,my_app::db=trace");
+    /// assert!(directives.errors().is_empty());
+    /// assert_eq!(directives.lowest(), Some(5));
+    /// ```
     pub fn parse(text: &str) -> Self {
         let mut directives = Directives::default();
         let mut default = None;
@@ -272,6 +338,15 @@ impl Directives {
     }
 
     /// The directives that parsed, as a filter.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(hlog::sink::Capture::new()).install().unwrap();
+    /// let directives = hlog::Directives::parse("warn,my_app=debug");
+    /// logger.set_filter(id, directives.filter()).unwrap();
+    /// ```
     pub fn filter(&self) -> Filter {
         if self.rules.is_empty() {
             return Filter::all();
@@ -280,11 +355,29 @@ impl Directives {
     }
 
     /// The lowest level the directives let through anywhere (`None` without any directive).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Directives;
+    ///
+    /// assert_eq!(Directives::parse("warn,my_app=debug").lowest(), Some(10));
+    /// assert_eq!(Directives::parse("").lowest(), None);
+    /// ```
     pub fn lowest(&self) -> Option<u32> {
         self.rules.iter().map(|(_, no)| *no).min()
     }
 
     /// The directives that did not parse, in order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let directives = hlog::Directives::parse("info,db=loud,web=debug");
+    /// let error = &directives.errors()[0];
+    /// assert_eq!((error.position, error.directive.as_str()), (2, "db=loud"));
+    /// assert_eq!(directives.lowest(), Some(10), "the others apply");
+    /// ```
     pub fn errors(&self) -> &[DirectiveError] {
         &self.errors
     }

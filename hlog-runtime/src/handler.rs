@@ -458,6 +458,16 @@ impl StatsTable {
     }
 
     /// The rows.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// logger.add(hlog::sink::Capture::new()).install().unwrap();
+    /// hlog::info!(logger, "one");
+    /// let rows: Vec<hlog::HandlerStats> = logger.stats().into_vec();
+    /// assert_eq!(rows[0].written, 1);
+    /// ```
     pub fn into_vec(self) -> Vec<HandlerStats> {
         self.0
     }
@@ -619,6 +629,33 @@ pub enum RemoveError {
 impl RemoveError {
     /// The final counts of the handler when it was removed (its close having failed), `None`
     /// when there was no such handler.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::io;
+    /// use hlog::{RemoveError, sink::Sink};
+    ///
+    /// /// A sink whose destination fails as it is closed.
+    /// struct Unclosable;
+    ///
+    /// impl Sink for Unclosable {
+    ///     fn write(&mut self, _line: &[u8], _record: &hlog::Record<'_>) -> io::Result<()> {
+    ///         Ok(())
+    ///     }
+    ///     fn close(&mut self) -> io::Result<()> {
+    ///         Err(io::Error::other("connection reset"))
+    ///     }
+    /// }
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(Unclosable).install().unwrap();
+    /// hlog::info!(logger, "written");
+    /// let error = logger.remove(id).unwrap_err(); // removed all the same
+    /// assert!(matches!(error, RemoveError::CloseFailed { .. }));
+    /// assert_eq!(error.stats().map(|stats| stats.written), Some(1));
+    /// assert!(logger.remove(id).unwrap_err().stats().is_none()); // no such handler now
+    /// ```
     pub fn stats(&self) -> Option<&HandlerStats> {
         match self {
             RemoveError::NoSuchHandler(_) => None,
@@ -745,12 +782,41 @@ impl<'l> HandlerBuilder<'l> {
     }
 
     /// The minimum level (default: everything, TRACE and up).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Level;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// // A name ("WARNING", a registered one), a number (30) or a `Level`.
+    /// logger.add(capture.clone()).level(Level::WARNING).format("{level}").install().unwrap();
+    /// hlog::info!(logger, "dropped");
+    /// hlog::error!(logger, "kept");
+    /// assert_eq!(capture.text(), "ERROR\n");
+    /// assert!(logger.add(hlog::sink::Capture::new()).level("LOUD").install().is_err());
+    /// ```
     pub fn level(mut self, level: impl IntoLevelNo) -> Self {
         self.level = level.into_level_no();
         self
     }
 
     /// The format (default: loguru's, [`Format::default_format`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// // Checked at compile time with `hlog::fmt!`, or a string parsed at `install()`.
+    /// logger.add(capture.clone()).format(hlog::fmt!("{level: <7}| {message}")).install().unwrap();
+    /// logger.add(capture.clone()).format("{level.no} {message}").install().unwrap();
+    /// hlog::info!(logger, "hello");
+    /// assert_eq!(capture.text(), "INFO   | hello\n20 hello\n");
+    /// let error = logger.add(capture.clone()).format("{mesage}").install().unwrap_err();
+    /// assert!(error.to_string().contains("mesage"));
+    /// ```
     pub fn format(mut self, format: impl IntoFormat) -> Self {
         self.format = format.into_format();
         self
@@ -785,6 +851,21 @@ impl<'l> HandlerBuilder<'l> {
     }
 
     /// Colour: `true`, `false`, or [`Colorize::Auto`] (the default).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Colorize;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let coloured = hlog::sink::Capture::new();
+    /// let plain = hlog::sink::Capture::new();
+    /// logger.add(coloured.clone()).format("<red>{message}</red>").colorize(true).install().unwrap();
+    /// logger.add(plain.clone()).format("<red>{message}</red>").colorize(Colorize::Off).install().unwrap();
+    /// hlog::info!(logger, "alert");
+    /// assert_eq!(coloured.text(), "\x1b[31malert\x1b[0m\n");
+    /// assert_eq!(plain.text(), "alert\n");
+    /// ```
     pub fn colorize(mut self, colorize: impl Into<Colorize>) -> Self {
         self.colorize = colorize.into();
         self
@@ -840,6 +921,17 @@ impl<'l> HandlerBuilder<'l> {
 
     /// Format and write on the logger's writer thread (loguru's `enqueue=True`): a call copies
     /// its record into its thread's ring ([`Queue::default`]) and returns.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// logger.add(capture.clone()).format("{message}").enqueue(true).install().unwrap();
+    /// hlog::info!(logger, "copied into the ring, formatted on the writer thread");
+    /// logger.complete();
+    /// assert_eq!(capture.text(), "copied into the ring, formatted on the writer thread\n");
+    /// ```
     pub fn enqueue(mut self, enqueue: bool) -> Self {
         self.queue = enqueue.then(|| self.queue.unwrap_or_default());
         self
@@ -847,6 +939,21 @@ impl<'l> HandlerBuilder<'l> {
 
     /// Format and write on the logger's writer thread through `queue` (ring size, what to do
     /// when full).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::{Queue, WhenFull};
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// let queue = Queue::new(256 * 1024).when_full(WhenFull::DropNewest);
+    /// logger.add(capture.clone()).format("{message}").queue(queue).install().unwrap();
+    /// hlog::info!(logger, "queued");
+    /// logger.complete();
+    /// assert_eq!(capture.text(), "queued\n");
+    /// assert_eq!(logger.stats()[0].dropped, 0);
+    /// ```
     pub fn queue(mut self, queue: Queue) -> Self {
         self.queue = Some(queue);
         self
@@ -856,6 +963,23 @@ impl<'l> HandlerBuilder<'l> {
     /// [`filter_module`](Self::filter_module) and [`filter_levels`](Self::filter_levels)
     /// say). It runs on each record: prefer the module forms, which a call site folds into its
     /// cached interest.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// logger
+    ///     .add(capture.clone())
+    ///     .format("{message}")
+    ///     .filter(|record| record.field("user").is_some_and(|user| user.to_string() != "healthcheck"))
+    ///     .install()
+    ///     .unwrap();
+    /// hlog::info!(logger, "request", user = "alice");
+    /// hlog::info!(logger, "request", user = "healthcheck");
+    /// hlog::info!(logger, "no user");
+    /// assert_eq!(capture.text(), "request\n");
+    /// ```
     pub fn filter(mut self, filter: impl Fn(&Record<'_>) -> bool + Send + Sync + 'static) -> Self {
         self.filter = std::mem::take(&mut self.filter).with(filter);
         self
@@ -909,12 +1033,42 @@ impl<'l> HandlerBuilder<'l> {
     }
 
     /// Replace the whole filter (module map and closure) with `filter`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Filter;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// // A filter built apart (from `HLOG_LOG`-style directives here), with a closure added.
+    /// let filter = Filter::directives("warn").with(|record| !record.message().to_string().contains("noise"));
+    /// logger.add(capture.clone()).format("{message}").filter_with(filter).install().unwrap();
+    /// hlog::info!(logger, "below warn");
+    /// hlog::warning!(logger, "noise");
+    /// hlog::warning!(logger, "signal");
+    /// assert_eq!(capture.text(), "signal\n");
+    /// ```
     pub fn filter_with(mut self, filter: Filter) -> Self {
         self.filter = filter;
         self
     }
 
     /// Add the handler. Fails, adding nothing, if a setting is invalid.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::ConfigError;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let id = logger.add(hlog::sink::Capture::new()).install().unwrap();
+    /// assert_eq!(logger.stats()[0].id, id);
+    /// // A mistake adds nothing and says what and where.
+    /// let error = logger.add(hlog::sink::FileSink::new("app.log").rotation("10 parsecs")).install();
+    /// assert!(matches!(error, Err(ConfigError::Setting(_))), "{error:?}");
+    /// assert_eq!(logger.stats().len(), 1);
+    /// ```
     pub fn install(self) -> Result<HandlerId, ConfigError> {
         let level_no = self.level?;
         let format = self.format?;

@@ -138,26 +138,64 @@ impl Level {
     }
 
     /// The level's name, e.g. `"INFO"`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(hlog::Level::INFO.name(), "INFO");
+    /// let audit = hlog::level("AUDIT", 35, "<cyan>", "@").unwrap();
+    /// assert_eq!(audit.name(), "AUDIT");
+    /// ```
     pub fn name(&self) -> &'static str {
         self.name
     }
 
     /// The severity number, e.g. 20 for `INFO`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Level;
+    ///
+    /// assert_eq!(Level::INFO.no(), 20);
+    /// const LOUDEST: u32 = Level::CRITICAL.no(); // usable in constants
+    /// assert_eq!(LOUDEST, 50);
+    /// ```
     pub const fn no(&self) -> u32 {
         self.no
     }
 
     /// The colour as markup, e.g. `"<red><bold>"`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(hlog::Level::ERROR.color(), "<red><bold>");
+    /// ```
     pub fn color(&self) -> &'static str {
         self.color
     }
 
     /// The colour as ANSI SGR bytes, what `<level>` emits on a colourised sink.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(hlog::Level::ERROR.ansi(), "\x1b[31m\x1b[1m");
+    /// let audit = hlog::level("AUDIT", 35, "<cyan>", "@").unwrap();
+    /// assert_eq!(audit.ansi(), "\x1b[36m");
+    /// ```
     pub fn ansi(&self) -> &'static str {
         self.ansi
     }
 
     /// The icon, e.g. `"ℹ️"`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(hlog::Level::SUCCESS.icon(), "✅");
+    /// ```
     pub fn icon(&self) -> &'static str {
         self.icon
     }

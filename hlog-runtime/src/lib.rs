@@ -1,6 +1,12 @@
 //! hlog's runtime: levels, call sites, records, formats, sinks, handlers and the logger.
 //!
-//! Users depend on the `hlog` facade, which re-exports what is public here next to the macros.
+//! **Depend on [`hlog`](https://docs.rs/hlog), not on this crate.** The `hlog` facade
+//! re-exports everything public here (`hlog::Logger`, `hlog::sink::FileSink`, ...) next to the
+//! macros that log (`hlog::info!`), and its crate documentation is the guide: levels, sinks,
+//! formats, fields, context, errors, async, JSON, configuration and bridges, each with examples.
+//! The examples in this crate are written as users write them, through `hlog`. Cargo features
+//! (`log`, `tracing`, `config`, the compression formats, the `max_level_*` ceilings) are
+//! forwarded by `hlog`'s features of the same names.
 
 mod bound;
 mod callsite;
@@ -95,27 +101,92 @@ pub fn remove(id: HandlerId) -> Result<HandlerStats, RemoveError> {
 }
 
 /// Remove every handler from the global logger, the default console one included.
+///
+/// # Examples
+///
+/// ```
+/// // Start from nothing: the default console handler goes too.
+/// hlog::remove_all();
+/// assert!(hlog::stats().is_empty());
+/// let capture = hlog::sink::Capture::new();
+/// hlog::add(capture.clone()).format("{message}").install().unwrap();
+/// hlog::info!("only to the capture");
+/// assert_eq!(capture.text(), "only to the capture\n");
+/// ```
 pub fn remove_all() {
     logger().remove_all()
 }
 
 /// Enable logging from a module path prefix (see [`Logger::enable`]).
+///
+/// # Examples
+///
+/// ```
+/// hlog::remove_all();
+/// let capture = hlog::sink::Capture::new();
+/// hlog::add(capture.clone()).format("{message}").install().unwrap();
+/// hlog::disable(module_path!());
+/// hlog::info!("hidden");
+/// hlog::enable(module_path!());
+/// hlog::info!("shown");
+/// assert_eq!(capture.text(), "shown\n");
+/// ```
 pub fn enable(module: &str) {
     logger().enable(module)
 }
 
 /// Disable logging from a module path prefix (see [`Logger::disable`]).
+///
+/// # Examples
+///
+/// ```
+/// hlog::remove_all();
+/// let capture = hlog::sink::Capture::new();
+/// hlog::add(capture.clone()).format("{message}").install().unwrap();
+/// // A chatty dependency, or a module of your own: its calls cost one cached check now.
+/// hlog::disable(module_path!());
+/// hlog::info!("not evaluated: {}", unreachable!());
+/// assert_eq!(capture.text(), "");
+/// ```
 pub fn disable(module: &str) {
     logger().disable(module)
 }
 
 /// Reopen every sink of the global logger (files reopened at their paths): call it on SIGHUP
 /// when logrotate moves files away.
+///
+/// # Examples
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("hlog-doc-reopen-{}", std::process::id()));
+/// hlog::remove_all();
+/// hlog::add(hlog::sink::FileSink::new(dir.join("app.log")).buffer_size(0)).format("{message}").install().unwrap();
+/// hlog::info!("before logrotate");
+/// std::fs::rename(dir.join("app.log"), dir.join("app.log.1")).unwrap(); // logrotate moves it
+/// hlog::reopen(); // on SIGHUP: a new file at the path
+/// hlog::info!("after");
+/// assert_eq!(std::fs::read_to_string(dir.join("app.log")).unwrap(), "after\n");
+/// # hlog::remove_all();
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 pub fn reopen() {
     logger().reopen()
 }
 
 /// Flush every sink of the global logger, waiting for background compression and retention.
+///
+/// # Examples
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("hlog-doc-complete-{}", std::process::id()));
+/// hlog::remove_all();
+/// hlog::add(dir.join("app.log")).format("{message}").install().unwrap(); // buffered (64 KiB)
+/// hlog::info!("buffered");
+/// hlog::complete(); // written out, background compression and retention done
+/// assert_eq!(std::fs::read_to_string(dir.join("app.log")).unwrap(), "buffered\n");
+/// # hlog::remove_all();
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 pub fn complete() {
     logger().complete()
 }

@@ -111,6 +111,18 @@ struct Core {
 /// [`use_rust_log`]) `RUST_LOG`-style directives ([`Directives`](crate::Directives)) as its
 /// filter, which then also choose its levels. A value that does not parse is reported once on
 /// stderr and left out; the rest applies.
+///
+/// # Examples
+///
+/// ```
+/// // The logger the macros use when no logger is given: `hlog::info!("...")`.
+/// let global = hlog::logger();
+/// global.remove_all();
+/// let capture = hlog::sink::Capture::new();
+/// global.add(capture.clone()).format("{message}").install().unwrap();
+/// hlog::info!("through the global logger");
+/// assert_eq!(capture.text(), "through the global logger\n");
+/// ```
 pub fn logger() -> &'static Logger {
     &GLOBAL
 }
@@ -181,6 +193,15 @@ pub fn use_rust_log() {
 
 impl Logger {
     /// A new, independent logger with no handler.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// // A logger of its own (a library's, a test's): no handler until one is added.
+    /// let logger = hlog::Logger::new();
+    /// assert!(logger.stats().is_empty());
+    /// hlog::info!(logger, "goes nowhere");
+    /// ```
     pub fn new() -> Self {
         Logger::with_core(false)
     }
@@ -233,12 +254,35 @@ impl Logger {
     }
 
     /// This logger renders times in `zone` instead of the local time zone. Set once.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::time::{Timestamp, Zone};
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new()
+    ///     .with_clock(|| Timestamp::from_unix(1_774_535_400, 0)) // 14:30 UTC
+    ///     .with_zone(Zone::fixed(-5 * 3600));
+    /// logger.add(capture.clone()).format("{time:HH:mm Z} {message}").install().unwrap();
+    /// hlog::info!(logger, "in New York");
+    /// assert_eq!(capture.text(), "09:30 -05:00 in New York\n");
+    /// ```
     pub fn with_zone(self, zone: Zone) -> Self {
         let _ = self.core.zone.set(zone);
         self
     }
 
     /// The time now, by this logger's clock.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::time::Timestamp;
+    ///
+    /// let logger = hlog::Logger::new().with_clock(|| Timestamp::from_unix(1_774_535_400, 0));
+    /// assert_eq!(logger.now().secs(), 1_774_535_400);
+    /// ```
     #[inline]
     pub fn now(&self) -> Timestamp {
         match self.core.clock.get() {
@@ -248,6 +292,18 @@ impl Logger {
     }
 
     /// Start adding a handler for `sink`; finish with `.install()`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// let id = logger.add(capture.clone()).level("INFO").format("{level} {message}").install().unwrap();
+    /// hlog::debug!(logger, "below the handler's level");
+    /// hlog::info!(logger, "shown");
+    /// assert_eq!(capture.text(), "INFO shown\n");
+    /// assert_eq!(logger.stats()[0].id, id);
+    /// ```
     pub fn add<'l>(&'l self, sink: impl IntoSink + 'l) -> HandlerBuilder<'l> {
         HandlerBuilder::new(self, sink)
     }
@@ -316,6 +372,19 @@ impl Logger {
     }
 
     /// Remove every handler (the default console one included), flushing their sinks.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// logger.add(capture.clone()).install().unwrap();
+    /// logger.add(hlog::sink::Capture::new()).install().unwrap();
+    /// logger.remove_all();
+    /// assert!(logger.stats().is_empty());
+    /// hlog::info!(logger, "to no handler");
+    /// assert_eq!(capture.text(), "");
+    /// ```
     pub fn remove_all(&self) {
         self.write_queued();
         let config = self.core.config.lock().unwrap_or_else(|e| e.into_inner());
@@ -331,6 +400,18 @@ impl Logger {
 
     /// Enable logging from a module and its children (`"my_app::db"` matches `my_app::db` and
     /// `my_app::db::pool`, not `my_app::dbx`). The most specific rule wins.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message}").install().unwrap();
+    /// logger.disable(""); // every module off...
+    /// logger.enable(module_path!()); // ...but this one
+    /// hlog::info!(logger, "shown");
+    /// assert_eq!(capture.text(), "shown\n");
+    /// ```
     pub fn enable(&self, module: &str) {
         self.set_module(module, true);
     }
@@ -365,6 +446,22 @@ impl Logger {
 
     /// Reopen every sink's destination (files reopened at their paths): call it on SIGHUP
     /// when logrotate moves files away.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("hlog-doc-logger-reopen-{}", std::process::id()));
+    /// let logger = hlog::Logger::new();
+    /// logger.add(hlog::sink::FileSink::new(dir.join("app.log")).buffer_size(0)).format("{message}").install().unwrap();
+    /// hlog::info!(logger, "one");
+    /// std::fs::rename(dir.join("app.log"), dir.join("app.log.1")).unwrap(); // logrotate
+    /// logger.reopen();
+    /// hlog::info!(logger, "two");
+    /// assert_eq!(std::fs::read_to_string(dir.join("app.log.1")).unwrap(), "one\n");
+    /// assert_eq!(std::fs::read_to_string(dir.join("app.log")).unwrap(), "two\n");
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn reopen(&self) {
         self.core.handlers.load().iter().for_each(|h| h.reopen());
     }
@@ -373,6 +470,17 @@ impl Logger {
     /// (loguru's `complete()`), waiting for background compression too. Records of queued
     /// handlers (`enqueue`) are written by the writer thread first; called on that thread (from
     /// a sink), this does not wait for it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// logger.add(capture.clone()).format("{message}").enqueue(true).install().unwrap();
+    /// hlog::info!(logger, "formatted on the writer thread");
+    /// logger.complete(); // written by now
+    /// assert_eq!(capture.text(), "formatted on the writer thread\n");
+    /// ```
     pub fn complete(&self) {
         self.write_queued();
         self.core.handlers.load().iter().for_each(|h| h.flush());
@@ -510,6 +618,20 @@ impl Logger {
 
     /// Whether a record at `level_no` from `callsite` would reach any handler's level and module
     /// rules. Per-handler filters are applied later, on the record.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// // For bridges and wrappers that make call sites of their own (the macros check this themselves).
+    /// static CALLSITE: hlog::__private::Callsite =
+    ///     hlog::__private::Callsite::new("app::db", "src/db.rs", 3, "query", || "app::db::query");
+    /// let logger = hlog::Logger::new();
+    /// logger.add(hlog::sink::Capture::new()).level("INFO").install().unwrap();
+    /// assert!(logger.enabled(&CALLSITE, hlog::Level::WARNING.no()));
+    /// assert!(!logger.enabled(&CALLSITE, hlog::Level::DEBUG.no()));
+    /// logger.disable("app::db");
+    /// assert!(!logger.enabled(&CALLSITE, hlog::Level::ERROR.no()));
+    /// ```
     #[inline]
     pub fn enabled(&self, callsite: &'static Callsite, level_no: u32) -> bool {
         if self.core.global {
@@ -586,6 +708,19 @@ impl Logger {
 
     /// The fields bound to this logger (none for a root), each name once, the latest `bind`
     /// first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::OwnedValue;
+    ///
+    /// let root = hlog::Logger::new();
+    /// let request = hlog::bind!(root; request_id = "r-1", user = "alice");
+    /// let retry = hlog::bind!(request; user = "bob");
+    /// let fields: Vec<_> = retry.bound_fields().collect();
+    /// assert_eq!(fields, [("user", &OwnedValue::from("bob")), ("request_id", &OwnedValue::from("r-1"))]);
+    /// assert_eq!(root.bound_fields().count(), 0);
+    /// ```
     pub fn bound_fields(&self) -> impl Iterator<Item = (&'static str, &OwnedValue)> {
         let fields: &OwnedFields = self.bound.as_deref().map_or(&[], |b| &b.fields);
         fields.iter().map(|(name, value)| (*name, value))
@@ -593,6 +728,23 @@ impl Logger {
 
     /// Hand a record to every handler, with this logger's bound fields and patches and the
     /// current thread's contextual fields added.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// // A sink that forwards the records of one logger to another (with the other's handlers
+    /// // and bound fields).
+    /// let audit = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// audit.add(capture.clone()).format("{level} {message} {extra}").install().unwrap();
+    /// let audit = hlog::bind!(audit; copy = true);
+    ///
+    /// let app = hlog::Logger::new();
+    /// let forward = audit.clone();
+    /// app.add(hlog::sink::from_fn(move |_line, record| forward.log(record))).level("WARNING").install().unwrap();
+    /// hlog::warning!(app, "disk at {pct}%", pct = 91);
+    /// assert_eq!(capture.text(), "WARNING disk at 91% {\"pct\": 91, \"copy\": true}\n");
+    /// ```
     #[inline]
     pub fn log(&self, record: &Record<'_>) {
         let scoped = crate::context::any();
@@ -751,6 +903,17 @@ impl Logger {
     /// The default extra fields a configuration gave (`Config::extra`), in order. Every record
     /// of this logger and its children carries them, below its bound fields (precedence:
     /// patched, the call's own, contextual, bound, these).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let config = Config::new().handler(HandlerConfig::sink(hlog::sink::Capture::new())).extra("app", "shop");
+    /// logger.configure(config).unwrap();
+    /// assert_eq!(logger.extra(), [("app".to_owned(), "shop".to_owned())]);
+    /// ```
     pub fn extra(&self) -> Vec<(String, String)> {
         let defaults = self.core.defaults.load();
         defaults.iter().map(|(name, value)| ((*name).to_owned(), value.to_string())).collect()

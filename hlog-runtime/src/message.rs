@@ -124,6 +124,30 @@ impl<'a> Template<'a> {
 
     /// Write the message. A piece that names a missing value writes nothing (generated code
     /// never does that; a hand-made template must not make a log call panic).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use hlog::{Message, Out};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// logger
+    ///     .add(hlog::sink::from_fn(move |_line, record| {
+    ///         if let Message::Template(template) = record.message() {
+    ///             let mut buf = Vec::new();
+    ///             template.write(&mut Out::plain(&mut buf));
+    ///             store.lock().unwrap().push(buf);
+    ///         }
+    ///     }))
+    ///     .install()
+    ///     .unwrap();
+    /// let user = "alice\nINFO forged";
+    /// hlog::info!(logger, "<green>{user}</green> logged in");
+    /// assert_eq!(*seen.lock().unwrap(), [b"alice\\nINFO forged logged in".to_vec()]);
+    /// ```
     #[inline]
     pub fn write(&self, out: &mut Out<'_>) {
         // Text, `u64` and `f64` values tested in this order, not through a jump table: on the
@@ -166,6 +190,27 @@ impl Message<'_> {
     /// Write the message into `out` (with colour if `out` is colourised): a template's text as
     /// it is, its values escaped, and a [`Message::Text`] escaped as a whole (it is text from
     /// outside the macros, whose values cannot be told apart).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use hlog::Out;
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// logger
+    ///     .add(hlog::sink::from_fn(move |_line, record| {
+    ///         let mut buf = Vec::new();
+    ///         record.message().write(&mut Out::plain(&mut buf)); // the message alone, no colour
+    ///         store.lock().unwrap().push(String::from_utf8(buf).unwrap());
+    ///     }))
+    ///     .install()
+    ///     .unwrap();
+    /// hlog::warning!(logger, "Slow query: <yellow>{ms}ms</yellow>", ms = 150);
+    /// assert_eq!(*seen.lock().unwrap(), ["Slow query: 150ms"]);
+    /// ```
     #[inline]
     pub fn write(&self, out: &mut Out<'_>) {
         match self {

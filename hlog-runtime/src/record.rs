@@ -12,6 +12,35 @@ use crate::time::Timestamp;
 use crate::value::Value;
 
 /// One log event, as handlers, filters and sinks see it. Borrowed: it lives for one call.
+///
+/// # Examples
+///
+/// ```
+/// use std::sync::{Arc, Mutex};
+///
+/// // A sink (or a filter) reads the record: level, message, fields, location, error.
+/// let seen = Arc::new(Mutex::new(Vec::new()));
+/// let store = seen.clone();
+/// let logger = hlog::Logger::new();
+/// let sink = hlog::sink::from_fn(move |_line, record| {
+///     let fields: Vec<String> = record.fields().iter().map(|(k, v)| format!("{k}={v}")).collect();
+///     store.lock().unwrap().push(format!(
+///         "{} {} [{}] {} {}",
+///         record.level().name(),
+///         record.message(),
+///         fields.join(" "),
+///         record.function(),
+///         record.error().map_or("-".to_owned(), |e| e.to_string()),
+///     ));
+/// });
+/// logger.add(sink).install().unwrap();
+/// fn pay(logger: &hlog::Logger) {
+///     let e = std::io::Error::other("card declined");
+///     hlog::error!(logger, err = e, "Payment {id} failed", id = 42, retry = true);
+/// }
+/// pay(&logger);
+/// assert_eq!(*seen.lock().unwrap(), ["ERROR Payment 42 failed [id=42 retry=true] pay card declined"]);
+/// ```
 #[derive(Clone, Copy)]
 pub struct Record<'a> {
     pub(crate) time: Timestamp,
@@ -71,12 +100,51 @@ impl<'a> Record<'a> {
     }
 
     /// The same record with another timestamp (tests use fixed times).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::time::Timestamp;
+    ///
+    /// let target = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// target.add(capture.clone()).format("{time:YYYY-MM-DD HH:mm:ss!UTC} {message}").install().unwrap();
+    /// // A sink that forwards each record to another logger, changed.
+    /// let app = hlog::Logger::new();
+    /// let forward = target.clone();
+    /// app.add(hlog::sink::from_fn(move |_line, record| {
+    ///     forward.log(&record.with_time(Timestamp::from_unix(1_774_535_400, 0))); // replayed at a fixed time
+    /// }))
+    /// .install()
+    /// .unwrap();
+    /// hlog::info!(app, "replayed");
+    /// assert_eq!(capture.text(), "2026-03-26 14:30:00 replayed\n");
+    /// ```
     pub fn with_time(mut self, time: Timestamp) -> Self {
         self.time = time;
         self
     }
 
     /// The same record with an error attached (rendered by `{exception}`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let target = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// target.add(capture.clone()).format("{level} {message}\n{exception}").install().unwrap();
+    /// // A sink that forwards each record to another logger, changed.
+    /// let app = hlog::Logger::new();
+    /// let forward = target.clone();
+    /// app.add(hlog::sink::from_fn(move |_line, record| {
+    ///     let error = std::io::Error::other("seen by the auditor");
+    ///     forward.log(&record.with_error(&error));
+    /// }))
+    /// .install()
+    /// .unwrap();
+    /// hlog::warning!(app, "login failed");
+    /// assert_eq!(capture.text(), "WARNING login failed\nError: seen by the auditor\n");
+    /// ```
     pub fn with_error(mut self, error: &'a (dyn std::error::Error + 'static)) -> Self {
         self.error = Some(error);
         self
@@ -106,6 +174,24 @@ impl<'a> Record<'a> {
 
     /// The same record as a raw write: handlers write its message alone, with no format and
     /// no newline added (loguru's `opt(raw=True)`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let target = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// target.add(capture.clone()).format("{level} {message}\n").install().unwrap();
+    /// // A sink that forwards each record to another logger, changed.
+    /// let app = hlog::Logger::new();
+    /// let forward = target.clone();
+    /// app.add(hlog::sink::from_fn(move |_line, record| {
+    ///     forward.log(&record.with_raw(true)); // the message alone, no format
+    /// }))
+    /// .install()
+    /// .unwrap();
+    /// hlog::info!(app, "progress 50%\r");
+    /// assert_eq!(capture.text(), "progress 50%\r");
+    /// ```
     pub fn with_raw(mut self, raw: bool) -> Self {
         self.raw = raw;
         self
@@ -113,28 +199,113 @@ impl<'a> Record<'a> {
 
     /// The same record with a backtrace, shown after the error's chain by handlers built with
     /// [`HandlerBuilder::backtrace`](crate::HandlerBuilder::backtrace).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let target = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// target.add(capture.clone()).format("{message}").backtrace(true).install().unwrap();
+    /// let app = hlog::Logger::new();
+    /// let forward = target.clone();
+    /// app.add(hlog::sink::from_fn(move |_line, record| {
+    ///     let trace = "   0: my_app::main"; // any `Display`: a backtrace taken elsewhere
+    ///     forward.log(&record.with_backtrace(&trace));
+    /// }))
+    /// .install()
+    /// .unwrap();
+    /// let e = std::io::Error::other("disk full");
+    /// hlog::error!(app, err = e, "write failed");
+    /// assert_eq!(capture.text(), "write failed\nError: disk full\nStack backtrace:\n   0: my_app::main\n");
+    /// ```
     pub fn with_backtrace(mut self, backtrace: &'a (dyn fmt::Display + 'a)) -> Self {
         self.backtrace = Some(backtrace);
         self
     }
 
     /// When the call was made.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::time::Timestamp;
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new().with_clock(|| Timestamp::from_unix(1_774_535_400, 0));
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push(record.time().secs());
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// hlog::info!(logger, "at a fixed time");
+    /// assert_eq!(*seen.lock().unwrap(), [1_774_535_400]);
+    /// ```
     pub fn time(&self) -> Timestamp {
         self.time
     }
 
     /// The level.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push((record.level().name(), record.level().no()));
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// hlog::warning!(logger, "disk at 91%");
+    /// assert_eq!(*seen.lock().unwrap(), [("WARNING", 30)]);
+    /// ```
     pub fn level(&self) -> &Level {
         self.level
     }
 
     /// The module path of the call, e.g. `my_app::db`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push(record.module_path());
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// hlog::info!(logger, "hello");
+    /// assert_eq!(*seen.lock().unwrap(), [module_path!()]);
+    /// ```
     pub fn module_path(&self) -> &'static str {
         self.callsite.module()
     }
 
     /// The source file of the call: the call site's, or the caller's of a `#[track_caller]`
     /// wrapper that logged with `info!(caller, ...)` ([`Record::location`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push((record.file(), record.line()));
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// let line = line!() + 1;
+    /// hlog::info!(logger, "here");
+    /// assert_eq!(*seen.lock().unwrap(), [(file!(), line)]);
+    /// ```
     pub fn file(&self) -> &'static str {
         match self.location {
             Some(location) => location.file(),
@@ -143,6 +314,27 @@ impl<'a> Record<'a> {
     }
 
     /// The line of the call: the call site's, or the caller's of a `#[track_caller]` wrapper.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push(record.line());
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// #[track_caller]
+    /// fn audit(logger: &hlog::Logger) {
+    ///     hlog::info!(logger, caller, "audit");
+    /// }
+    /// let line = line!() + 1;
+    /// audit(&logger);
+    /// assert_eq!(*seen.lock().unwrap(), [line]); // the caller's line
+    /// ```
     pub fn line(&self) -> u32 {
         match self.location {
             Some(location) => location.line(),
@@ -152,27 +344,121 @@ impl<'a> Record<'a> {
 
     /// The caller's location when a `#[track_caller]` wrapper logged with
     /// `info!(caller, ...)`; `None` for a record reported at its call site.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push(record.location().map(|at| at.line()));
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// #[track_caller]
+    /// fn audit(logger: &hlog::Logger) {
+    ///     hlog::info!(logger, caller, "audit");
+    /// }
+    /// let line = line!() + 1;
+    /// audit(&logger);
+    /// hlog::info!(logger, "at its call site");
+    /// assert_eq!(*seen.lock().unwrap(), [Some(line), None]);
+    /// ```
     pub fn location(&self) -> Option<&'static Location<'static>> {
         self.location
     }
 
     /// Whether this is a raw write (`info!(raw, ...)`): the message alone, no newline added.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push(record.is_raw());
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// hlog::info!(logger, raw, "progress 50%\r");
+    /// hlog::info!(logger, "done");
+    /// assert_eq!(*seen.lock().unwrap(), [true, false]);
+    /// ```
     pub fn is_raw(&self) -> bool {
         self.raw
     }
 
     /// The backtrace captured with the attached error, when a handler of the logger asks for
     /// backtraces.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push(record.backtrace().is_some());
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// logger.add(hlog::sink::Capture::new()).backtrace(true).install().unwrap();
+    /// let e = std::io::Error::other("disk full");
+    /// hlog::error!(logger, err = e, "write failed");
+    /// hlog::error!(logger, "no error attached: no backtrace");
+    /// assert_eq!(*seen.lock().unwrap(), [true, false]);
+    /// ```
     pub fn backtrace(&self) -> Option<&'a (dyn fmt::Display + 'a)> {
         self.backtrace
     }
 
     /// The function the call is in (for a `#[track_caller]` wrapper's call, the wrapper).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push(record.function());
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// fn connect(logger: &hlog::Logger) {
+    ///     hlog::info!(logger, "connecting");
+    /// }
+    /// connect(&logger);
+    /// assert_eq!(*seen.lock().unwrap(), ["connect"]);
+    /// ```
     pub fn function(&self) -> &'static str {
         self.callsite.function()
     }
 
     /// The message.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push(record.message().to_string());
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// let user = "alice";
+    /// hlog::info!(logger, "<green>{user}</green> logged in");
+    /// assert_eq!(*seen.lock().unwrap(), ["alice logged in"]); // markup is for formats
+    /// ```
     pub fn message(&self) -> &Message<'a> {
         &self.message
     }
@@ -182,6 +468,23 @@ impl<'a> Record<'a> {
     ///
     /// A record of a queued handler (`enqueue`), rebuilt on the writer thread, holds every
     /// field of [`Record::extra`] here (they were merged on the calling thread).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push(record.fields().iter().map(|(name, value)| format!("{name}={value}")).collect::<Vec<_>>());
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// let child = logger.bind(hlog::fields!(app = "shop"));
+    /// hlog::info!(child, "Order {id} placed", id = 7, total = 12.5);
+    /// assert_eq!(*seen.lock().unwrap(), [["id=7", "total=12.5"]]); // the call's own, not `app`
+    /// ```
     pub fn fields(&self) -> &[(&'static str, Value<'a>)] {
         self.fields
     }
@@ -241,6 +544,24 @@ impl<'a> Record<'a> {
     }
 
     /// The attached error, if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let store = seen.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     store.lock().unwrap().push(record.error().map(|e| e.to_string()));
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// let e = "80a".parse::<u16>().unwrap_err();
+    /// hlog::error!(logger, err = e, "bad port");
+    /// hlog::info!(logger, "fine");
+    /// assert_eq!(*seen.lock().unwrap(), [Some("invalid digit found in string".to_owned()), None]);
+    /// ```
     pub fn error(&self) -> Option<&'a (dyn std::error::Error + 'static)> {
         self.error
     }

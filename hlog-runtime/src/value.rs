@@ -6,6 +6,36 @@ use std::fmt::{self, Display};
 use std::sync::Arc;
 
 /// The value of a structured field (a named argument of the log call).
+///
+/// # Examples
+///
+/// ```
+/// use std::sync::{Arc, Mutex};
+/// use hlog::Value;
+///
+/// let seen = Arc::new(Mutex::new(Vec::new()));
+/// let store = seen.clone();
+/// let logger = hlog::Logger::new();
+/// let sink = hlog::sink::from_fn(move |_line, record| {
+///     for (name, value) in record.fields() {
+///         let kind = match value {
+///             Value::Str(_) => "text",
+///             Value::I64(_) | Value::U64(_) | Value::I128(_) | Value::U128(_) => "integer",
+///             Value::F64(_) | Value::F32(_) => "float",
+///             Value::Bool(_) => "bool",
+///             _ => "other",
+///         };
+///         store.lock().unwrap().push(format!("{name}: {kind} {value}"));
+///     }
+/// });
+/// logger.add(sink).install().unwrap();
+/// let addr = std::net::Ipv4Addr::LOCALHOST;
+/// hlog::info!(logger, "done", user = "alice", n = 3, ratio = 0.5, ok = true, addr);
+/// assert_eq!(
+///     *seen.lock().unwrap(),
+///     ["user: text alice", "n: integer 3", "ratio: float 0.5", "ok: bool true", "addr: other 127.0.0.1"]
+/// );
+/// ```
 #[derive(Clone, Copy)]
 pub enum Value<'a> {
     /// Text.
@@ -34,6 +64,16 @@ pub enum Value<'a> {
 
 impl Value<'_> {
     /// True for values that JSON would show as numbers or booleans rather than strings.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Value;
+    ///
+    /// assert!(Value::U64(3).is_scalar());
+    /// assert!(Value::Bool(true).is_scalar());
+    /// assert!(!Value::Str("3").is_scalar()); // a JSON string
+    /// ```
     pub fn is_scalar(&self) -> bool {
         !matches!(self, Value::Str(_) | Value::Char(_) | Value::Display(_) | Value::Debug(_))
     }

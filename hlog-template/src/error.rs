@@ -71,6 +71,16 @@ impl Error {
 
     /// The same error with its range moved by `offset` bytes (for text parsed out of a larger
     /// source, such as a spec inside a placeholder).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog_template::parse;
+    ///
+    /// // A template found at byte 10 of a larger text: its errors point into that text.
+    /// let error = parse("<nope>").unwrap_err().remove(0).offset(10);
+    /// assert_eq!(error.range, 10..16);
+    /// ```
     pub fn offset(mut self, offset: usize) -> Self {
         self.range = self.range.start + offset..self.range.end + offset;
         self

@@ -5,6 +5,11 @@
 //! parses formats given at run time (a config file, a string). One grammar, two callers, so
 //! the same text renders byte-for-byte the same either way.
 //!
+//! **To log, depend on [`hlog`](https://docs.rs/hlog), not on this crate**: its `info!` and
+//! `fmt!` check templates and formats with this parser at compile time, and `hlog::Format::parse`
+//! at run time. This crate is for tools that read hlog's template syntax themselves (a linter,
+//! an editor plugin, a log viewer); it has no dependencies beyond `std`.
+//!
 //! # Grammar
 //!
 //! ```text
@@ -60,6 +65,16 @@ pub use time::{DEFAULT_TIME_FORMAT, TimeFormat, TimeToken, parse_time};
 use std::ops::Range;
 
 /// A parsed template or format: literal text, style changes and placeholders, in order.
+///
+/// # Examples
+///
+/// ```
+/// use hlog_template::{Piece, parse};
+///
+/// let template = parse("Hello <b>{user}</b>!").unwrap();
+/// assert_eq!(template.pieces.len(), 5); // "Hello ", <b>, {user}, </b>, "!"
+/// assert_eq!(template.pieces[0], Piece::Literal("Hello ".into()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Template {
     /// The pieces in source order. Adjacent literals are merged; empty literals are dropped.
@@ -67,6 +82,17 @@ pub struct Template {
 }
 
 /// One piece of a [`Template`].
+///
+/// # Examples
+///
+/// ```
+/// use hlog_template::{Piece, parse};
+///
+/// let template = parse("{{literal}} <red>{}</red>").unwrap();
+/// assert_eq!(template.pieces[0], Piece::Literal("{literal} ".into()));
+/// assert!(matches!(&template.pieces[1], Piece::Style(codes) if !codes.is_empty()));
+/// assert!(matches!(&template.pieces[2], Piece::Placeholder(_)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
     /// Literal text, already unescaped (`{{` is `{`, `}}` is `}`, `\<` is `<`).
@@ -80,6 +106,19 @@ pub enum Piece {
 }
 
 /// A `{...}` placeholder.
+///
+/// # Examples
+///
+/// ```
+/// use hlog_template::{Accessor, ArgRef, parse};
+///
+/// let template = parse("took {request.ms:>6.1}").unwrap();
+/// let placeholder = template.placeholders().next().unwrap();
+/// assert_eq!(placeholder.arg, ArgRef::Name("request".into()));
+/// assert_eq!(placeholder.accessors, [Accessor::Attr("ms".into())]);
+/// assert_eq!(placeholder.spec.as_ref().map(|(spec, _)| spec.as_str()), Some(">6.1"));
+/// assert_eq!(placeholder.range, 5..22);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placeholder {
     /// Which argument (or record field, in a format) it names.
@@ -100,6 +139,16 @@ pub struct Placeholder {
 }
 
 /// The argument a placeholder names.
+///
+/// # Examples
+///
+/// ```
+/// use hlog_template::{ArgRef, parse};
+///
+/// let template = parse("{} {0} {name}").unwrap();
+/// let args: Vec<ArgRef> = template.placeholders().map(|p| p.arg.clone()).collect();
+/// assert_eq!(args, [ArgRef::Next, ArgRef::Index(0), ArgRef::Name("name".into())]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ArgRef {
     /// `{}`: the next positional argument.
@@ -111,6 +160,16 @@ pub enum ArgRef {
 }
 
 /// An accessor after a placeholder's name.
+///
+/// # Examples
+///
+/// ```
+/// use hlog_template::{Accessor, parse};
+///
+/// let template = parse("{level.icon} {extra[user id]}").unwrap();
+/// let accessors: Vec<&Accessor> = template.placeholders().flat_map(|p| &p.accessors).collect();
+/// assert_eq!(accessors, [&Accessor::Attr("icon".into()), &Accessor::Key("user id".into())]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Accessor {
     /// `.attr`
@@ -121,6 +180,13 @@ pub enum Accessor {
 
 impl Template {
     /// The placeholders in source order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let template = hlog_template::parse("<b>{a}</b> and {b}").unwrap();
+    /// assert_eq!(template.placeholders().count(), 2);
+    /// ```
     pub fn placeholders(&self) -> impl Iterator<Item = &Placeholder> {
         self.pieces.iter().filter_map(|p| match p {
             Piece::Placeholder(p) => Some(p),
@@ -129,6 +195,13 @@ impl Template {
     }
 
     /// True when the template is literal text only (no placeholders, no style changes).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(hlog_template::parse("plain {{text}}").unwrap().is_literal());
+    /// assert!(!hlog_template::parse("<b>bold</b>").unwrap().is_literal());
+    /// ```
     pub fn is_literal(&self) -> bool {
         self.pieces.iter().all(|p| matches!(p, Piece::Literal(_)))
     }

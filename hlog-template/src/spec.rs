@@ -70,6 +70,15 @@ pub enum Kind {
 
 impl FormatSpec {
     /// True when the spec changes nothing (`{x}` or `{x:}`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog_template::parse_spec;
+    ///
+    /// assert!(parse_spec("").unwrap().is_plain());
+    /// assert!(!parse_spec(">8").unwrap().is_plain());
+    /// ```
     pub fn is_plain(&self) -> bool {
         *self == FormatSpec::default()
     }

@@ -46,6 +46,26 @@ impl Panic {
 
     /// The panic's message: its payload when that is text (`panic!("...")`, a failed
     /// `assert!`, an arithmetic overflow), `Box<dyn Any>` otherwise.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let messages = Arc::new(Mutex::new(Vec::new()));
+    /// let store = messages.clone();
+    /// let logger = hlog::Logger::new();
+    /// logger
+    ///     .add(hlog::sink::from_fn(move |_line, record| {
+    ///         if let Some(panic) = record.error().and_then(|e| e.downcast_ref::<hlog::Panic>()) {
+    ///             store.lock().unwrap().push(panic.message().to_owned());
+    ///         }
+    ///     }))
+    ///     .install()
+    ///     .unwrap();
+    /// hlog::Catch::new().logger(&logger).run(|| panic!("retry in {}s", 5));
+    /// assert_eq!(*messages.lock().unwrap(), ["retry in 5s"]);
+    /// ```
     pub fn message(&self) -> &str {
         if let Some(text) = self.payload.downcast_ref::<&'static str>() {
             text
@@ -58,11 +78,46 @@ impl Panic {
 
     /// Where the panic happened (file, line, column), when hlog's panic hook saw it (a hook
     /// installed later that does not call the one before it hides panics from hlog's).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let lines = Arc::new(Mutex::new(Vec::new()));
+    /// let store = lines.clone();
+    /// let logger = hlog::Logger::new();
+    /// logger
+    ///     .add(hlog::sink::from_fn(move |_line, record| {
+    ///         if let Some(panic) = record.error().and_then(|e| e.downcast_ref::<hlog::Panic>()) {
+    ///             store.lock().unwrap().push(panic.location().map(|(_file, line, _column)| line));
+    ///         }
+    ///     }))
+    ///     .install()
+    ///     .unwrap();
+    /// let line = line!() + 1;
+    /// hlog::Catch::new().logger(&logger).run(|| panic!("here"));
+    /// assert_eq!(*lines.lock().unwrap(), [Some(line)]);
+    /// ```
     pub fn location(&self) -> Option<(&str, u32, u32)> {
         self.location.as_ref().map(|(file, line, column)| (file.as_str(), *line, *column))
     }
 
     /// Carry on unwinding with the original payload (the `reraise` of `#[hlog::catch]`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// // What `reraise` does: log the panic, then let it carry on (here, into `catch_unwind`).
+    /// let unwound = std::panic::catch_unwind(|| {
+    ///     #[hlog::catch(catch_panics, reraise)]
+    ///     fn step() -> u32 {
+    ///         panic!("fatal")
+    ///     }
+    ///     step()
+    /// });
+    /// assert!(unwound.is_err());
+    /// ```
     pub fn resume(self) -> ! {
         std::panic::resume_unwind(self.payload)
     }
@@ -272,6 +327,14 @@ impl Default for Catch<'static> {
 
 impl Catch<'static> {
     /// Catch panics, logging them at ERROR on the global logger.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// // The global logger, at ERROR: the same as `hlog::catch(...)`.
+    /// let value = hlog::Catch::new().run(|| 40 + 2);
+    /// assert_eq!(value, Some(42));
+    /// ```
     pub fn new() -> Self {
         Catch { logger: crate::logger(), level: Level::ERROR }
     }
@@ -279,17 +342,47 @@ impl Catch<'static> {
 
 impl<'l> Catch<'l> {
     /// Log through `logger`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+    /// assert_eq!(hlog::Catch::new().logger(&logger).run(|| -> u8 { panic!("boom") }), None);
+    /// assert_eq!(capture.lines()[0], "ERROR An error has been caught in a block");
+    /// ```
     pub fn logger<'m>(self, logger: &'m Logger) -> Catch<'m> {
         Catch { logger, level: self.level }
     }
 
     /// Log at `level`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// logger.add(capture.clone()).format("{level}").install().unwrap();
+    /// hlog::Catch::new().logger(&logger).level(hlog::Level::CRITICAL).run(|| panic!("boom"));
+    /// assert_eq!(capture.lines()[0], "CRITICAL");
+    /// ```
     pub fn level(mut self, level: Level) -> Self {
         self.level = level;
         self
     }
 
     /// Run `f`: `Some` of what it returned, or `None` after a panic, logged.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let catch = || hlog::Catch::new().logger(&logger);
+    /// let values = [1, 2, 3];
+    /// assert_eq!(catch().run(|| values[1]), Some(2));
+    /// assert_eq!(catch().run(|| values[values.len()]), None); // the panic is logged
+    /// ```
     #[track_caller]
     pub fn run<R>(self, f: impl FnOnce() -> R) -> Option<R> {
         match __catch_unwind(f) {
@@ -302,6 +395,20 @@ impl<'l> Catch<'l> {
     }
 
     /// Await `future`: `Some` of its output, or `None` after a panic in it, logged.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let logger = hlog::Logger::new();
+    /// let capture = hlog::sink::Capture::new();
+    /// logger.add(capture.clone()).format("{message}").install().unwrap();
+    /// let task = hlog::Catch::new().logger(&logger).run_async(async { panic!("lost connection") });
+    /// // Any executor; here one poll with a no-op waker.
+    /// let mut task = std::pin::pin!(task);
+    /// let polled = task.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
+    /// assert_eq!(polled, std::task::Poll::Ready(None::<()>));
+    /// assert_eq!(capture.lines()[0], "An error has been caught in a block");
+    /// ```
     #[track_caller]
     pub fn run_async<F: Future>(self, future: F) -> impl Future<Output = Option<F::Output>> {
         let location = std::panic::Location::caller();

@@ -1,5 +1,7 @@
 // The crate docs are the README (a link to the repository's README, so the published crate
-// holds a copy): its Rust blocks are doctests, so what users paste compiles.
+// holds a copy): its Rust blocks are doctests, so what users paste compiles. Its guide links
+// items through reference definitions at its end, to docs.rs, so that the links work on GitHub
+// and crates.io as well (a second, intra-doc definition of a label here would show as text).
 #![doc = include_str!("../README.md")]
 
 pub use hlog_runtime::{
@@ -127,6 +129,14 @@ pub use hlog_macros::{__format, __levels, __log};
 pub use hlog_macros::catch;
 
 /// Log at TRACE (5). See [`info!`] for the syntax.
+///
+/// ```
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+/// hlog::trace!(logger, "read {n} bytes", n = 512);
+/// assert_eq!(capture.text(), "TRACE read 512 bytes\n");
+/// ```
 #[macro_export]
 macro_rules! trace {
     () => { ::core::compile_error!("trace! needs a template: `trace!(\"message {}\", value)`") };
@@ -134,6 +144,14 @@ macro_rules! trace {
 }
 
 /// Log at DEBUG (10). See [`info!`] for the syntax.
+///
+/// ```
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+/// hlog::debug!(logger, "cache has {} entries", 3);
+/// assert_eq!(capture.text(), "DEBUG cache has 3 entries\n");
+/// ```
 #[macro_export]
 macro_rules! debug {
     () => { ::core::compile_error!("debug! needs a template: `debug!(\"message {}\", value)`") };
@@ -171,6 +189,14 @@ macro_rules! info {
 }
 
 /// Log at SUCCESS (25). See [`info!`] for the syntax.
+///
+/// ```
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+/// hlog::success!(logger, "deployed {version}", version = "1.4.2");
+/// assert_eq!(capture.text(), "SUCCESS deployed 1.4.2\n");
+/// ```
 #[macro_export]
 macro_rules! success {
     () => { ::core::compile_error!("success! needs a template: `success!(\"message {}\", value)`") };
@@ -178,6 +204,14 @@ macro_rules! success {
 }
 
 /// Log at WARNING (30). See [`info!`] for the syntax.
+///
+/// ```
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+/// hlog::warning!(logger, "slow query: {ms}ms", ms = 950);
+/// assert_eq!(capture.text(), "WARNING slow query: 950ms\n");
+/// ```
 #[macro_export]
 macro_rules! warning {
     () => { ::core::compile_error!("warning! needs a template: `warning!(\"message {}\", value)`") };
@@ -185,6 +219,14 @@ macro_rules! warning {
 }
 
 /// Log at WARNING (30): the same as [`warning!`].
+///
+/// ```
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+/// hlog::warn!(logger, "retrying");
+/// assert_eq!(capture.text(), "WARNING retrying\n");
+/// ```
 #[macro_export]
 macro_rules! warn {
     () => { ::core::compile_error!("warn! needs a template: `warn!(\"message {}\", value)`") };
@@ -192,6 +234,15 @@ macro_rules! warn {
 }
 
 /// Log at ERROR (40). See [`info!`] for the syntax.
+///
+/// ```
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+/// let e = std::io::Error::other("disk full");
+/// hlog::error!(logger, err = e, "write failed");
+/// assert_eq!(capture.text(), "ERROR write failed\nError: disk full\n");
+/// ```
 #[macro_export]
 macro_rules! error {
     () => { ::core::compile_error!("error! needs a template: `error!(\"message {}\", value)`") };
@@ -199,6 +250,14 @@ macro_rules! error {
 }
 
 /// Log at CRITICAL (50). See [`info!`] for the syntax.
+///
+/// ```
+/// let logger = hlog::Logger::new();
+/// let capture = hlog::sink::Capture::new();
+/// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+/// hlog::critical!(logger, "out of memory");
+/// assert_eq!(capture.text(), "CRITICAL out of memory\n");
+/// ```
 #[macro_export]
 macro_rules! critical {
     () => { ::core::compile_error!("critical! needs a template: `critical!(\"message {}\", value)`") };

@@ -7,6 +7,19 @@
 //! its level is mapped (error → ERROR, warn → WARNING, info → INFO, debug → DEBUG, trace →
 //! TRACE), and its key-values or fields are its fields. `{function}` is `<unknown>`: neither
 //! facade records it. The message is text from outside the macros, escaped as a whole.
+//!
+//! # Examples
+//!
+//! ```
+//! let capture = hlog::sink::Capture::new();
+//! hlog::remove_all();
+//! hlog::add(capture.clone()).format("{level} {name} {message}").install().unwrap();
+//! # #[cfg(feature = "log")] {
+//! hlog::bridge::log::install("INFO").unwrap(); // the `log` crate's records, INFO and up
+//! log::warn!(target: "pool", "no idle connection");
+//! assert_eq!(capture.text(), "WARNING pool no idle connection\n");
+//! # }
+//! ```
 
 mod location;
 

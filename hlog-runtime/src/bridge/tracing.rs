@@ -79,6 +79,19 @@ impl HlogLayer {
     }
 
     /// A layer that logs to `logger` (see the [type's example](HlogLayer)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use tracing_subscriber::layer::SubscriberExt;
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{level} {name} {message}").install().unwrap();
+    /// let subscriber = tracing_subscriber::registry().with(hlog::bridge::tracing::HlogLayer::to(logger));
+    /// tracing::subscriber::with_default(subscriber, || tracing::warn!(target: "db", "slow"));
+    /// assert_eq!(capture.text(), "WARNING db slow\n");
+    /// ```
     pub fn to(logger: Logger) -> Self {
         HlogLayer { logger: Some(logger) }
     }

@@ -331,6 +331,19 @@ impl Logger {
     ///
     /// [`ConfigureError`] naming the file, the line, the handler and the field; the running
     /// configuration is left as it was.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("hlog-doc-configure-file-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let path = dir.join("logging.toml");
+    /// std::fs::write(&path, "[[handlers]]\nsink = \"ext://stderr\"\nlevel = \"WARNING\"\n").unwrap();
+    /// let logger = hlog::Logger::new();
+    /// logger.configure_from_file(&path).unwrap();
+    /// assert_eq!(logger.stats()[0].level, 30);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn configure_from_file(
         &self,
         path: impl AsRef<Path>,

@@ -59,11 +59,38 @@ struct LevelConfig {
 
 impl Config {
     /// An empty configuration: applied, it removes every handler.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Config;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// logger.add(hlog::sink::Capture::new()).install().unwrap();
+    /// logger.configure(Config::new()).unwrap(); // no handler left
+    /// assert!(logger.stats().is_empty());
+    /// ```
     pub fn new() -> Self {
         Config::default()
     }
 
     /// Add a handler.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let config = Config::new()
+    ///     .handler(HandlerConfig::sink(capture.clone()).format("{message}"))
+    ///     .handler(HandlerConfig::new("ext://stderr").level("ERROR"));
+    /// assert_eq!(logger.configure(config).unwrap().len(), 2);
+    /// hlog::info!(logger, "to the capture only");
+    /// assert_eq!(capture.text(), "to the capture only\n");
+    /// ```
     pub fn handler(mut self, handler: HandlerConfig) -> Self {
         self.handlers.push(handler);
         self
@@ -71,6 +98,23 @@ impl Config {
 
     /// Register a custom level (as [`level()`](crate::level)) when the configuration is applied;
     /// the handlers may name it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let config = Config::new()
+    ///     .level("AUDIT", 35, "<cyan>", "@")
+    ///     .handler(HandlerConfig::sink(capture.clone()).level("AUDIT").format("{level.icon} {message}"));
+    /// logger.configure(config).unwrap();
+    /// hlog::log!(logger, "AUDIT", "exported");
+    /// hlog::info!(logger, "below AUDIT");
+    /// assert_eq!(capture.text(), "@ exported\n");
+    /// ```
     pub fn level(mut self, name: &str, no: u32, color: &str, icon: &str) -> Self {
         self.levels.push(LevelConfig {
             name: name.to_owned(),
@@ -82,6 +126,23 @@ impl Config {
     }
 
     /// A default extra field for every record (see [`Logger::extra`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let config = Config::new()
+    ///     .handler(HandlerConfig::sink(capture.clone()).format("{message} {extra}"))
+    ///     .extra("app", "shop")
+    ///     .extra("version", 2);
+    /// logger.configure(config).unwrap();
+    /// hlog::info!(logger, "started", version = 3); // the call's own field wins
+    /// assert_eq!(capture.text(), "started {\"version\": 3, \"app\": \"shop\"}\n");
+    /// ```
     pub fn extra(mut self, key: &str, value: impl fmt::Display) -> Self {
         self.extra.push((key.to_owned(), value.to_string()));
         self
@@ -89,6 +150,23 @@ impl Config {
 
     /// Enable (`true`) or disable a module and its children, after the ones before
     /// ([`Logger::enable`], [`Logger::disable`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let config = Config::new()
+    ///     .handler(HandlerConfig::sink(capture.clone()).format("{message}"))
+    ///     .activation("", false) // everything off...
+    ///     .activation(module_path!(), true); // ...but this module
+    /// logger.configure(config).unwrap();
+    /// hlog::info!(logger, "shown");
+    /// assert_eq!(capture.text(), "shown\n");
+    /// ```
     pub fn activation(mut self, module: &str, enabled: bool) -> Self {
         self.activation.push((module.to_owned(), enabled));
         self
@@ -140,11 +218,41 @@ pub struct HandlerConfig {
 
 impl HandlerConfig {
     /// A handler writing to `sink`: `"ext://stdout"`, `"ext://stderr"`, or a file's path.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("hlog-doc-handler-config-{}", std::process::id()));
+    /// let path = dir.join("app.log");
+    /// let logger = hlog::Logger::new();
+    /// let config = Config::new()
+    ///     .handler(HandlerConfig::new("ext://stderr").level("ERROR"))
+    ///     .handler(HandlerConfig::new(path.to_str().unwrap())); // a path: a file sink
+    /// logger.configure(config).unwrap();
+    /// assert_eq!(logger.stats()[1].sink, format!("file {}", path.display()));
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn new(sink: &str) -> Self {
         HandlerConfig::with(SinkSpec::Name(sink.to_owned()))
     }
 
     /// A handler writing to a sink of one's own.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// logger.configure(Config::new().handler(HandlerConfig::sink(capture.clone()).format("{message}"))).unwrap();
+    /// hlog::info!(logger, "to a sink of our own");
+    /// assert_eq!(capture.text(), "to a sink of our own\n");
+    /// ```
     pub fn sink(sink: impl IntoSink + Send + 'static) -> Self {
         HandlerConfig::with(SinkSpec::Custom(Box::new(move || sink.into_sink())))
     }
@@ -166,36 +274,123 @@ impl HandlerConfig {
     }
 
     /// The minimum level: a name (`"DEBUG"`, a custom one, `"OFF"`) or a number.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let handler = HandlerConfig::sink(capture.clone()).level("WARNING").format("{message}");
+    /// logger.configure(Config::new().handler(handler)).unwrap();
+    /// hlog::info!(logger, "dropped");
+    /// hlog::warning!(logger, "kept");
+    /// assert_eq!(capture.text(), "kept\n");
+    /// ```
     pub fn level(mut self, level: impl fmt::Display) -> Self {
         self.level = Some(level.to_string());
         self
     }
 
     /// The format ([`HandlerBuilder::format`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let handler = HandlerConfig::sink(capture.clone()).format("{level} | {message}");
+    /// logger.configure(Config::new().handler(handler)).unwrap();
+    /// hlog::info!(logger, "hello");
+    /// assert_eq!(capture.text(), "INFO | hello\n");
+    /// ```
     pub fn format(mut self, format: &str) -> Self {
         self.format = Some(format.to_owned());
         self
     }
 
     /// Colour on or off ([`HandlerBuilder::colorize`]; unset: decided by the sink).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let handler = HandlerConfig::sink(capture.clone()).format("<red>{message}</red>").colorize(true);
+    /// logger.configure(Config::new().handler(handler)).unwrap();
+    /// hlog::info!(logger, "alert");
+    /// assert_eq!(capture.text(), "\x1b[31malert\x1b[0m\n");
+    /// ```
     pub fn colorize(mut self, colorize: bool) -> Self {
         self.colorize = Some(colorize);
         self
     }
 
     /// Escape control characters in values ([`HandlerBuilder::escape_values`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let handler = HandlerConfig::sink(capture.clone()).format("{message}").escape_values(false);
+    /// logger.configure(Config::new().handler(handler)).unwrap();
+    /// hlog::info!(logger, "{}", "trusted\ttext\nover two lines");
+    /// assert_eq!(capture.text(), "trusted\ttext\nover two lines\n");
+    /// ```
     pub fn escape_values(mut self, escape: bool) -> Self {
         self.escape_values = Some(escape);
         self
     }
 
     /// Only records from `module` and below ([`HandlerBuilder::filter_module`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let handler = HandlerConfig::sink(capture.clone()).format("{message}").filter_module(module_path!());
+    /// logger.configure(Config::new().handler(handler)).unwrap();
+    /// hlog::info!(logger, "from this module");
+    /// assert_eq!(capture.text(), "from this module\n");
+    /// ```
     pub fn filter_module(mut self, module: &str) -> Self {
         self.filter = Some(FilterSpec::Module(module.to_owned()));
         self
     }
 
     /// A minimum level per module prefix ([`HandlerBuilder::filter_levels`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let handler = HandlerConfig::sink(capture.clone())
+    ///     .format("{message}")
+    ///     .filter_levels([("", "WARNING"), (module_path!(), "DEBUG")]);
+    /// logger.configure(Config::new().handler(handler)).unwrap();
+    /// hlog::debug!(logger, "this module takes DEBUG");
+    /// assert_eq!(capture.text(), "this module takes DEBUG\n");
+    /// ```
     pub fn filter_levels<P: Into<String>, L: Into<String>>(
         mut self,
         pairs: impl IntoIterator<Item = (P, L)>,
@@ -206,6 +401,21 @@ impl HandlerConfig {
     }
 
     /// Format and write on the writer thread ([`HandlerBuilder::enqueue`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let handler = HandlerConfig::sink(capture.clone()).format("{message}").enqueue(true);
+    /// logger.configure(Config::new().handler(handler)).unwrap();
+    /// hlog::info!(logger, "queued");
+    /// logger.complete();
+    /// assert_eq!(capture.text(), "queued\n");
+    /// ```
     pub fn enqueue(mut self, enqueue: bool) -> Self {
         self.enqueue = enqueue;
         self
@@ -213,6 +423,21 @@ impl HandlerConfig {
 
     /// Write records as JSON lines (loguru's `serialize=True`, [`HandlerBuilder::serialize`]
     /// with the default schema); it takes the place of a `format` given too.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// logger.configure(Config::new().handler(HandlerConfig::sink(capture.clone()).serialize(true))).unwrap();
+    /// hlog::info!(logger, "as JSON", n = 1);
+    /// let line = capture.text();
+    /// assert!(line.starts_with("{\"time\":"), "{line}");
+    /// assert!(line.ends_with(",\"extra\":{\"n\":1}}\n"), "{line}");
+    /// ```
     pub fn serialize(mut self, serialize: bool) -> Self {
         self.serialize = serialize;
         self
@@ -220,18 +445,75 @@ impl HandlerConfig {
 
     /// A file sink's rotation (`"10 MB"`, `"00:00"`, ...; see
     /// [`FileSink::rotation`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let dir = std::env::temp_dir().join(format!("hlog-doc-config-rotation-{}", std::process::id()));
+    /// let path = dir.join("app.log");
+    /// let file = HandlerConfig::new(path.to_str().unwrap()).rotation("10 MB");
+    /// logger.configure(Config::new().handler(file)).unwrap();
+    /// // Checked before anything changes:
+    /// let bad = HandlerConfig::new(path.to_str().unwrap()).rotation("10 parsecs");
+    /// let error = logger.configure(Config::new().handler(bad)).unwrap_err();
+    /// assert_eq!(error.field(), Some("rotation"));
+    /// assert_eq!(logger.stats().len(), 1, "the running configuration stays");
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn rotation(mut self, rotation: &str) -> Self {
         self.rotation = Some(rotation.to_owned());
         self
     }
 
     /// A file sink's retention (`"1 week"`, `"10 files"`, ...; see [`FileSink::retention`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let dir = std::env::temp_dir().join(format!("hlog-doc-config-retention-{}", std::process::id()));
+    /// let path = dir.join("app.log");
+    /// let file = HandlerConfig::new(path.to_str().unwrap()).retention("1 week");
+    /// logger.configure(Config::new().handler(file)).unwrap();
+    /// // Checked before anything changes:
+    /// let bad = HandlerConfig::new(path.to_str().unwrap()).retention("1 fortnight");
+    /// let error = logger.configure(Config::new().handler(bad)).unwrap_err();
+    /// assert_eq!(error.field(), Some("retention"));
+    /// assert_eq!(logger.stats().len(), 1, "the running configuration stays");
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn retention(mut self, retention: &str) -> Self {
         self.retention = Some(retention.to_owned());
         self
     }
 
     /// A file sink's compression (`"gz"`, `"zip"`, ...; see [`FileSink::compression`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let dir = std::env::temp_dir().join(format!("hlog-doc-config-compression-{}", std::process::id()));
+    /// let path = dir.join("app.log");
+    /// let file = HandlerConfig::new(path.to_str().unwrap()).compression("gz");
+    /// logger.configure(Config::new().handler(file)).unwrap();
+    /// // Checked before anything changes:
+    /// let bad = HandlerConfig::new(path.to_str().unwrap()).compression("rar");
+    /// let error = logger.configure(Config::new().handler(bad)).unwrap_err();
+    /// assert_eq!(error.field(), Some("compression"));
+    /// assert_eq!(logger.stats().len(), 1, "the running configuration stays");
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn compression(mut self, compression: &str) -> Self {
         self.compression = Some(compression.to_owned());
         self
@@ -317,16 +599,54 @@ impl ConfigureError {
     }
 
     /// The file the configuration was read from.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let config = Config::new().handler(HandlerConfig::new("ext://stderr").level("LOUD"));
+    /// assert_eq!(logger.configure(config).unwrap_err().file(), None); // not read from a file
+    /// # #[cfg(feature = "config")] {
+    /// let text = "[[handlers]]\nsink = \"ext://stderr\"\nlevel = \"LOUD\"\n";
+    /// let error = logger.configure_from_toml(text, "logging.toml").unwrap_err();
+    /// assert_eq!(error.file(), Some(std::path::Path::new("logging.toml")));
+    /// # }
+    /// ```
     pub fn file(&self) -> Option<&std::path::Path> {
         self.0.file.as_deref()
     }
 
     /// The line in that file (from 1).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "config")] {
+    /// let logger = hlog::Logger::new();
+    /// let text = "[[handlers]]\nsink = \"ext://stderr\"\nlevel = \"LOUD\"\n";
+    /// let error = logger.configure_from_toml(text, "logging.toml").unwrap_err(); // feature `config`
+    /// assert_eq!(error.line(), Some(3));
+    /// # }
+    /// ```
     pub fn line(&self) -> Option<usize> {
         self.0.line
     }
 
     /// The handler's position among the configuration's handlers (from 0).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    ///
+    /// let config = Config::new()
+    ///     .handler(HandlerConfig::new("ext://stderr"))
+    ///     .handler(HandlerConfig::new("ext://stdout").level("LOUD"));
+    /// let error = hlog::Logger::new().configure(config).unwrap_err();
+    /// assert_eq!(error.handler(), Some(1));
+    /// ```
     pub fn handler(&self) -> Option<usize> {
         match self.0.place {
             Place::Handler(index, _) => Some(index),
@@ -335,11 +655,31 @@ impl ConfigureError {
     }
 
     /// The field (`"level"`, `"rotation"`, ...).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    ///
+    /// let config = Config::new().handler(HandlerConfig::new("ext://stderr").format("{mesage}"));
+    /// let error = hlog::Logger::new().configure(config).unwrap_err();
+    /// assert_eq!(error.field(), Some("format"));
+    /// ```
     pub fn field(&self) -> Option<&str> {
         self.0.field.as_deref()
     }
 
     /// What is wrong.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    ///
+    /// let config = Config::new().handler(HandlerConfig::new("ext://stderr").level("LOUD"));
+    /// let error = hlog::Logger::new().configure(config).unwrap_err();
+    /// assert!(error.message().starts_with("unknown level \"LOUD\""), "{}", error.message());
+    /// ```
     pub fn message(&self) -> &str {
         &self.0.message
     }
@@ -560,6 +900,22 @@ impl Logger {
     /// # Errors
     ///
     /// [`ConfigureError`], naming the handler (or level, extra field, activation) and field.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Config, HandlerConfig};
+    /// use hlog::sink::Capture;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// let capture = Capture::new();
+    /// let ids = logger
+    ///     .configure(Config::new().handler(HandlerConfig::sink(capture.clone()).format("{message}")))
+    ///     .unwrap();
+    /// hlog::info!(logger, "configured");
+    /// assert_eq!(capture.text(), "configured\n");
+    /// assert_eq!(logger.stats()[0].id, ids[0]);
+    /// ```
     pub fn configure(&self, config: Config) -> Result<Vec<HandlerId>, ConfigureError> {
         let checked = config.check()?;
         let staging = Staging(RefCell::new(Vec::new()));

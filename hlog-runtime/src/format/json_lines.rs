@@ -160,6 +160,23 @@ impl Default for JsonFormat {
 impl JsonFormat {
     /// The default schema: [`JsonField::DEFAULT`] under their default keys, the time with its
     /// offset, `extra` as an object, non-ASCII text as it is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::JsonFormat;
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let schema = JsonFormat::new();
+    /// logger.add(capture.clone()).format(schema).install().unwrap();
+    /// hlog::info!(logger, "hello", n = 1);
+    /// let line: serde_json::Value = serde_json::from_str(&capture.text()).unwrap();
+    /// assert_eq!(line["message"], "hello");
+    /// assert_eq!(line["extra"]["n"], 1);
+    /// assert!(capture.text().starts_with("{\"time\":\""));
+    /// assert!(capture.text().contains("\"level\":\"INFO\",\"level_no\":20,\"message\":\"hello\","));
+    /// ```
     pub fn new() -> Self {
         JsonFormat {
             members: JsonField::DEFAULT.iter().map(|f| (*f, f.default_key().to_owned())).collect(),
@@ -171,6 +188,19 @@ impl JsonFormat {
 
     /// Exactly these members, in this order, under their default keys (a field listed twice
     /// is written once, at its first place).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{JsonField, JsonFormat};
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let schema = JsonFormat::new().fields([JsonField::Level, JsonField::Message]);
+    /// logger.add(capture.clone()).format(schema).install().unwrap();
+    /// hlog::info!(logger, "hello");
+    /// assert_eq!(capture.text(), r#"{"level":"INFO","message":"hello"}"#.to_owned() + "\n");
+    /// ```
     pub fn fields(mut self, fields: impl IntoIterator<Item = JsonField>) -> Self {
         self.members.clear();
         for field in fields {
@@ -180,6 +210,19 @@ impl JsonFormat {
     }
 
     /// Add a member at the end under its default key; a field already there stays where it is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{JsonField, JsonFormat};
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let schema = JsonFormat::new().fields([JsonField::Message]).field(JsonField::LevelNo);
+    /// logger.add(capture.clone()).format(schema).install().unwrap();
+    /// hlog::warning!(logger, "careful");
+    /// assert_eq!(capture.text(), r#"{"message":"careful","level_no":30}"#.to_owned() + "\n");
+    /// ```
     pub fn field(mut self, field: JsonField) -> Self {
         if !self.members.iter().any(|(f, _)| *f == field) {
             self.members.push((field, field.default_key().to_owned()));
@@ -188,6 +231,19 @@ impl JsonFormat {
     }
 
     /// Leave a member out.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{JsonField, JsonFormat};
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let schema = JsonFormat::new().fields([JsonField::Level, JsonField::Message, JsonField::Extra]).without(JsonField::Extra);
+    /// logger.add(capture.clone()).format(schema).install().unwrap();
+    /// hlog::info!(logger, "hello", n = 1);
+    /// assert_eq!(capture.text(), r#"{"level":"INFO","message":"hello"}"#.to_owned() + "\n");
+    /// ```
     pub fn without(mut self, field: JsonField) -> Self {
         self.members.retain(|(f, _)| *f != field);
         self
@@ -195,6 +251,22 @@ impl JsonFormat {
 
     /// Write `field` under `key` (added at the end if it was not there). Keys are escaped when
     /// the format is built; keep them distinct (JSON readers keep one of two equal keys).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{JsonField, JsonFormat};
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let schema = JsonFormat::new()
+    ///     .fields([JsonField::Level, JsonField::Message])
+    ///     .rename(JsonField::Level, "severity")
+    ///     .rename(JsonField::Message, "msg");
+    /// logger.add(capture.clone()).format(schema).install().unwrap();
+    /// hlog::info!(logger, "hello");
+    /// assert_eq!(capture.text(), r#"{"severity":"INFO","msg":"hello"}"#.to_owned() + "\n");
+    /// ```
     pub fn rename(mut self, field: JsonField, key: impl Into<String>) -> Self {
         let key = key.into();
         match self.members.iter_mut().find(|(f, _)| *f == field) {
@@ -205,6 +277,19 @@ impl JsonFormat {
     }
 
     /// Escape every non-ASCII character as `\uXXXX` (default: off, UTF-8 as it is).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{JsonField, JsonFormat};
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// let schema = JsonFormat::new().fields([JsonField::Message]).ensure_ascii(true);
+    /// logger.add(capture.clone()).format(schema).install().unwrap();
+    /// hlog::info!(logger, "Café ☕");
+    /// assert_eq!(capture.text(), r#"{"message":"Caf\u00e9 \u2615"}"#.to_owned() + "\n");
+    /// ```
     pub fn ensure_ascii(mut self, on: bool) -> Self {
         self.ensure_ascii = on;
         self
@@ -212,6 +297,22 @@ impl JsonFormat {
 
     /// Write `time`'s offset (default: on, `2026-03-26T14:30:00.123456+01:00`); off, the
     /// seed's form, `2026-03-26T14:30:00.123456`, the wall time in the logger's zone.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{JsonField, JsonFormat};
+    /// use hlog::time::{Timestamp, Zone};
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new()
+    ///     .with_clock(|| Timestamp::from_unix(1_774_535_400, 123_456_000))
+    ///     .with_zone(Zone::fixed(3600));
+    /// let schema = JsonFormat::new().fields([JsonField::Time]).time_offset(false);
+    /// logger.add(capture.clone()).format(schema).install().unwrap();
+    /// hlog::info!(logger, "hello");
+    /// assert_eq!(capture.text(), "{\"time\":\"2026-03-26T15:30:00.123456\"}\n");
+    /// ```
     pub fn time_offset(mut self, on: bool) -> Self {
         self.time_offset = on;
         self

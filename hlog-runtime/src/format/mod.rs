@@ -76,6 +76,17 @@ impl Format {
     /// Parsing is linear in the text's length: a format longer than 64 KiB
     /// ([`hlog_template::MAX_LEN`]) or with more than 64 tags open at once
     /// ([`hlog_template::MAX_DEPTH`]) is refused with one error saying so.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// // A format from a configuration or an environment variable, checked at run time.
+    /// let format = hlog::Format::parse("{time:HH:mm:ss} <level>{level}</level> {message}").unwrap();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(hlog::sink::Capture::new()).format(format).install().unwrap();
+    /// let error = hlog::Format::parse("{level} <rde>{message}</rde>").unwrap_err();
+    /// assert!(error.to_string().contains("<rde>"), "{error}");
+    /// ```
     pub fn parse(source: &str) -> Result<Format, FormatError> {
         let parsed = hlog_template::parse_format(source)
             .map_err(|errors| FormatError::new(source, errors))?;
@@ -93,6 +104,13 @@ impl Format {
 
     /// loguru's default format:
     /// `<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{level: <8}</level> | <cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> - <level>{message}</level>`
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let format = hlog::Format::default_format();
+    /// assert_eq!(format.source(), hlog::DEFAULT_FORMAT);
+    /// ```
     pub fn default_format() -> Format {
         // The same text as DEFAULT_FORMAT (a test checks), compiled.
         hlog_macros::__format!(
@@ -116,6 +134,17 @@ impl Format {
     }
 
     /// The schema of a JSON lines format; `None` for a text format.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::{Format, JsonField, JsonFormat};
+    ///
+    /// let format = Format::from(JsonFormat::new().without(JsonField::Process));
+    /// let schema = format.json_schema().unwrap();
+    /// assert!(schema.members().all(|(field, _)| field != JsonField::Process));
+    /// assert!(Format::parse("{message}").unwrap().json_schema().is_none());
+    /// ```
     pub fn json_schema(&self) -> Option<&JsonFormat> {
         match &self.0 {
             Repr::Json(json) => Some(&json.schema),
@@ -124,6 +153,13 @@ impl Format {
     }
 
     /// The text this format was parsed from; for JSON lines, `json: ` and the keys.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(hlog::fmt!("{level} {message}").source(), "{level} {message}");
+    /// assert_eq!(hlog::Format::parse("{message}").unwrap().source(), "{message}");
+    /// ```
     pub fn source(&self) -> &str {
         match &self.0 {
             Repr::Compiled(compiled) => compiled.source,
@@ -150,11 +186,52 @@ impl Format {
 
     /// Render `record` as one line (ending in `\n`, followed by the attached error if the
     /// format does not show `{exception}` itself) onto `buf`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let format = hlog::Format::parse("<red>{level}</red> {message}").unwrap();
+    /// let lines = Arc::new(Mutex::new(Vec::new()));
+    /// let store = lines.clone();
+    /// let logger = hlog::Logger::new();
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     let mut buf = Vec::new();
+    ///     format.render(&mut buf, record, true); // coloured, times in the local zone
+    ///     store.lock().unwrap().push(buf);
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// hlog::error!(logger, "failed");
+    /// assert_eq!(*lines.lock().unwrap(), [b"\x1b[31mERROR\x1b[0m failed\n".to_vec()]);
+    /// ```
     pub fn render(&self, buf: &mut Vec<u8>, record: &Record<'_>, colorize: bool) {
         self.render_in(buf, record, colorize, Zone::local());
     }
 
     /// [`Format::render`] with an explicit time zone (tests use fixed zones).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use hlog::Format;
+    /// use hlog::time::{Timestamp, Zone};
+    ///
+    /// // A sink that renders each record a second way, for a second destination.
+    /// let short = Format::parse("{time:HH:mm} {level.icon} {message}").unwrap();
+    /// let lines = Arc::new(Mutex::new(Vec::new()));
+    /// let store = lines.clone();
+    /// let logger = hlog::Logger::new().with_clock(|| Timestamp::from_unix(1_774_535_400, 0));
+    /// let sink = hlog::sink::from_fn(move |_line, record| {
+    ///     let mut buf = Vec::new();
+    ///     short.render_in(&mut buf, record, false, &Zone::utc());
+    ///     store.lock().unwrap().push(String::from_utf8(buf).unwrap());
+    /// });
+    /// logger.add(sink).install().unwrap();
+    /// hlog::warning!(logger, "disk at {pct}%", pct = 91);
+    /// assert_eq!(*lines.lock().unwrap(), ["14:30 ⚠️ disk at 91%\n"]);
+    /// ```
     #[inline]
     pub fn render_in(&self, buf: &mut Vec<u8>, record: &Record<'_>, colorize: bool, zone: &Zone) {
         self.render_with(buf, record, colorize, true, zone);

@@ -47,6 +47,16 @@ pub struct Out<'a> {
 
 impl<'a> Out<'a> {
     /// An output without colour over `buf`, escaping values.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut buf = Vec::new();
+    /// let mut out = hlog::Out::plain(&mut buf);
+    /// out.str("no colour, values escaped:\t\r");
+    /// assert!(!out.is_colored());
+    /// assert_eq!(buf, b"no colour, values escaped:\t\\r");
+    /// ```
     pub fn plain(buf: &'a mut Vec<u8>) -> Self {
         Out { buf, colors: None, escape: true }
     }
@@ -57,11 +67,29 @@ impl<'a> Out<'a> {
     }
 
     /// The bytes written so far (the whole underlying buffer).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut buf = Vec::new();
+    /// let mut out = hlog::Out::plain(&mut buf);
+    /// out.int(7);
+    /// assert_eq!(out.as_bytes(), b"7");
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         self.buf
     }
 
     /// Write the text of a value: escaped, unless the handler writes values raw.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut buf = Vec::new();
+    /// let mut out = hlog::Out::plain(&mut buf);
+    /// out.str("user \u{202e}nimda");
+    /// assert_eq!(buf, b"user \\u{202e}nimda"); // a bidi override, escaped
+    /// ```
     #[inline(always)]
     pub fn str(&mut self, s: &str) {
         if self.escape {
@@ -78,6 +106,16 @@ impl<'a> Out<'a> {
     }
 
     /// Write an integer (itoa).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut buf = Vec::new();
+    /// let mut out = hlog::Out::plain(&mut buf);
+    /// out.int(-42i64);
+    /// out.int(u128::MAX);
+    /// assert_eq!(buf, b"-42340282366920938463463374607431768211455");
+    /// ```
     #[inline]
     pub fn int<I: itoa::Integer>(&mut self, value: I) {
         self.verbatim(itoa::Buffer::new().format(value));
@@ -85,12 +123,30 @@ impl<'a> Out<'a> {
 
     /// Write a float exactly as `Display` would: zmij's shortest digits where they are
     /// `Display`'s, `Display` itself elsewhere.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut buf = Vec::new();
+    /// let mut out = hlog::Out::plain(&mut buf);
+    /// out.float(0.1 + 0.2);
+    /// assert_eq!(buf, format!("{}", 0.1 + 0.2).as_bytes());
+    /// ```
     #[inline]
     pub fn float(&mut self, value: f64) {
         self.shortest(value);
     }
 
     /// Write an `f32` exactly as `Display` would.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut buf = Vec::new();
+    /// let mut out = hlog::Out::plain(&mut buf);
+    /// out.float32(1.1);
+    /// assert_eq!(buf, b"1.1");
+    /// ```
     #[inline]
     pub fn float32(&mut self, value: f32) {
         self.shortest(value);
@@ -98,6 +154,18 @@ impl<'a> Out<'a> {
 
     /// Write a value as the message shows it: no markup, ever, and its text escaped (numbers
     /// and booleans need no check).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Value;
+    ///
+    /// let mut buf = Vec::new();
+    /// let mut out = hlog::Out::plain(&mut buf);
+    /// out.value(&Value::Bool(true));
+    /// out.value(&Value::Str(" & <red>text</red>"));
+    /// assert_eq!(buf, b"true & <red>text</red>"); // a value is never markup
+    /// ```
     #[inline]
     pub fn value(&mut self, value: &Value<'_>) {
         let out = self;
@@ -118,6 +186,15 @@ impl<'a> Out<'a> {
 
     /// Write any `Display` value. If its `Display` panics, what it wrote is taken back and
     /// `<Display panicked>` written in its place; the rest of the record is written as usual.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut buf = Vec::new();
+    /// let mut out = hlog::Out::plain(&mut buf);
+    /// out.display(&std::net::Ipv4Addr::LOCALHOST);
+    /// assert_eq!(buf, b"127.0.0.1");
+    /// ```
     #[inline]
     pub fn display(&mut self, value: &dyn Display) {
         self.guarded("Display", |out| write!(out, "{value}"));
@@ -134,6 +211,15 @@ impl<'a> Out<'a> {
 
     /// Write formatted arguments, `out.fmt(format_args!(...))`, escaped as a value's text: for
     /// custom sinks and formats (the macros pass spec'd placeholders as values).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut buf = Vec::new();
+    /// let mut out = hlog::Out::plain(&mut buf);
+    /// out.fmt(format_args!("{:>5}|{:.2}", "id", 1.0 / 3.0));
+    /// assert_eq!(buf, b"   id|0.33");
+    /// ```
     #[inline]
     pub fn fmt(&mut self, args: fmt::Arguments<'_>) {
         match args.as_str() {
@@ -145,6 +231,14 @@ impl<'a> Out<'a> {
     }
 
     /// True when colour codes are written.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut buf = Vec::new();
+    /// let mut out = hlog::Out::plain(&mut buf);
+    /// assert!(!out.is_colored()); // `Out::plain` never writes colour
+    /// ```
     pub fn is_colored(&self) -> bool {
         self.colors.is_some()
     }

@@ -23,12 +23,30 @@ pub struct Capture {
 
 impl Capture {
     /// An empty capture.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+    /// hlog::info!(logger, "hello");
+    /// assert_eq!(capture.text(), "INFO hello\n");
+    /// ```
     pub fn new() -> Self {
         Capture::default()
     }
 
     /// An empty capture with room for `bytes` bytes (so that tests counting allocations see
     /// none from the capture growing).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// // Room for a test's whole output, reserved up front (no growth while logging).
+    /// let capture = hlog::sink::Capture::with_capacity(64 * 1024);
+    /// assert!(capture.bytes().is_empty());
+    /// ```
     pub fn with_capacity(bytes: usize) -> Self {
         Capture { buf: Arc::new(Mutex::new(Vec::with_capacity(bytes))) }
     }
@@ -38,21 +56,65 @@ impl Capture {
     }
 
     /// Everything captured so far, as raw bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+    /// hlog::info!(logger, "hello");
+    /// assert_eq!(capture.bytes(), b"INFO hello\n");
+    /// ```
     pub fn bytes(&self) -> Vec<u8> {
         self.lock().clone()
     }
 
     /// Everything captured so far, as text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+    /// hlog::info!(logger, "one");
+    /// hlog::warning!(logger, "two");
+    /// assert_eq!(capture.text(), "INFO one\nWARNING two\n");
+    /// ```
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.lock()).into_owned()
     }
 
     /// The captured lines, without their `\n`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+    /// hlog::info!(logger, "one");
+    /// hlog::warning!(logger, "two");
+    /// assert_eq!(capture.lines(), ["INFO one", "WARNING two"]);
+    /// ```
     pub fn lines(&self) -> Vec<String> {
         self.text().lines().map(str::to_owned).collect()
     }
 
     /// Forget what was captured (keeping the buffer's capacity).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{level} {message}").install().unwrap();
+    /// hlog::info!(logger, "setup");
+    /// capture.clear();
+    /// hlog::info!(logger, "the part under test");
+    /// assert_eq!(capture.text(), "INFO the part under test\n");
+    /// ```
     pub fn clear(&self) {
         self.lock().clear();
     }

@@ -21,11 +21,33 @@ pub struct Console {
 
 impl Console {
     /// Standard error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::Console;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// // Diagnostics on stderr, so that stdout stays the program's output.
+    /// logger.add(Console::stderr()).level("WARNING").install().unwrap();
+    /// assert_eq!(logger.stats()[0].sink, "stderr");
+    /// ```
     pub fn stderr() -> Self {
         Console { stdout: false }
     }
 
     /// Standard output.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::Console;
+    ///
+    /// let logger = hlog::Logger::new();
+    /// logger.add(Console::stdout()).format("{level} {message}").install().unwrap();
+    /// hlog::info!(logger, "on standard output");
+    /// assert_eq!(logger.stats()[0].sink, "stdout");
+    /// ```
     pub fn stdout() -> Self {
         Console { stdout: true }
     }

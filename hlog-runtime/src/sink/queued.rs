@@ -35,6 +35,19 @@ pub struct AsyncSink<S> {
 impl<S: IntoSink> AsyncSink<S> {
     /// `inner` (any sink, or a path), written on the writer thread through a
     /// [`Queue::default`] (1 MiB per thread, blocking when full).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::{AsyncSink, Capture};
+    ///
+    /// let capture = Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(AsyncSink::new(capture.clone())).format("{message}").install().unwrap();
+    /// hlog::info!(logger, "written on the writer thread");
+    /// logger.complete();
+    /// assert_eq!(capture.text(), "written on the writer thread\n");
+    /// ```
     pub fn new(inner: S) -> Self {
         AsyncSink { inner, queue: Queue::default() }
     }
@@ -42,6 +55,15 @@ impl<S: IntoSink> AsyncSink<S> {
     /// The size of each logging thread's ring, in bytes (at least 4 KiB). A record takes
     /// about 100 bytes plus its text values; a record larger than the ring is written on the
     /// calling thread, after that thread's queued records.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::{AsyncSink, Capture};
+    ///
+    /// let logger = hlog::Logger::new();
+    /// logger.add(AsyncSink::new(Capture::new()).buffer_size(64 * 1024)).install().unwrap();
+    /// ```
     pub fn buffer_size(mut self, bytes: usize) -> Self {
         self.queue = Queue::new(bytes).when_full(self.queue.when_full);
         self
@@ -49,6 +71,19 @@ impl<S: IntoSink> AsyncSink<S> {
 
     /// What a call does when its thread's ring is full: wait (the default) or drop the record,
     /// counted in `stats()` as `dropped`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::{AsyncSink, Capture, WhenFull};
+    ///
+    /// let logger = hlog::Logger::new();
+    /// // A call never waits: a record that finds its thread's ring full is dropped and counted.
+    /// logger.add(AsyncSink::new(Capture::new()).when_full(WhenFull::DropNewest)).install().unwrap();
+    /// hlog::info!(logger, "fits");
+    /// logger.complete();
+    /// assert_eq!(logger.stats()[0].dropped, 0);
+    /// ```
     pub fn when_full(mut self, when_full: WhenFull) -> Self {
         self.queue = self.queue.when_full(when_full);
         self

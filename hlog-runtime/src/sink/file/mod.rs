@@ -95,8 +95,31 @@ pub struct FileSink {
 }
 
 /// Values accepted where a setting can be a string or a typed value.
+///
+/// # Examples
+///
+/// ```
+/// use hlog::sink::file::{IntoSetting, Rotation};
+///
+/// let parsed: Rotation = "100 B".into_setting().unwrap();
+/// assert_eq!(parsed, Rotation::size(100));
+/// let bytes: Rotation = 100u64.into_setting().unwrap();
+/// assert_eq!(bytes, parsed);
+/// let error = IntoSetting::<Rotation>::into_setting("10 parsecs").unwrap_err();
+/// assert!(error.to_string().contains("10 parsecs"));
+/// ```
 pub trait IntoSetting<T> {
     /// The setting, or why the string is none of the accepted forms.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use hlog::sink::file::{IntoSetting, Retention};
+    ///
+    /// let week: Retention = "1 week".into_setting().unwrap();
+    /// assert_eq!(week, Retention::max_age(Duration::from_secs(7 * 86_400)));
+    /// ```
     fn into_setting(self) -> Result<T, SpecError>;
 }
 
@@ -143,6 +166,30 @@ impl FileSink {
     /// record with [`delay`](Self::delay). An existing file appended to starts at its birth
     /// time, else its last write. That start anchors interval rotation (`"1 hour"` added at
     /// 10:30 rotates at 11:30, 12:30, …) and names the file when it is rotated.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    /// use hlog::time::{Timestamp, Zone};
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-new-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// let logger = hlog::Logger::new().with_clock(|| Timestamp::from_unix(1_774_535_400, 0));
+    /// // One file a day, named by the day it starts: logs/app_2026-03-26.log.
+    /// let sink = FileSink::new(dir.join("logs/app_{time:YYYY-MM-DD}.log")).zone(Zone::utc());
+    /// logger.add(sink).install().unwrap();
+    /// hlog::info!(logger, "started");
+    /// logger.complete();
+    /// assert_eq!(names(&dir.join("logs")), ["app_2026-03-26.log"]);
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn new(path: impl AsRef<Path>) -> Self {
         let path = path.as_ref();
         FileSink {
@@ -165,12 +212,65 @@ impl FileSink {
 
     /// When to start a new file: `"10 MB"`, `"1 day"`, `"00:00"`, `"monday at 12:00"`,
     /// `"daily"`, a [`Rotation`], a `Duration` or a size in bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    /// use hlog::sink::file::Rotation;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-rotation-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// let logger = hlog::Logger::new();
+    /// // Before a record that would take the file past 100 bytes ("100 B" and 100u64 say the same).
+    /// let sink = FileSink::new(dir.join("app.log")).rotation(Rotation::size(100));
+    /// logger.add(sink).format("{message}").install().unwrap();
+    /// for _ in 0..3 {
+    ///     hlog::info!(logger, "{}", "x".repeat(49)); // 50 bytes with its newline
+    /// }
+    /// logger.complete();
+    /// assert_eq!(names(&dir).len(), 2); // app.log and one rotated file, 100 bytes
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn rotation(mut self, rotation: impl IntoSetting<Rotation>) -> Self {
         self.rotation = Some(rotation.into_setting());
         self
     }
 
     /// Which rotated files to keep: `"7 days"`, a count (`5`), or a [`Retention`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-retention-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// let logger = hlog::Logger::new();
+    /// // Keep the newest rotated file only ("7 days" keeps a week's).
+    /// let sink = FileSink::new(dir.join("app.log")).rotation(10u64).retention(1);
+    /// logger.add(sink).format("{message}").install().unwrap();
+    /// for i in 0..4 {
+    ///     hlog::info!(logger, "record {i}"); // 9 bytes: each one rotates the file
+    /// }
+    /// logger.complete(); // waits for retention, which runs on a background thread
+    /// let kept = names(&dir);
+    /// assert_eq!(kept.len(), 2, "{kept:?}");
+    /// assert_eq!(std::fs::read_to_string(dir.join("app.log")).unwrap(), "record 3\n");
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn retention(mut self, retention: impl IntoSetting<Retention>) -> Self {
         self.retention = Some(retention.into_setting());
         self
@@ -178,6 +278,31 @@ impl FileSink {
 
     /// Compress rotated files: `"gz"`, `"bz2"`, `"xz"`, `"zip"`, `"tar.gz"`, … or a
     /// [`Compression`]. Done on a background thread.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-compression-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// let logger = hlog::Logger::new();
+    /// let sink = FileSink::new(dir.join("app.log")).rotation(10u64).compression("gz");
+    /// logger.add(sink).format("{message}").install().unwrap();
+    /// hlog::info!(logger, "first file");
+    /// hlog::info!(logger, "second file");
+    /// logger.complete(); // waits for the compression
+    /// let files = names(&dir);
+    /// assert_eq!(files.len(), 2);
+    /// assert!(files[0].ends_with(".log.gz"), "{files:?}");
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn compression(mut self, compression: impl IntoSetting<Compression>) -> Self {
         self.compression = Some(compression.into_setting());
         self
@@ -185,12 +310,62 @@ impl FileSink {
 
     /// How rotated files are named, default [`DEFAULT_NAMING`]:
     /// `{root}.{time:YYYY-MM-DD_HH-mm-ss_SSSSSS}{ext}`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    /// use hlog::time::{Timestamp, Zone};
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-naming-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// let logger = hlog::Logger::new().with_clock(|| Timestamp::from_unix(1_774_535_400, 0));
+    /// let sink = FileSink::new(dir.join("app.log"))
+    ///     .rotation(10u64)
+    ///     .naming("{root}-{time:YYYY-MM-DD}{ext}")
+    ///     .zone(Zone::utc());
+    /// logger.add(sink).format("{message}").install().unwrap();
+    /// hlog::info!(logger, "first file");
+    /// hlog::info!(logger, "second file");
+    /// logger.complete();
+    /// assert_eq!(names(&dir), ["app-2026-03-26.log", "app.log"]);
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn naming(mut self, pattern: impl Into<String>) -> Self {
         self.naming = pattern.into();
         self
     }
 
     /// Empty the file when the sink starts, instead of appending.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-truncate-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// # std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("app.log"), "from the last run\n").unwrap();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(FileSink::new(dir.join("app.log")).truncate(true)).format("{message}").install().unwrap();
+    /// hlog::info!(logger, "a fresh start");
+    /// logger.complete();
+    /// assert_eq!(std::fs::read_to_string(dir.join("app.log")).unwrap(), "a fresh start\n");
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn truncate(mut self, truncate: bool) -> Self {
         self.truncate = truncate;
         self
@@ -198,12 +373,57 @@ impl FileSink {
 
     /// Bytes buffered before a write to the file (default 64 KiB); 0 writes every record at
     /// once.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-buffer-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// let logger = hlog::Logger::new();
+    /// // Every record written at once: another program tailing the file sees it now.
+    /// logger.add(FileSink::new(dir.join("app.log")).buffer_size(0)).format("{message}").install().unwrap();
+    /// hlog::info!(logger, "visible at once");
+    /// assert_eq!(std::fs::read_to_string(dir.join("app.log")).unwrap(), "visible at once\n");
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn buffer_size(mut self, bytes: usize) -> Self {
         self.buffer_size = bytes;
         self
     }
 
     /// Records at this level and above reach the file at once (default ERROR).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Level;
+    /// use hlog::sink::FileSink;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-flush-on-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// let logger = hlog::Logger::new();
+    /// let sink = FileSink::new(dir.join("app.log")).flush_on(Level::WARNING);
+    /// logger.add(sink).format("{message}").install().unwrap();
+    /// hlog::info!(logger, "buffered");
+    /// hlog::warning!(logger, "written at once, with what was buffered");
+    /// let text = std::fs::read_to_string(dir.join("app.log")).unwrap();
+    /// assert_eq!(text, "buffered\nwritten at once, with what was buffered\n");
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn flush_on(mut self, level: crate::Level) -> Self {
         self.flush_on = level.no();
         self
@@ -211,6 +431,29 @@ impl FileSink {
 
     /// Create the file with the first record rather than when the sink is added (the file then
     /// starts at that record).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-delay-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// # std::fs::create_dir_all(&dir).unwrap();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(FileSink::new(dir.join("app.log")).delay(true)).install().unwrap();
+    /// assert!(!dir.join("app.log").exists()); // no empty file for a run that logs nothing
+    /// hlog::info!(logger, "the first record");
+    /// logger.complete();
+    /// assert!(dir.join("app.log").exists());
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn delay(mut self, delay: bool) -> Self {
         self.delay = delay;
         self
@@ -220,24 +463,114 @@ impl FileSink {
     /// a second, on a write) or deleted (checked before each write to the file: what was not
     /// written yet goes into the new file). A path that cannot be checked (a folder made
     /// unreadable) keeps the open file, reported once.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-watch-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// let logger = hlog::Logger::new();
+    /// // The default: a deleted file is made again at the path.
+    /// logger.add(FileSink::new(dir.join("app.log")).buffer_size(0)).install().unwrap();
+    /// // Not watched: the sink keeps writing to the file it opened.
+    /// logger.add(FileSink::new(dir.join("kept.log")).buffer_size(0).watch(false)).install().unwrap();
+    /// std::fs::remove_file(dir.join("app.log")).unwrap();
+    /// std::fs::remove_file(dir.join("kept.log")).unwrap();
+    /// hlog::info!(logger, "after the deletion");
+    /// assert!(dir.join("app.log").exists());
+    /// assert!(!dir.join("kept.log").exists());
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn watch(mut self, watch: bool) -> Self {
         self.watch = watch;
         self
     }
 
     /// Allow a symlink at the path (refused by default: it could send logs anywhere).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-symlinks-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// # std::fs::create_dir_all(&dir).unwrap();
+    /// std::os::unix::fs::symlink(dir.join("real.log"), dir.join("app.log")).unwrap();
+    /// let logger = hlog::Logger::new();
+    /// assert!(logger.add(FileSink::new(dir.join("app.log"))).install().is_err());
+    /// logger.add(FileSink::new(dir.join("app.log")).follow_symlinks(true)).install().unwrap();
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn follow_symlinks(mut self, follow: bool) -> Self {
         self.follow_symlinks = follow;
         self
     }
 
     /// Permissions of new files and archives (default `0o666` less the umask).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::os::unix::fs::PermissionsExt;
+    /// use hlog::sink::FileSink;
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-permissions-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// let logger = hlog::Logger::new();
+    /// logger.add(FileSink::new(dir.join("private.log")).permissions(0o600)).install().unwrap();
+    /// let mode = std::fs::metadata(dir.join("private.log")).unwrap().permissions().mode();
+    /// assert_eq!(mode & 0o777, 0o600);
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn permissions(mut self, mode: u32) -> Self {
         self.mode = Some(mode);
         self
     }
 
     /// The time zone of time-based rotation and of rotated names (default: the local one).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::FileSink;
+    /// use hlog::time::{Timestamp, Zone};
+    ///
+    /// # let dir = std::env::temp_dir().join(format!("hlog-doc-zone-{}", std::process::id()));
+    /// # let names = |dir: &std::path::Path| {
+    /// #     let mut names: Vec<String> =
+    /// #         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    /// #     names.sort();
+    /// #     names
+    /// # };
+    /// // 23:30 UTC on 2026-03-26 is already the 27th at UTC+1.
+    /// let logger = hlog::Logger::new().with_clock(|| Timestamp::from_unix(1_774_567_800, 0));
+    /// let sink = FileSink::new(dir.join("app_{time:YYYY-MM-DD}.log")).zone(Zone::fixed(3600));
+    /// logger.add(sink).install().unwrap();
+    /// assert_eq!(names(&dir), ["app_2026-03-27.log"]);
+    /// # drop(logger);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
     pub fn zone(mut self, zone: Zone) -> Self {
         self.zone = Some(zone);
         self

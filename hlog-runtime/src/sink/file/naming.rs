@@ -16,6 +16,17 @@ use crate::error::ConfigError;
 use crate::time::{self, Timestamp, Zone, calendar};
 
 /// loguru's naming: `<root>.<YYYY-MM-DD_HH-MM-SS_ffffff><ext>`.
+///
+/// # Examples
+///
+/// ```
+/// use hlog::sink::FileSink;
+/// use hlog::sink::file::DEFAULT_NAMING;
+///
+/// assert_eq!(DEFAULT_NAMING, "{root}.{time:YYYY-MM-DD_HH-mm-ss_SSSSSS}{ext}"); // app.2026-03-26_14-30-00_123456.log
+/// let sink = FileSink::new("app.log").naming(DEFAULT_NAMING.replace("_SSSSSS", ""));
+/// # drop(sink);
+/// ```
 pub const DEFAULT_NAMING: &str = "{root}.{time:YYYY-MM-DD_HH-mm-ss_SSSSSS}{ext}";
 
 /// What a bare `{time}` in the path renders, as loguru's file sink does (the record format's

@@ -24,6 +24,20 @@ pub use crate::error::SpecError;
 use crate::time::Timestamp;
 
 /// The file a [`crate::sink::FileSink`] is writing, as rotation closures see it.
+///
+/// # Examples
+///
+/// ```
+/// use hlog::sink::FileSink;
+/// use hlog::sink::file::Rotation;
+///
+/// // Rotate at 10 MB, or when the file is an hour old and not empty.
+/// let rotation = Rotation::when(|record, file| {
+///     file.size >= 10_000_000 || (file.size > 0 && record.time().secs() - file.started.secs() >= 3600)
+/// });
+/// let sink = FileSink::new("app.log").rotation(rotation);
+/// # drop(sink);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct FileInfo<'a> {
     /// Its path.
