@@ -617,21 +617,9 @@ impl Logger {
     }
 
     /// Whether a record at `level_no` from `callsite` would reach any handler's level and module
-    /// rules. Per-handler filters are applied later, on the record.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// // For bridges and wrappers that make call sites of their own (the macros check this themselves).
-    /// static CALLSITE: hlog::__private::Callsite =
-    ///     hlog::__private::Callsite::new("app::db", "src/db.rs", 3, "query", || "app::db::query");
-    /// let logger = hlog::Logger::new();
-    /// logger.add(hlog::sink::Capture::new()).level("INFO").install().unwrap();
-    /// assert!(logger.enabled(&CALLSITE, hlog::Level::WARNING.no()));
-    /// assert!(!logger.enabled(&CALLSITE, hlog::Level::DEBUG.no()));
-    /// logger.disable("app::db");
-    /// assert!(!logger.enabled(&CALLSITE, hlog::Level::ERROR.no()));
-    /// ```
+    /// rules. Per-handler filters are applied later, on the record. For generated code and the
+    /// bridges (a `Callsite` is made by the macros); not a stable API.
+    #[doc(hidden)]
     #[inline]
     pub fn enabled(&self, callsite: &'static Callsite, level_no: u32) -> bool {
         if self.core.global {
