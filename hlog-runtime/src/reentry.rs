@@ -7,6 +7,7 @@
 //! through. During thread teardown (thread-locals gone) every write goes straight through.
 
 use std::cell::{Cell, RefCell};
+use std::thread::LocalKey;
 
 thread_local! {
     /// How many sinks this thread is writing to right now (more than one when a sink logs).
@@ -98,5 +99,29 @@ impl Drop for Writing {
         } else {
             let _ = OUTER.try_with(|outer| outer.set(0));
         }
+    }
+}
+
+/// Run `f` with this thread's scratch value in `key`, reset by `reset`: a buffer a bridge or
+/// layer reuses from record to record. A call nested in `f` (a `Display` impl that logs) gets a
+/// fresh `T::default()`, as does a call during the thread's teardown.
+pub(crate) fn with_scratch<T: Default + 'static, R>(
+    key: &'static LocalKey<RefCell<T>>,
+    reset: fn(&mut T),
+    f: impl FnOnce(&mut T) -> R,
+) -> R {
+    let mut f = Some(f);
+    let done = key
+        .try_with(|scratch| {
+            let mut scratch = scratch.try_borrow_mut().ok()?;
+            reset(&mut scratch);
+            f.take().map(|f| f(&mut scratch))
+        })
+        .ok()
+        .flatten();
+    match (done, f) {
+        (Some(done), _) => done,
+        (None, Some(f)) => f(&mut T::default()),
+        (None, None) => unreachable!("`f` ran, so it returned"),
     }
 }

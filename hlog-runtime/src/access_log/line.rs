@@ -16,6 +16,7 @@ use crate::level::Level;
 use crate::logger::logger;
 use crate::message::Message;
 use crate::record::Record;
+use crate::reentry;
 use crate::value::Value;
 
 /// The call site of every access line: `{name}` is `hlog::access_log`, what `enable`/`disable`
@@ -217,22 +218,10 @@ fn header_value(value: &HeaderValue) -> Value<'_> {
     }
 }
 
-/// Run `f` with this thread's message buffer, cleared (a fresh one when it is in use, or during
-/// the thread's teardown).
+/// Run `f` with this thread's message buffer, cleared (see [`reentry::with_scratch`]).
 fn with_scratch(f: impl FnOnce(&mut String)) {
     thread_local! {
         static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
     }
-    let mut f = Some(f);
-    let _ = SCRATCH.try_with(|scratch| {
-        if let Ok(mut scratch) = scratch.try_borrow_mut() {
-            scratch.clear();
-            if let Some(f) = f.take() {
-                f(&mut scratch);
-            }
-        }
-    });
-    if let Some(f) = f {
-        f(&mut String::new());
-    }
+    reentry::with_scratch(&SCRATCH, String::clear, f);
 }

@@ -16,6 +16,7 @@ use crate::level::Level;
 use crate::logger::{STATIC_MIN_LEVEL, logger, watch_global_min_level};
 use crate::message::Message;
 use crate::record::Record;
+use crate::reentry;
 use crate::value::Value;
 
 /// Make hlog the `log` crate's logger: records of `log::warn!` (and the others) from any crate
@@ -206,19 +207,10 @@ fn with_message(args: &fmt::Arguments<'_>, f: impl FnOnce(Message<'_>)) {
     thread_local! {
         static BUFFER: RefCell<String> = const { RefCell::new(String::new()) };
     }
-    let mut f = Some(f);
-    let _ = BUFFER.try_with(|buffer| {
-        if let Ok(mut buffer) = buffer.try_borrow_mut() {
-            buffer.clear();
-            let _ = buffer.write_fmt(*args);
-            if let Some(f) = f.take() {
-                f(Message::Text(&buffer));
-            }
-        }
+    reentry::with_scratch(&BUFFER, String::clear, |buffer| {
+        let _ = buffer.write_fmt(*args);
+        f(Message::Text(buffer));
     });
-    if let Some(f) = f {
-        f(Message::Text(&args.to_string()));
-    }
 }
 
 /// Key-values kept on the stack; more go to the heap.

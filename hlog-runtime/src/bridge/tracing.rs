@@ -16,6 +16,7 @@ use crate::level::Level;
 use crate::logger::{Logger, logger};
 use crate::message::Message;
 use crate::record::Record;
+use crate::reentry;
 use crate::value::Value;
 
 /// A `tracing_subscriber::Layer` that turns `tracing` events into hlog records, beside any
@@ -315,22 +316,10 @@ impl Visit for Fields {
     }
 }
 
-/// Run `f` with this thread's scratch fields, cleared (fresh ones for an event logged while
-/// another is being handled on this thread, or during the thread's teardown).
+/// Run `f` with this thread's scratch fields, cleared (see [`reentry::with_scratch`]).
 fn with_scratch(f: impl FnOnce(&mut Fields)) {
     thread_local! {
         static SCRATCH: RefCell<Fields> = RefCell::default();
     }
-    let mut f = Some(f);
-    let _ = SCRATCH.try_with(|scratch| {
-        if let Ok(mut scratch) = scratch.try_borrow_mut() {
-            scratch.clear();
-            if let Some(f) = f.take() {
-                f(&mut scratch);
-            }
-        }
-    });
-    if let Some(f) = f {
-        f(&mut Fields::default());
-    }
+    reentry::with_scratch(&SCRATCH, Fields::clear, f);
 }
