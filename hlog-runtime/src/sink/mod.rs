@@ -6,6 +6,8 @@ mod console;
 pub mod file;
 mod func;
 mod json;
+#[cfg(feature = "opentelemetry")]
+mod otel;
 mod queued;
 mod writer;
 
@@ -19,6 +21,8 @@ pub use console::{Console, color_from_env};
 pub use file::FileSink;
 pub use func::{FnSink, from_fn};
 pub use json::JsonSink;
+#[cfg(feature = "opentelemetry")]
+pub use otel::OtelSink;
 pub use queued::AsyncSink;
 pub use writer::{WriterSink, from_writer};
 // (`Fault` and `Flusher` are defined below.)
