@@ -136,10 +136,7 @@ impl<L: Logger + Send + 'static> IntoSink for OtelSink<L> {
     /// An empty format: the sink reads the record, not the line, so the handler renders
     /// nothing it would throw away.
     fn defaults(&self) -> SinkDefaults {
-        SinkDefaults {
-            format: Some(hlog_macros::__format!(crate, "")),
-            ..SinkDefaults::default()
-        }
+        SinkDefaults { format: Some(hlog_macros::__format!(crate, "")), ..SinkDefaults::default() }
     }
 }
 
@@ -183,7 +180,11 @@ impl<L: Logger + Send + 'static> Sink for Emitter<L> {
                 let span = cx.span();
                 let span = span.span_context();
                 if span.is_valid() {
-                    log.set_trace_context(span.trace_id(), span.span_id(), Some(span.trace_flags()));
+                    log.set_trace_context(
+                        span.trace_id(),
+                        span.span_id(),
+                        Some(span.trace_flags()),
+                    );
                 }
             }
         });
