@@ -18,6 +18,7 @@ const INTEGRATIONS: &[&str] = &[
     "http",
     "opentelemetry",
     "opentelemetry_sdk",
+    "tracing-opentelemetry",
     "syslog",
 ];
 
@@ -48,4 +49,16 @@ fn default_build_pulls_no_integration_crates() {
     for name in ["log", "tracing", "tracing-subscriber"] {
         assert!(bridges.iter().any(|n| n == name), "features log,tracing pull no {name}");
     }
+
+    // The OpenTelemetry output depends on the API crate alone: the program brings the SDK.
+    let otel = dependencies(&["opentelemetry"]);
+    assert!(
+        otel.iter().any(|n| n == "opentelemetry"),
+        "feature opentelemetry pulls no opentelemetry"
+    );
+    let sdk: Vec<_> = otel
+        .iter()
+        .filter(|n| n.starts_with("opentelemetry_") || n.starts_with("tracing"))
+        .collect();
+    assert!(sdk.is_empty(), "feature opentelemetry pulls {sdk:?}");
 }

@@ -101,7 +101,8 @@ impl<L: Logger + Send + 'static> OtelSink<L> {
     ///
     /// ```
     /// let provider = opentelemetry_sdk::logs::SdkLoggerProvider::builder().build();
-    /// hlog::add(hlog::sink::OtelSink::new(&provider)).install().unwrap();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(hlog::sink::OtelSink::new(&provider)).install().unwrap();
     /// ```
     pub fn new<P>(provider: &P) -> Self
     where
@@ -121,7 +122,8 @@ impl<L: Logger + Send + 'static> OtelSink<L> {
     ///
     /// let provider = opentelemetry_sdk::logs::SdkLoggerProvider::builder().build();
     /// let sink = hlog::sink::OtelSink::with_logger(provider.logger("my-service"));
-    /// hlog::add(sink).install().unwrap();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(sink).install().unwrap();
     /// ```
     pub fn with_logger(logger: L) -> Self {
         OtelSink { logger }
