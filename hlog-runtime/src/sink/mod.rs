@@ -65,6 +65,39 @@ pub trait Sink: Send + 'static {
     /// were lost).
     fn write(&mut self, line: &[u8], record: &Record<'_>) -> io::Result<()>;
 
+    /// Write a line that was logged to this sink's handler, on this thread, while the sink was
+    /// writing `outer` (the sink itself, or code it called — a value's `Display`, a library's
+    /// own diagnostics through a bridge — logged): the handler keeps such a line and gives it
+    /// here right after `outer`'s write, instead of deadlocking on the sink. Only the line is
+    /// kept, not the nested record. The default writes it as any line, with `outer`; a sink
+    /// that reads the record rather than the line overrides it (the OpenTelemetry sink drops
+    /// it: `outer` is not its record).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::io;
+    /// use hlog::{Record, sink::Sink};
+    ///
+    /// /// Counts records by level; a nested line has no record of its own to count.
+    /// struct ByLevel(std::collections::BTreeMap<u32, usize>);
+    ///
+    /// impl Sink for ByLevel {
+    ///     fn write(&mut self, _line: &[u8], record: &Record<'_>) -> io::Result<()> {
+    ///         *self.0.entry(record.level().no()).or_default() += 1;
+    ///         Ok(())
+    ///     }
+    ///
+    ///     fn write_nested(&mut self, _line: &[u8], _outer: &Record<'_>) -> io::Result<()> {
+    ///         Ok(())
+    ///     }
+    /// }
+    /// # hlog::Logger::new().add(ByLevel(Default::default())).install().unwrap();
+    /// ```
+    fn write_nested(&mut self, line: &[u8], outer: &Record<'_>) -> io::Result<()> {
+        self.write(line, outer)
+    }
+
     /// Push buffered bytes to their destination (`hlog::complete()`). A [`Fault`] error says
     /// how many buffered records were lost.
     fn flush(&mut self) -> io::Result<()> {

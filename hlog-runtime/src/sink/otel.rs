@@ -55,6 +55,11 @@ use crate::value::Value;
 ///   unless `with_context_activation(false)`), a call inside a `tracing` span carries that
 ///   span's ids.
 ///
+/// A record logged while the sink emits (the SDK's own diagnostics, through hlog's `tracing`
+/// bridge; a value's `Display` that logs) reaches the logger's other handlers but not
+/// OpenTelemetry ([`Sink::write_nested`]), as OpenTelemetry keeps its own diagnostics out of
+/// its exports.
+///
 /// The ids are read on the thread that runs the sink: the calling thread, for a handler as
 /// `add()` makes it. A queued handler (`enqueue(true)`) runs its sink on the logger's writer
 /// thread, where no span is active: its records carry no ids. Keep the handler synchronous
@@ -191,6 +196,15 @@ impl<L: Logger + Send + 'static> Sink for Emitter<L> {
             }
         });
         self.logger.emit(log);
+        Ok(())
+    }
+
+    /// A record logged while this sink emitted (the SDK's own diagnostics through hlog's
+    /// `tracing` bridge, which OpenTelemetry marks as not to be exported; a value's `Display`
+    /// that logs) reaches the logger's other handlers, not this one: only its line was kept,
+    /// and writing `outer` again would send that record twice (and, for a diagnostic that
+    /// every emit makes, again and again).
+    fn write_nested(&mut self, _line: &[u8], _outer: &Record<'_>) -> io::Result<()> {
         Ok(())
     }
 
