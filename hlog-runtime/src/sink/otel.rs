@@ -96,7 +96,11 @@ use crate::value::Value;
 /// ```
 pub struct OtelSink<L> {
     logger: L,
+    flush: Option<FlushFn>,
 }
+
+/// What flushes the provider: given by [`OtelSink::flush_with`].
+type FlushFn = Box<dyn FnMut() -> io::Result<()> + Send>;
 
 impl<L: Logger + Send + 'static> OtelSink<L> {
     /// Records to `provider`, through a logger whose instrumentation scope is `hlog` (with
@@ -131,13 +135,45 @@ impl<L: Logger + Send + 'static> OtelSink<L> {
     /// logger.add(sink).install().unwrap();
     /// ```
     pub fn with_logger(logger: L) -> Self {
-        OtelSink { logger }
+        OtelSink { logger, flush: None }
+    }
+
+    /// Flush the provider with `flush` when hlog flushes the sink: at `hlog::complete()` (and
+    /// `Logger::complete`), when the handler is removed, and when the program exits. A
+    /// provider with a batch processor holds records until its next export; without this, a
+    /// program exports them by shutting the provider down itself before it exits. An error is
+    /// counted in `stats()` and reported once on stderr, as a sink's failed flush.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use opentelemetry_sdk::logs::{InMemoryLogExporter, SdkLoggerProvider};
+    ///
+    /// let exporter = InMemoryLogExporter::default();
+    /// let provider = SdkLoggerProvider::builder().with_batch_exporter(exporter.clone()).build();
+    /// let sink = hlog::sink::OtelSink::new(&provider).flush_with({
+    ///     let provider = provider.clone();
+    ///     move || provider.force_flush()
+    /// });
+    /// let logger = hlog::Logger::new();
+    /// logger.add(sink).install().unwrap();
+    /// hlog::info!(logger, "batched");
+    /// logger.complete();
+    /// assert_eq!(exporter.get_emitted_logs().unwrap().len(), 1);
+    /// ```
+    pub fn flush_with<F, E>(mut self, mut flush: F) -> Self
+    where
+        F: FnMut() -> Result<(), E> + Send + 'static,
+        E: std::error::Error + Send + Sync + 'static,
+    {
+        self.flush = Some(Box::new(move || flush().map_err(io::Error::other)));
+        self
     }
 }
 
 impl<L: Logger + Send + 'static> IntoSink for OtelSink<L> {
     fn into_sink(self) -> Result<Box<dyn Sink>, crate::ConfigError> {
-        Ok(Box::new(Emitter { logger: self.logger, buf: Vec::new() }))
+        Ok(Box::new(Emitter { logger: self.logger, flush: self.flush, buf: Vec::new() }))
     }
 
     /// An empty format: the sink reads the record, not the line, so the handler renders
@@ -147,9 +183,11 @@ impl<L: Logger + Send + 'static> IntoSink for OtelSink<L> {
     }
 }
 
-/// The sink an [`OtelSink`] makes: its logger, and a buffer that renders text (reused).
+/// The sink an [`OtelSink`] makes: its logger, what flushes the provider, and a buffer that
+/// renders text (reused).
 struct Emitter<L> {
     logger: L,
+    flush: Option<FlushFn>,
     buf: Vec<u8>,
 }
 
@@ -206,6 +244,10 @@ impl<L: Logger + Send + 'static> Sink for Emitter<L> {
     /// every emit makes, again and again).
     fn write_nested(&mut self, _line: &[u8], _outer: &Record<'_>) -> io::Result<()> {
         Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.flush.as_mut().map_or(Ok(()), |flush| flush())
     }
 
     fn describe(&self) -> String {
