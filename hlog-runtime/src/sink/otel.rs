@@ -47,13 +47,14 @@ use crate::value::Value;
 ///   `code.line.number`, `code.function.name` (`{file}`, `{line}`, `{function}`),
 ///   `thread.name` and `thread.id`; and, with an attached error (`err = e`),
 ///   `exception.message` (the error and its `source()` chain, `outer: cause: root`) and
-///   `exception.stacktrace` when the record carries a backtrace. (`exception.type` is left out:
-///   a `dyn Error` does not know its type's name.)
+///   `exception.stacktrace` when the record carries a backtrace (while a handler of the logger
+///   is built with `backtrace(true)`). (`exception.type` is left out: a `dyn Error` does not
+///   know its type's name.)
 /// - **trace context**: the trace id, span id and flags of the active span of the current
-///   `opentelemetry::Context`, when there is one. With `tracing-opentelemetry` (0.32 on,
-///   whose layer makes an entered `tracing` span's OpenTelemetry context the current one
-///   unless `with_context_activation(false)`), a call inside a `tracing` span carries that
-///   span's ids.
+///   `opentelemetry::Context`, when there is one. With `tracing-opentelemetry` (0.34, whose
+///   layer makes an entered `tracing` span's OpenTelemetry context the current one unless
+///   `with_context_activation(false)`), a call inside a `tracing` span carries that span's
+///   ids.
 ///
 /// A record logged while the sink emits (the SDK's own diagnostics, through hlog's `tracing`
 /// bridge; a value's `Display` that logs) reaches the logger's other handlers but not
