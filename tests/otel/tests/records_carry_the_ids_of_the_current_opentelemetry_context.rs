@@ -2,8 +2,9 @@
 //! that span's trace id, span id and flags; a queued handler (`enqueue(true)`), whose sink runs
 //! on the writer thread, carries none.
 
-use hlog_otel_tests::Otel;
+use hlog_otel_tests::{Otel, attribute};
 use opentelemetry::Context;
+use opentelemetry::logs::AnyValue;
 use opentelemetry::trace::{
     SpanContext, SpanId, TraceContextExt, TraceFlags, TraceId, TraceState, Tracer as _,
     TracerProvider as _,
@@ -60,6 +61,9 @@ fn a_queued_handler_carries_no_ids() {
     }
     otel.logger.complete();
     let record = otel.record();
-    assert_eq!(record.body(), Some(&opentelemetry::logs::AnyValue::from("queued")));
+    assert_eq!(record.body(), Some(&AnyValue::from("queued")));
     assert_eq!(record.trace_context(), None);
+    // The rest of the record is the calling thread's, as a queued record keeps it.
+    let thread = std::thread::current().name().unwrap().to_owned();
+    assert_eq!(attribute(&record, "thread.name"), Some(AnyValue::from(thread)));
 }
