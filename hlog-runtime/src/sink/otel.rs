@@ -69,8 +69,9 @@ use crate::value::Value;
 /// The `LogRecord` is built and emitted in the log call; the SDK allocates for it by its
 /// nature (attributes past the first five, each owned string, the exporter's own work), so
 /// this sink does not hold to hlog's zero-allocation rule. hlog adds no allocation beyond the
-/// `LogRecord`'s own content (the body of a templated message, each text field), which a test
-/// checks against a `LogRecord` built by hand. `emit` returns nothing: the SDK reports export
+/// `LogRecord`'s own content (the body of a templated message, each text field of the call;
+/// bound, contextual and configured text is shared, not copied), which a test checks against a
+/// `LogRecord` built by hand. `emit` returns nothing: the SDK reports export
 /// failures itself (its internal logs), and a record the provider drops (after `shutdown`,
 /// or filtered by a processor's `event_enabled`) counts as written in `stats()`.
 ///
@@ -208,8 +209,13 @@ impl<L: Logger + Send + 'static> Sink for Emitter<L> {
         log.set_severity_text(level.name());
         log.set_target(target);
         log.set_body(AnyValue::String(self.body(record.message())));
-        for (name, value) in record.extra() {
-            let value = self.any_value(&value);
+        let mut fields = record.extra();
+        while let Some((name, value)) = fields.next() {
+            // A bound or contextual text is shared with the record, not copied.
+            let value = match fields.last_shared_text() {
+                Some(text) => AnyValue::String(StringValue::from(Arc::clone(text))),
+                None => self.any_value(&value),
+            };
             log.add_attribute(Key::from_static_str(name), value);
         }
         log.add_attribute(Key::from_static_str("code.file.path"), record.file());

@@ -1,8 +1,9 @@
 //! The SDK allocates for each `LogRecord` by its nature (attributes past its first five, each
 //! owned string), so an OpenTelemetry sink cannot allocate nothing. What hlog adds is checked
 //! here: a record through `OtelSink` allocates exactly what building the same `LogRecord` by
-//! hand and emitting it through the same SDK logger allocates. The provider's processor drops
-//! the record, so the exporter's own work is not counted. Counted on the thread under test.
+//! hand and emitting it through the same SDK logger allocates (a bound text field shared, not
+//! copied). The provider's processor drops the record, so the exporter's own work is not
+//! counted. Counted on the thread under test.
 
 #[path = "../../../hlog/tests/common/counting.rs"]
 mod counting;
@@ -38,9 +39,12 @@ fn otel_sink_adds_no_allocation_beyond_the_log_record() {
     let logger = hlog::Logger::new();
     logger.add(hlog::sink::OtelSink::new(&provider)).install().unwrap();
     let user = "alice";
+    // A bound text field: shared with the `LogRecord`, not copied.
+    let request: Arc<str> = "abc-123".into();
+    let child = logger.bind([("request_id", hlog::OwnedValue::Str(request.clone()))]);
     let through_hlog = |fields: bool| {
         if fields {
-            hlog::info!(logger, "User {user} logged in", attempts = 3, ok = true);
+            hlog::info!(child, "User {user} logged in", attempts = 3, ok = true);
         } else {
             hlog::info!(logger, "User logged in");
         }
@@ -64,6 +68,8 @@ fn otel_sink_adds_no_allocation_beyond_the_log_record() {
             record.add_attribute(Key::from_static_str("user"), String::from(user));
             record.add_attribute(Key::from_static_str("attempts"), 3);
             record.add_attribute(Key::from_static_str("ok"), true);
+            let shared = AnyValue::String(request.clone().into());
+            record.add_attribute(Key::from_static_str("request_id"), shared);
         } else {
             record.set_body(AnyValue::from("User logged in"));
         }
