@@ -289,6 +289,7 @@ impl<'r, 'a> Extra<'r, 'a> {
     }
 }
 
+#[cfg(feature = "opentelemetry")]
 impl<'r, 'a: 'r> Extra<'r, 'a> {
     /// The shared text of the field `next` returned last, when it is a bound, contextual or
     /// configured text field (an [`OwnedValue::Str`]): a sink that keeps text can share it
