@@ -61,6 +61,10 @@ use crate::value::Value;
 /// OpenTelemetry ([`Sink::write_nested`]), as OpenTelemetry keeps its own diagnostics out of
 /// its exports.
 ///
+/// A record logged from a thread-local's destructor once OpenTelemetry's own thread-locals
+/// are gone cannot be emitted (the `opentelemetry` API panics there): the handler counts it
+/// as lost and reports it once, and the call returns as usual.
+///
 /// The ids are read on the thread that runs the sink: the calling thread, for a handler as
 /// `add()` makes it. A queued handler (`enqueue(true)`) runs its sink on the logger's writer
 /// thread, where no span is active: its records carry no ids. Keep the handler synchronous
