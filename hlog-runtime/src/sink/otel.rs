@@ -75,9 +75,12 @@ use crate::value::Value;
 /// this sink does not hold to hlog's zero-allocation rule. hlog adds no allocation beyond the
 /// `LogRecord`'s own content (the body of a templated message, each text field of the call;
 /// bound, contextual and configured text is shared, not copied), which a test checks against a
-/// `LogRecord` built by hand. `emit` returns nothing: the SDK reports export
-/// failures itself (its internal logs), and a record the provider drops (after `shutdown`,
-/// or filtered by a processor's `event_enabled`) counts as written in `stats()`.
+/// `LogRecord` built by hand.
+///
+/// `emit` returns nothing: the SDK reports export failures itself (its internal logs), and a
+/// record the provider drops (after `shutdown`, or filtered by a processor's `event_enabled`)
+/// counts as written in `stats()`. A provider with a batch processor exports when it flushes:
+/// [`flush_with`](OtelSink::flush_with) ties that to hlog's flushes.
 ///
 /// # Examples
 ///
