@@ -347,6 +347,25 @@ impl<'r, 'a> Extra<'r, 'a> {
     }
 }
 
+#[cfg(feature = "opentelemetry")]
+impl<'r, 'a: 'r> Extra<'r, 'a> {
+    /// The shared text of the field `next` returned last, when it is a bound, contextual or
+    /// configured text field (an [`OwnedValue::Str`]): a sink that keeps text can share it
+    /// instead of copying it.
+    pub(crate) fn last_shared_text(&self) -> Option<&'r Arc<str>> {
+        let owned = match *WALK.get(self.step)? {
+            Layer::Context => self.layers.context,
+            Layer::Bound => self.layers.bound,
+            Layer::Defaults => self.layers.defaults,
+            Layer::Call | Layer::Patched => return None,
+        };
+        match owned.get(self.index.checked_sub(1)?) {
+            Some((_, OwnedValue::Str(text))) => Some(text),
+            _ => None,
+        }
+    }
+}
+
 impl<'r, 'a: 'r> Iterator for Extra<'r, 'a> {
     type Item = (&'static str, Value<'r>);
 

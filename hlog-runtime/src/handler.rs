@@ -188,7 +188,7 @@ impl Handler {
         let Some(sink) = sink.as_mut() else { return };
         self.count(sink.write(line, record), line.len());
         while let Some(deferred) = writing.next_deferred() {
-            self.count(sink.write(&deferred, record), deferred.len());
+            self.count(sink.write_nested(&deferred, record), deferred.len());
         }
     }
 

@@ -21,6 +21,7 @@ const INTEGRATIONS: &[&str] = &[
     "pin-project-lite",
     "opentelemetry",
     "opentelemetry_sdk",
+    "tracing-opentelemetry",
     "syslog",
 ];
 
@@ -64,4 +65,16 @@ fn default_build_pulls_no_integration_crates() {
     without.sort();
     without.dedup();
     assert_eq!(with_syslog, without, "feature syslog pulls crates");
+
+    // The OpenTelemetry output depends on the API crate alone: the program brings the SDK.
+    let otel = dependencies(&["opentelemetry"]);
+    assert!(
+        otel.iter().any(|n| n == "opentelemetry"),
+        "feature opentelemetry pulls no opentelemetry"
+    );
+    let sdk: Vec<_> = otel
+        .iter()
+        .filter(|n| n.starts_with("opentelemetry_") || n.starts_with("tracing"))
+        .collect();
+    assert!(sdk.is_empty(), "feature opentelemetry pulls {sdk:?}");
 }

@@ -17,7 +17,7 @@ use crate::handler::{Handler, HandlerBuilder, HandlerId, Install};
 use crate::level::Level;
 use crate::logger::Logger;
 use crate::sink::file::{Compression, FileSink, Retention, Rotation};
-use crate::sink::{Console, IntoSink, Sink};
+use crate::sink::{Console, IntoSink, Sink, SinkDefaults};
 
 /// A whole logging configuration: handlers, custom levels, default extra fields, and module
 /// activation (loguru's `configure(handlers=, levels=, extra=, activation=)`). Apply it with
@@ -177,7 +177,8 @@ impl Config {
 /// of one's own.
 enum SinkSpec {
     Name(String),
-    Custom(Box<dyn FnOnce() -> Result<Box<dyn Sink>, ConfigError> + Send>),
+    /// How to make the sink, and the handler settings it brings ([`IntoSink::defaults`]).
+    Custom(Box<dyn FnOnce() -> Result<Box<dyn Sink>, ConfigError> + Send>, SinkDefaults),
 }
 
 /// A filter as a configuration gives it.
@@ -254,7 +255,8 @@ impl HandlerConfig {
     /// assert_eq!(capture.text(), "to a sink of our own\n");
     /// ```
     pub fn sink(sink: impl IntoSink + Send + 'static) -> Self {
-        HandlerConfig::with(SinkSpec::Custom(Box::new(move || sink.into_sink())))
+        let defaults = sink.defaults();
+        HandlerConfig::with(SinkSpec::Custom(Box::new(move || sink.into_sink()), defaults))
     }
 
     fn with(sink: SinkSpec) -> Self {
@@ -523,7 +525,7 @@ impl HandlerConfig {
     fn sink_name(&self) -> &str {
         match &self.sink {
             SinkSpec::Name(name) => name,
-            SinkSpec::Custom(_) => "a sink of one's own",
+            SinkSpec::Custom(..) => "a sink of one's own",
         }
     }
 }
@@ -837,7 +839,7 @@ impl Config {
                     Some(path.to_owned())
                 }
             },
-            SinkSpec::Custom(_) => None,
+            SinkSpec::Custom(..) => None,
         };
         if file.is_none() && file_settings {
             let field = if h.rotation.is_some() {
@@ -925,15 +927,16 @@ impl Logger {
             let sink_name = handler.sink_name().to_owned();
             let placeholder = SinkSpec::Name(sink_name.clone());
             let custom = match std::mem::replace(&mut handler.sink, placeholder) {
-                SinkSpec::Custom(make) => Some(make),
+                SinkSpec::Custom(make, defaults) => Some((make, defaults)),
                 name => {
                     handler.sink = name;
                     None
                 }
             };
             let place = || Place::Handler(i, sink_name.clone());
-            let builder = |sink: Box<dyn FnOnce() -> Result<Box<dyn Sink>, ConfigError>>| {
-                let mut builder = HandlerBuilder::new(&staging, Deferred(sink))
+            let builder = |sink: Box<dyn FnOnce() -> Result<Box<dyn Sink>, ConfigError>>,
+                           defaults: SinkDefaults| {
+                let mut builder = HandlerBuilder::new(&staging, Deferred(sink, defaults))
                     .level(checked.level)
                     .filter_with(checked.filter.clone());
                 if let Some(format) = checked.format.clone() {
@@ -961,11 +964,11 @@ impl Logger {
                 }
             };
             let result = match (&checked.file, custom) {
-                (_, Some(make)) => builder(make),
-                (Some(path), None) => match builder(file(path)) {
+                (_, Some((make, defaults))) => builder(make, defaults),
+                (Some(path), None) => match builder(file(path), SinkDefaults::default()) {
                     Err(ConfigError::PathInUse { path: taken }) if !handed_over => {
                         handed_over = self.close_file_handlers(&taken);
-                        builder(file(path))
+                        builder(file(path), SinkDefaults::default())
                     }
                     other => other,
                 },
@@ -975,7 +978,7 @@ impl Logger {
                     } else {
                         Console::stderr()
                     };
-                    builder(Box::new(move || console.into_sink()))
+                    builder(Box::new(move || console.into_sink()), SinkDefaults::default())
                 }
             };
             if let Err(error) = result {
@@ -1011,12 +1014,16 @@ impl Logger {
     }
 }
 
-/// A sink made when the builder installs.
-struct Deferred(Box<dyn FnOnce() -> Result<Box<dyn Sink>, ConfigError>>);
+/// A sink made when the builder installs, and the handler settings it brings.
+struct Deferred(Box<dyn FnOnce() -> Result<Box<dyn Sink>, ConfigError>>, SinkDefaults);
 
 impl IntoSink for Deferred {
     fn into_sink(self) -> Result<Box<dyn Sink>, ConfigError> {
         (self.0)()
+    }
+
+    fn defaults(&self) -> SinkDefaults {
+        self.1.clone()
     }
 }
 

@@ -6,6 +6,8 @@ mod console;
 pub mod file;
 mod func;
 mod json;
+#[cfg(feature = "opentelemetry")]
+mod otel;
 mod queued;
 #[cfg(feature = "syslog")]
 pub mod syslog;
@@ -21,6 +23,8 @@ pub use console::{Console, color_from_env};
 pub use file::FileSink;
 pub use func::{FnSink, from_fn};
 pub use json::JsonSink;
+#[cfg(feature = "opentelemetry")]
+pub use otel::OtelSink;
 pub use queued::AsyncSink;
 #[cfg(feature = "syslog")]
 pub use syslog::SyslogSink;
@@ -89,6 +93,39 @@ pub trait Sink: Send + 'static {
     /// assert_eq!(*lines.lock().unwrap(), [(40, "disk full\n".to_owned())]);
     /// ```
     fn write(&mut self, line: &[u8], record: &Record<'_>) -> io::Result<()>;
+
+    /// Write a line that was logged to this sink's handler, on this thread, while the sink was
+    /// writing `outer` (the sink itself, or code it called — a value's `Display`, a library's
+    /// own diagnostics through a bridge — logged): the handler keeps such a line and gives it
+    /// here right after `outer`'s write, instead of deadlocking on the sink. Only the line is
+    /// kept, not the nested record. The default writes it as any line, with `outer`; a sink
+    /// that reads the record rather than the line overrides it (the OpenTelemetry sink drops
+    /// it: `outer` is not its record).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::io;
+    /// use hlog::{Record, sink::Sink};
+    ///
+    /// /// Counts records by level; a nested line has no record of its own to count.
+    /// struct ByLevel(std::collections::BTreeMap<u32, usize>);
+    ///
+    /// impl Sink for ByLevel {
+    ///     fn write(&mut self, _line: &[u8], record: &Record<'_>) -> io::Result<()> {
+    ///         *self.0.entry(record.level().no()).or_default() += 1;
+    ///         Ok(())
+    ///     }
+    ///
+    ///     fn write_nested(&mut self, _line: &[u8], _outer: &Record<'_>) -> io::Result<()> {
+    ///         Ok(())
+    ///     }
+    /// }
+    /// # hlog::Logger::new().add(ByLevel(Default::default())).install().unwrap();
+    /// ```
+    fn write_nested(&mut self, line: &[u8], outer: &Record<'_>) -> io::Result<()> {
+        self.write(line, outer)
+    }
 
     /// Push buffered bytes to their destination (`hlog::complete()`). A [`Fault`] error says
     /// how many buffered records were lost.
