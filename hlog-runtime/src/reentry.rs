@@ -7,6 +7,7 @@
 //! through. During thread teardown (thread-locals gone) every write goes straight through.
 
 use std::cell::{Cell, RefCell};
+#[cfg(any(feature = "log", feature = "tracing", feature = "tower"))]
 use std::thread::LocalKey;
 
 thread_local! {
@@ -105,6 +106,7 @@ impl Drop for Writing {
 /// Run `f` with this thread's scratch value in `key`, reset by `reset`: a buffer a bridge or
 /// layer reuses from record to record. A call nested in `f` (a `Display` impl that logs) gets a
 /// fresh `T::default()`, as does a call during the thread's teardown.
+#[cfg(any(feature = "log", feature = "tracing", feature = "tower"))]
 pub(crate) fn with_scratch<T: Default + 'static, R>(
     key: &'static LocalKey<RefCell<T>>,
     reset: fn(&mut T),
