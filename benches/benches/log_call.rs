@@ -10,10 +10,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
-const USER: &str = "alice";
-const IP: &str = "10.0.0.1";
-const ID: u64 = 42;
-const MS: f64 = 12.345;
+mod common;
+
+use common::{ID, IP, MS, USER, hlog_disabled_debug as disabled_debug, tracing_disabled_debug};
 
 // ---------------------------------------------------------------------------------------------
 // Setup of the loggers under test.
@@ -272,18 +271,6 @@ fn bench_enabled(c: &mut Criterion) {
     group.finish();
 }
 
-/// The call every `disabled` row makes: DEBUG, below what the handlers take.
-#[inline(always)]
-fn disabled_debug() {
-    hlog::debug!(
-        "User {user} logged in from {ip} (id={id}, ms={ms})",
-        user = black_box(USER),
-        ip = black_box(IP),
-        id = black_box(ID),
-        ms = black_box(MS)
-    );
-}
-
 fn bench_disabled(c: &mut Criterion) {
     let mut group = c.benchmark_group("disabled");
 
@@ -338,17 +325,7 @@ fn bench_disabled(c: &mut Criterion) {
     });
 
     // The global subscriber set in `bench_enabled` (max level INFO).
-    group.bench_function("tracing", |b| {
-        b.iter(|| {
-            tracing::debug!(
-                "User {user} logged in from {ip} (id={id}, ms={ms})",
-                user = black_box(USER),
-                ip = black_box(IP),
-                id = black_box(ID),
-                ms = black_box(MS)
-            );
-        })
-    });
+    group.bench_function("tracing", |b| b.iter(tracing_disabled_debug));
 
     log::set_max_level(log::LevelFilter::Info);
     group.bench_function("log", |b| {
@@ -392,15 +369,9 @@ fn bench_context(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(2))
-}
-
 criterion_group! {
     name = benches;
-    config = config();
+    config = common::config(Duration::from_secs(2));
     targets = bench_enabled, bench_disabled, bench_context
 }
 criterion_main!(benches);
