@@ -78,15 +78,17 @@ where
             return this.inner.poll_frame(cx);
         };
         let mut inner = this.inner;
-        let result = in_request(&mut pending.scope, || inner.as_mut().poll_frame(cx));
+        let result = in_request(pending, || inner.as_mut().poll_frame(cx));
         let outcome = match &result {
             Poll::Pending => return result,
             Poll::Ready(Some(Ok(frame))) => {
                 if let Some(data) = frame.data_ref() {
                     pending.bytes += data.remaining() as u64;
                 }
-                // A body that knows it has ended is not polled again (hyper drops it).
-                if !inner.is_end_stream() {
+                // A body that knows it has ended, or has produced the length the head says, is
+                // not polled again (hyper drops it).
+                let sent_all = pending.expected.is_some_and(|expected| pending.bytes >= expected);
+                if !inner.is_end_stream() && !sent_all {
                     return result;
                 }
                 None

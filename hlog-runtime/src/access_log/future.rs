@@ -78,7 +78,7 @@ where
             }
         }
         let inner = this.inner;
-        let result = match in_request(&mut pending.scope, || inner.poll(cx)) {
+        let result = match in_request(pending, || inner.poll(cx)) {
             Poll::Ready(result) => result,
             Poll::Pending => return Poll::Pending,
         };
@@ -87,7 +87,16 @@ where
             Ok(response) => {
                 let (parts, body) = response.into_parts();
                 pending.status = Some(parts.status);
-                let pending = if body.is_end_stream() || pending.sends_no_body(parts.status) {
+                // The length hyper sends (and then stops polling the body, which may not say
+                // it has ended): the body's exact size, else the `Content-Length` header.
+                pending.expected = body.size_hint().exact().or_else(|| {
+                    let length = parts.headers.get(http::header::CONTENT_LENGTH)?;
+                    length.to_str().ok()?.parse().ok()
+                });
+                let pending = if body.is_end_stream()
+                    || pending.expected == Some(0)
+                    || pending.sends_no_body(parts.status)
+                {
                     // No body to wait for (hyper will not poll it): the request ends here.
                     pending.finish(Outcome::Complete);
                     None
