@@ -368,9 +368,10 @@ impl AccessLogLayer {
     /// let capture = hlog::sink::Capture::new();
     /// let logger = hlog::Logger::new();
     /// logger.add(capture.clone()).format("{message} {extra[latency_ms]}").install().unwrap();
-    /// let start = Instant::now();
-    /// let readings = AtomicU32::new(0);
-    /// let clock = move || start + Duration::from_micros(42) * readings.fetch_add(1, Ordering::Relaxed);
+    /// let (start, readings) = (Instant::now(), AtomicU32::new(0));
+    /// let clock = move || {
+    ///     start + Duration::from_micros(42) * readings.fetch_add(1, Ordering::Relaxed)
+    /// };
     /// let layer = hlog::access_log::AccessLogLayer::new().logger(logger).clock(clock);
     /// let service = layer.layer(tower::service_fn(|_: http::Request<()>| async {
     ///     Ok::<_, std::convert::Infallible>(http::Response::new(String::new()))
