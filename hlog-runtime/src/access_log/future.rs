@@ -17,7 +17,8 @@ use crate::context::Context;
 pin_project_lite::pin_project! {
     /// The future of an [`AccessLog`](super::AccessLog) service: the inner service's future,
     /// polled in the request's context. Dropped before it is ready (the client went away), it
-    /// writes the request's line then, with status 499 and `[CANCELLED]`.
+    /// writes the request's line then, with status 499 and `[CANCELLED]` (or at ERROR,
+    /// `[PANICKED]`, when a panic went through its poll, caught outside the layer or not).
     ///
     /// # Examples
     ///

@@ -27,7 +27,7 @@
 //! Every request gets a line, also when it does not end well:
 //!
 //! * the client went away while the body was sent (the body is dropped before its end): the
-//!   status sent, the bytes sent so far, `[CANCELLED]` and `cancelled = true`;
+//!   status sent, the bytes the body produced so far, `[CANCELLED]` and `cancelled = true`;
 //! * the client went away before the response head was made (the response future is
 //!   dropped): status 499 (nginx's "client closed request"), `[CANCELLED]`;
 //! * the service returned an error (hyper closes the connection): level ERROR, message
