@@ -34,17 +34,18 @@ pub use hlog_runtime::configure_from_file;
 pub mod access_log {
     pub use hlog_runtime::access_log::*;
 
-    /// Fields for the access line of the request being handled, and for everything logged in
-    /// this scope while the returned guard lives: `let _user =
-    /// hlog::access_log::contextualize!(user = name);`. Values as in [`fields!`](crate::fields!);
-    /// see [`contextualize()`] for where it applies.
+    /// Fields for the access line of the request being handled, and for everything it logs
+    /// from here to its end, across `.await`s: `hlog::access_log::contextualize!(user = name);`
+    /// (a statement: no guard to hold, nothing that is not `Send` in the handler's future).
+    /// Values as in [`fields!`](crate::fields!); see [`contextualize()`] for where it applies
+    /// (outside a request handled by an `AccessLogLayer`, it does nothing).
     ///
     /// # Examples
     ///
     /// ```
     /// let user = "alice";
     /// // In a handler behind an `AccessLogLayer`: `user` reaches its request's access line.
-    /// let _user = hlog::access_log::contextualize!(user, plan = "pro");
+    /// hlog::access_log::contextualize!(user, plan = "pro");
     /// ```
     #[doc(inline)]
     pub use crate::__access_log_contextualize as contextualize;

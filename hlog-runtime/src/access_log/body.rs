@@ -1,5 +1,5 @@
-//! The response body: counts the bytes sent, and writes the request's line when the body ends,
-//! fails, or is dropped before its end.
+//! The response body: counts the bytes it produces, and writes the request's line when it
+//! produces its last frame, fails, or is dropped before its end.
 
 use std::fmt;
 use std::pin::Pin;
@@ -13,9 +13,11 @@ use super::line::{Outcome, Pending};
 
 pin_project_lite::pin_project! {
     /// The response body of an [`AccessLog`](super::AccessLog) service: the inner body, its
-    /// data bytes counted as they are polled. The request's line is written when the body
-    /// ends (or fails); dropped before its end (the client went away), the line is written
-    /// then, with the bytes sent so far and `[CANCELLED]`.
+    /// data bytes counted as it produces them. The request's line is written when the body
+    /// produces its last frame (the one after which it says it has ended, or that completes
+    /// the length the response head gave), before hyper writes that frame, or when it fails;
+    /// dropped before its end (the client went away), the line is written then, with the bytes
+    /// produced so far and `[CANCELLED]` (`[PANICKED]` when a panic went through its poll).
     ///
     /// # Examples
     ///
@@ -78,15 +80,17 @@ where
             return this.inner.poll_frame(cx);
         };
         let mut inner = this.inner;
-        let result = in_request(&mut pending.scope, || inner.as_mut().poll_frame(cx));
+        let result = in_request(pending, || inner.as_mut().poll_frame(cx));
         let outcome = match &result {
             Poll::Pending => return result,
             Poll::Ready(Some(Ok(frame))) => {
                 if let Some(data) = frame.data_ref() {
                     pending.bytes += data.remaining() as u64;
                 }
-                // A body that knows it has ended is not polled again (hyper drops it).
-                if !inner.is_end_stream() {
+                // A body that knows it has ended, or has produced the length the head says, is
+                // not polled again (hyper drops it).
+                let sent_all = pending.expected.is_some_and(|expected| pending.bytes >= expected);
+                if !inner.is_end_stream() && !sent_all {
                     return result;
                 }
                 None

@@ -17,7 +17,8 @@ use crate::context::Context;
 pin_project_lite::pin_project! {
     /// The future of an [`AccessLog`](super::AccessLog) service: the inner service's future,
     /// polled in the request's context. Dropped before it is ready (the client went away), it
-    /// writes the request's line then, with status 499 and `[CANCELLED]`.
+    /// writes the request's line then, with status 499 and `[CANCELLED]` (or at ERROR,
+    /// `[PANICKED]`, when a panic went through its poll, caught outside the layer or not).
     ///
     /// # Examples
     ///
@@ -78,7 +79,7 @@ where
             }
         }
         let inner = this.inner;
-        let result = match in_request(&mut pending.scope, || inner.poll(cx)) {
+        let result = match in_request(pending, || inner.poll(cx)) {
             Poll::Ready(result) => result,
             Poll::Pending => return Poll::Pending,
         };
@@ -87,7 +88,16 @@ where
             Ok(response) => {
                 let (parts, body) = response.into_parts();
                 pending.status = Some(parts.status);
-                let pending = if body.is_end_stream() || pending.sends_no_body(parts.status) {
+                // The length hyper sends (and then stops polling the body, which may not say
+                // it has ended): the body's exact size, else the `Content-Length` header.
+                pending.expected = body.size_hint().exact().or_else(|| {
+                    let length = parts.headers.get(http::header::CONTENT_LENGTH)?;
+                    length.to_str().ok()?.parse().ok()
+                });
+                let pending = if body.is_end_stream()
+                    || pending.expected == Some(0)
+                    || pending.sends_no_body(parts.status)
+                {
                     // No body to wait for (hyper will not poll it): the request ends here.
                     pending.finish(Outcome::Complete);
                     None

@@ -58,6 +58,12 @@ pub(super) struct Pending {
     /// fields the handler added (`access_log::contextualize`).
     pub(super) scope: Context,
     pub(super) polled: bool,
+    /// The body's length when the response head says it (its `Content-Length`, or the body's
+    /// exact size): hyper stops polling the body once it has sent that much.
+    pub(super) expected: Option<u64>,
+    /// A panic unwound through a poll of the request's future or body (and was caught outside
+    /// the layer, or is unwinding now).
+    pub(super) panicked: bool,
 }
 
 impl Pending {
@@ -89,21 +95,28 @@ impl Pending {
             bytes: 0,
             scope: Context::current(),
             polled: false,
+            expected: None,
+            panicked: false,
         })
     }
 
     /// Whether the response has no body to send, whatever its body holds: hyper sends none for
-    /// a `HEAD` request, a 1xx, 204 or 304 status, and drops the body unpolled.
+    /// a `HEAD` request, a 1xx, 204 or 304 status, or a 2xx to a `CONNECT` (the connection
+    /// becomes a tunnel), and drops the body unpolled.
     pub(super) fn sends_no_body(&self, status: StatusCode) -> bool {
         self.method == Method::HEAD
+            || (self.method == Method::CONNECT && status.is_success())
             || status.is_informational()
             || status == StatusCode::NO_CONTENT
             || status == StatusCode::NOT_MODIFIED
     }
 
-    /// The end of a request whose response future or body is dropped before its end.
+    /// The end of a request whose response future or body is dropped before its end: the
+    /// client went away, or a poll panicked (the panic may have been caught outside the layer
+    /// since: `panicked` says so).
     pub(super) fn dropped(self) {
-        let outcome = if std::thread::panicking() { Outcome::Panicked } else { Outcome::Cancelled };
+        let panicked = self.panicked || std::thread::panicking();
+        let outcome = if panicked { Outcome::Panicked } else { Outcome::Cancelled };
         self.finish(outcome);
     }
 
@@ -143,7 +156,7 @@ impl Pending {
                 message.push('?');
                 message.push_str(query);
             }
-            let _ = write!(message, " {latency_ms:.1}ms");
+            let _ = write_latency(message, latency_ms);
             if slow {
                 message.push_str(" [SLOW]");
             }
@@ -199,6 +212,16 @@ impl Pending {
                 Record::new(logger.now(), level, &CALLSITE, Message::Text(message), &fields[..n]);
             logger.log(&record);
         });
+    }
+}
+
+/// A latency in the message: three decimals under a millisecond (`0.042ms`: the clock's
+/// microseconds), one from a millisecond (`3.2ms`).
+fn write_latency(message: &mut String, latency_ms: f64) -> fmt::Result {
+    if latency_ms < 1.0 {
+        write!(message, " {latency_ms:.3}ms")
+    } else {
+        write!(message, " {latency_ms:.1}ms")
     }
 }
 

@@ -1,5 +1,5 @@
 //! The HTTP access log (cargo feature `tower`): [`AccessLogLayer`], a `tower::Layer` that logs
-//! one line per request, for axum, hyper and tonic.
+//! one line per request, for axum and hyper.
 //!
 //! ```text
 //! 200 GET /api/users?page=2 3.2ms
@@ -7,28 +7,36 @@
 //!
 //! Each line is an hlog record at the layer's level (INFO by default; WARNING, marked
 //! `[SLOW]`, past the slow-request threshold), `{name}` `hlog::access_log`, its message
-//! `status method path[?query] latency`, and its fields: `status`, `method`, `path`, `query`
-//! (when shown), `bytes` (of the response body), `latency_ms`, `remote_addr` (when known) and
+//! `status method path[?query] latency` (the latency with three decimals under a millisecond,
+//! `0.042ms`, one from it, `3.2ms`), and its fields: `status`, `method`, `path`, `query` (when
+//! shown), `bytes` (the data bytes the response body produced), `latency_ms` (the exact
+//! milliseconds, to the microsecond), `remote_addr` (when known) and
 //! the allowed request headers, then `cancelled`, `panicked` or `error` when the request ended
 //! so.
 //!
 //! # When the line is written
 //!
-//! When the response body ends: the latency is the time to the last byte and `bytes` what was
-//! sent. A response with no body to send (an empty body, a `HEAD` request, a 1xx, 204 or 304
-//! status: hyper sends none) is logged when its head is made, `bytes` 0. Every request gets a
-//! line, also when it does not end well:
+//! When the response body produces its last frame: the one after which it says it has ended
+//! (`is_end_stream`), its end (`None`), or the frame that completes the length the response
+//! head gave (its `Content-Length`, or the body's exact size: hyper stops polling the body
+//! there). That is before hyper writes that frame to the connection: the latency is the time
+//! to the body's last byte produced, and `bytes` counts the data bytes the body produced (what
+//! the server was given to send, not what the client acknowledged). A response with no body
+//! to send (an empty body, a `Content-Length` of 0, a `HEAD` request, a 1xx, 204 or 304
+//! status, a 2xx to a `CONNECT`: hyper sends none) is logged when its head is made, `bytes` 0.
+//! Every request gets a line, also when it does not end well:
 //!
 //! * the client went away while the body was sent (the body is dropped before its end): the
-//!   status sent, the bytes sent so far, `[CANCELLED]` and `cancelled = true`;
+//!   status sent, the bytes the body produced so far, `[CANCELLED]` and `cancelled = true`;
 //! * the client went away before the response head was made (the response future is
 //!   dropped): status 499 (nginx's "client closed request"), `[CANCELLED]`;
 //! * the service returned an error (hyper closes the connection): level ERROR, message
 //!   `ERR GET /path 1.0ms [ERROR]`, no status, `error` the error's text; a body that fails:
 //!   ERROR, its status, `[ERROR]`;
-//! * a handler (or the body's stream) panicked: the future (or body) is dropped while the
-//!   thread unwinds: ERROR, `[PANICKED]`, `panicked = true`, and `ERR` for the status when no
-//!   response head was made.
+//! * a handler (or the body's stream) panicked while the layer polled it (whether the panic
+//!   unwinds the connection's task or is caught by a layer outside this one, as tower-http's
+//!   `CatchPanicLayer`): ERROR, `[PANICKED]`, `panicked = true`, and `ERR` for the status when
+//!   no response head was made.
 //!
 //! A handler that answers with an error status (`500 Internal Server Error`) made a response:
 //! its line is a normal one, with its status.
@@ -42,12 +50,14 @@
 //! its fields.
 //!
 //! A handler adds fields to *its request's* access line with [`contextualize`] (the macro
-//! `hlog::access_log::contextualize!(user = name)`): the fields are current for the rest of
-//! the handler's scope, as with `contextualize!`, and are kept in the request's context, which
-//! the access line is written in. Why a call of its own: a `contextualize!` guard in an async
-//! handler ends when the handler returns, before the body is sent and the line written; the
-//! layer keeps the request's context for the whole request, and [`contextualize`] adds to it.
-//! It works in the request's future (the handler and what it awaits), not in tasks it spawns.
+//! `hlog::access_log::contextualize!(user = name);`, a statement: it returns nothing, no guard
+//! to hold): the fields are added to the request's context, current for the rest of the
+//! request (the handler's lines after the call, across its `.await`s) and on the access line.
+//! Why a call of its own: a `contextualize!` guard is not `Send` (it cannot be held across an
+//! `.await` in an axum handler), and it would end when the handler returns, before the body is
+//! sent and the line written; the layer keeps the request's context for the whole request, and
+//! [`contextualize`] adds to it. It works in the request's future (the handler and what it
+//! awaits), not in tasks it spawns.
 //!
 //! # Cost
 //!
@@ -235,7 +245,10 @@ impl AccessLogLayer {
     ///
     /// # Errors
     ///
-    /// [`HeaderNameError`] for a name that is not an HTTP header name; it quotes the name.
+    /// [`HeaderNameError`], quoting the name, for a name that is not an HTTP header name, one
+    /// whose field would be one every line may have (`status`, `method`, `path`, `query`,
+    /// `bytes`, `latency_ms`, `remote_addr`, `cancelled`, `panicked`, `error`), or one whose field
+    /// is another given header's (`x-a` and `x_a`, `X-A` and `x-a`).
     ///
     /// # Examples
     ///
@@ -254,13 +267,21 @@ impl AccessLogLayer {
         mut self,
         names: impl IntoIterator<Item = &'a str>,
     ) -> Result<Self, HeaderNameError> {
-        let mut headers = Vec::new();
+        let mut headers: Vec<(HeaderName, &'static str, &str)> = Vec::new();
         for name in names {
+            let error = |kind| HeaderNameError { name: name.to_owned(), kind };
             let header = HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| HeaderNameError { name: name.to_owned() })?;
+                .map_err(|_| error(HeaderNameErrorKind::Invalid))?;
             let field = field_name(header.as_str());
-            headers.push((header, field));
+            if FIXED_FIELDS.contains(&field) {
+                return Err(error(HeaderNameErrorKind::Fixed(field)));
+            }
+            if let Some((_, _, before)) = headers.iter().find(|(_, f, _)| *f == field) {
+                return Err(error(HeaderNameErrorKind::Duplicate((*before).to_owned(), field)));
+            }
+            headers.push((header, field, name));
         }
+        let headers = headers.into_iter().map(|(header, field, _)| (header, field)).collect();
         self.config().headers = headers;
         Ok(self)
     }
@@ -332,8 +353,35 @@ impl AccessLogLayer {
         self
     }
 
-    /// The clock latencies are measured with (`Instant::now` by default): tests make it
-    /// exact, see the [type's example](AccessLogLayer).
+    /// The clock latencies are measured with (`Instant::now` by default): a test makes them
+    /// exact with a clock of its own. It is read when the request arrives and when it ends.
+    ///
+    /// # Examples
+    ///
+    /// A clock that moves 42 µs a reading: each request takes 42 µs, shown `0.042ms`.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicU32, Ordering};
+    /// use std::time::{Duration, Instant};
+    /// use tower::{Layer as _, ServiceExt as _};
+    ///
+    /// let capture = hlog::sink::Capture::new();
+    /// let logger = hlog::Logger::new();
+    /// logger.add(capture.clone()).format("{message} {extra[latency_ms]}").install().unwrap();
+    /// let (start, readings) = (Instant::now(), AtomicU32::new(0));
+    /// let clock = move || {
+    ///     start + Duration::from_micros(42) * readings.fetch_add(1, Ordering::Relaxed)
+    /// };
+    /// let layer = hlog::access_log::AccessLogLayer::new().logger(logger).clock(clock);
+    /// let service = layer.layer(tower::service_fn(|_: http::Request<()>| async {
+    ///     Ok::<_, std::convert::Infallible>(http::Response::new(String::new()))
+    /// }));
+    /// let future = service.oneshot(http::Request::get("/").body(()).unwrap());
+    /// let mut future = std::pin::pin!(future);
+    /// let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    /// assert!(future.as_mut().poll(&mut cx).is_ready()); // an empty body: logged at its head
+    /// assert_eq!(capture.text(), "200 GET / 0.042ms 0.042\n");
+    /// ```
     pub fn clock(mut self, clock: impl Fn() -> Instant + Send + Sync + 'static) -> Self {
         self.config().clock = Some(Arc::new(clock));
         self
@@ -414,18 +462,51 @@ where
     }
 }
 
-/// A name given to [`AccessLogLayer::headers`] that is not an HTTP header name.
+/// A name given to [`AccessLogLayer::headers`] that cannot be shown: not an HTTP header name,
+/// or one whose field name is taken (by a field every line may have, or by another header
+/// given: `x-a` and `x_a` are both the field `x_a`).
 ///
 /// # Examples
 ///
 /// ```
-/// let error = hlog::access_log::AccessLogLayer::new().headers(["x-ok", "x bad"]).unwrap_err();
+/// use hlog::access_log::AccessLogLayer;
+/// let error = AccessLogLayer::new().headers(["x-ok", "x bad"]).unwrap_err();
 /// assert_eq!(error.name(), "x bad");
+/// let error = AccessLogLayer::new().headers(["x-a", "X_A"]).unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "\"X_A\" is shown as the field \"x_a\", as \"x-a\" given before it: give one of them"
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeaderNameError {
     name: String,
+    kind: HeaderNameErrorKind,
 }
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum HeaderNameErrorKind {
+    /// Not an HTTP header name.
+    Invalid,
+    /// Its field name is one of [`FIXED_FIELDS`].
+    Fixed(&'static str),
+    /// Its field name is that of this header, given before it.
+    Duplicate(String, &'static str),
+}
+
+/// The fields an access line may have besides the headers: no header is shown under these.
+const FIXED_FIELDS: [&str; 10] = [
+    "status",
+    "method",
+    "path",
+    "query",
+    "bytes",
+    "latency_ms",
+    "remote_addr",
+    "cancelled",
+    "panicked",
+    "error",
+];
 
 impl HeaderNameError {
     /// The name as it was given.
@@ -436,12 +517,27 @@ impl HeaderNameError {
 
 impl fmt::Display for HeaderNameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:?} is not an HTTP header name: a header name is one or more ASCII letters, \
-             digits or !#$%&'*+-.^_`|~ (e.g. \"user-agent\")",
-            self.name
-        )
+        match &self.kind {
+            HeaderNameErrorKind::Invalid => write!(
+                f,
+                "{:?} is not an HTTP header name: a header name is one or more ASCII letters, \
+                 digits or !#$%&'*+-.^_`|~ (e.g. \"user-agent\")",
+                self.name
+            ),
+            HeaderNameErrorKind::Fixed(field) => write!(
+                f,
+                "{:?} would be shown as the field {field:?}, which every access line has or may \
+                 have (the fields {}): no header is shown under these names",
+                self.name,
+                FIXED_FIELDS.join(", ")
+            ),
+            HeaderNameErrorKind::Duplicate(before, field) => write!(
+                f,
+                "{:?} is shown as the field {field:?}, as {before:?} given before it: give one \
+                 of them",
+                self.name
+            ),
+        }
     }
 }
 
@@ -461,54 +557,82 @@ fn field_name(header: &str) -> &'static str {
     name
 }
 
-thread_local! {
-    /// The context of the request whose future or body this thread is polling (`None`:
-    /// none): what [`contextualize`] adds to.
-    static REQUEST: RefCell<Option<Context>> = const { RefCell::new(None) };
+/// The request whose future or body this thread is polling: what [`contextualize`] adds to.
+struct Current {
+    /// The request's context, with the fields [`contextualize`] added during this poll.
+    scope: Context,
+    /// The context [`contextualize`] made current for the rest of this poll (the one before
+    /// is put back when the poll ends).
+    entered: Option<ContextGuard>,
 }
 
-/// Run `poll` with the request's context `scope` current and open to [`contextualize`]; the
-/// fields it adds are kept in `scope`.
-fn in_request<R>(scope: &mut Context, poll: impl FnOnce() -> R) -> R {
+thread_local! {
+    /// The request whose future or body this thread is polling (`None`: none).
+    static REQUEST: RefCell<Option<Current>> = const { RefCell::new(None) };
+}
+
+/// Run `poll` with the request's context current and open to [`contextualize`]; the fields it
+/// adds are kept in the request's scope. A panic that unwinds through `poll` marks the request
+/// panicked (whoever catches the panic, the line says `[PANICKED]`).
+fn in_request<R>(pending: &mut line::Pending, poll: impl FnOnce() -> R) -> R {
     /// Puts the request before back (also when `poll` panics), and hands back the scope.
     struct Restore<'a> {
-        outer: Option<Context>,
-        scope: &'a mut Context,
+        outer: Option<Current>,
+        pending: &'a mut line::Pending,
     }
     impl Drop for Restore<'_> {
         fn drop(&mut self) {
+            if std::thread::panicking() {
+                self.pending.panicked = true;
+            }
             let outer = self.outer.take();
-            if let Ok(Some(scope)) = REQUEST.try_with(|r| r.replace(outer)) {
-                *self.scope = scope;
+            if let Ok(Some(current)) = REQUEST.try_with(|r| r.replace(outer)) {
+                self.pending.scope = current.scope;
+                // The context before `contextualize` is current again (then the one before
+                // the poll, when `in_request`'s own guard ends).
+                drop(current.entered);
             }
         }
     }
-    let _current = scope.enter();
-    let outer = REQUEST.try_with(|r| r.replace(Some(scope.clone()))).ok().flatten();
-    let _restore = Restore { outer, scope };
+    let _current = pending.scope.enter();
+    let current = Current { scope: pending.scope.clone(), entered: None };
+    let outer = REQUEST.try_with(|r| r.replace(Some(current))).ok().flatten();
+    let _restore = Restore { outer, pending };
     poll()
 }
 
-/// Add `fields` to the access line of the request being handled (and to the rest of its
-/// handling), and make them current for this thread until the returned guard is dropped, as
-/// `contextualize!` does. The macro `hlog::access_log::contextualize!(user = name)` takes
-/// fields as `hlog::fields!` does. Outside a request handled by an [`AccessLogLayer`] (or in a
-/// task the handler spawned) only the guard's part applies.
+/// Add `fields` to the access line of the request being handled, and to everything it logs
+/// from here to its end (the handler's lines after the call, across its `.await`s, and the
+/// response body's). The macro `hlog::access_log::contextualize!(user = name)` takes fields as
+/// `hlog::fields!` does. Nothing is returned: the fields last as long as the request, which
+/// the layer makes current on each poll of its future and body (and only then: a task the
+/// handler spawns, or another request polled by the same thread, does not see them).
+///
+/// Outside a request handled by an [`AccessLogLayer`] (a task the handler spawned, a plain
+/// function) it does nothing: use `hlog::contextualize!` or `FutureExt::in_context` there.
 ///
 /// # Examples
 ///
 /// ```
 /// use std::convert::Infallible;
+/// use std::time::Duration;
 /// use tower::{ServiceBuilder, ServiceExt as _};
 ///
 /// let capture = hlog::sink::Capture::new();
 /// let logger = hlog::Logger::new();
 /// logger.add(capture.clone()).format("{message} | {extra[user]}").install().unwrap();
-/// let layer = hlog::access_log::AccessLogLayer::new().logger(logger.clone()).clock(std::time::Instant::now);
+/// // A clock that moves 1.5 ms a reading, so that the latency shown is exact.
+/// let start = std::time::Instant::now();
+/// let readings = std::sync::atomic::AtomicU32::new(0);
+/// let clock = move || {
+///     let n = readings.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+///     start + Duration::from_micros(1_500) * n
+/// };
+/// let layer = hlog::access_log::AccessLogLayer::new().logger(logger.clone()).clock(clock);
 /// let service = ServiceBuilder::new().layer(layer).service_fn(|_: http::Request<()>| {
 ///     let logger = logger.clone();
 ///     async move {
-///         let _user = hlog::access_log::contextualize!(user = "alice");
+///         hlog::access_log::contextualize!(user = "alice");
 ///         hlog::info!(logger, "listing users");
 ///         Ok::<_, Infallible>(http::Response::new(String::new()))
 ///     }
@@ -516,10 +640,7 @@ fn in_request<R>(scope: &mut Context, poll: impl FnOnce() -> R) -> R {
 /// let request = http::Request::get("/users").body(()).unwrap();
 /// let response = block_on(service.oneshot(request)).unwrap();
 /// drop(response);
-/// let text = capture.text();
-/// let lines: Vec<_> = text.lines().collect();
-/// assert_eq!(lines[0], "listing users | alice");
-/// assert!(lines[1].starts_with("200 GET /users ") && lines[1].ends_with("ms | alice"), "{text}");
+/// assert_eq!(capture.text(), "listing users | alice\n200 GET /users 1.5ms | alice\n");
 /// # fn block_on<F: std::future::Future>(future: F) -> F::Output {
 /// #     let waker = std::task::Waker::noop();
 /// #     let mut cx = std::task::Context::from_waker(&waker);
@@ -531,14 +652,19 @@ fn in_request<R>(scope: &mut Context, poll: impl FnOnce() -> R) -> R {
 /// #     }
 /// # }
 /// ```
-pub fn contextualize(fields: impl IntoIterator<Item = (&'static str, OwnedValue)>) -> ContextGuard {
-    let added = Context::empty().with(fields);
+pub fn contextualize(fields: impl IntoIterator<Item = (&'static str, OwnedValue)>) {
     let _ = REQUEST.try_with(|request| {
-        if let Ok(mut request) = request.try_borrow_mut() {
-            if let Some(scope) = request.as_mut() {
-                *scope = scope.with(added.fields().map(|(name, value)| (name, value.clone())));
-            }
-        }
+        let Ok(mut request) = request.try_borrow_mut() else { return };
+        let Some(current) = request.as_mut() else { return };
+        let added = Context::empty().with(fields);
+        let added = || added.fields().map(|(name, value)| (name, value.clone()));
+        current.scope = current.scope.with(added());
+        // The fields are current for the rest of this poll: the context current now with
+        // them, in place of the one `contextualize` made before in this poll (whose guard puts
+        // back what was current before it, at the poll's end).
+        let now = Context::current().with(added());
+        let previous = current.entered.take();
+        drop(previous);
+        current.entered = Some(now.enter());
     });
-    Context::current().with(added.fields().map(|(name, value)| (name, value.clone()))).enter()
 }

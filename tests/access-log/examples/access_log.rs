@@ -5,9 +5,9 @@
 //!
 //! ```text
 //! ... | INFO     | access_log:users:23 - listing users | {"user": "alice", "request_id": "r-1"}
-//! ... | INFO     | hlog::access_log:access_log:24 - 200 GET /api/users?page=2 0.2ms | {"status": 200, ...
+//! ... | INFO     | hlog::access_log:access_log:24 - 200 GET /api/users?page=2 0.213ms | {"status": 200, ...
 //! ... | WARNING  | hlog::access_log:access_log:24 - 200 GET /api/report 51.4ms [SLOW] | {"status": 200, ...
-//! ... | INFO     | hlog::access_log:access_log:24 - 404 GET /missing 0.0ms | {"status": 404, ...
+//! ... | INFO     | hlog::access_log:access_log:24 - 404 GET /missing 0.041ms | {"status": 404, ...
 //! ```
 
 use std::net::SocketAddr;
@@ -21,7 +21,7 @@ use hlog::access_log::AccessLogLayer;
 use hlog_access_log_tests::Client;
 
 async fn users() -> &'static str {
-    let _user = hlog::access_log::contextualize!(user = "alice");
+    hlog::access_log::contextualize!(user = "alice");
     hlog::info!("listing users");
     "[\"alice\", \"bob\"]"
 }

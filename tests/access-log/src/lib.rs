@@ -98,15 +98,15 @@ impl Client {
     }
 }
 
-/// The captured text once it holds `lines` lines (the server may write a line just after the
-/// client has read the response); after 5 s, what it holds.
+/// The whole captured text once it holds `lines` lines and has settled: the server may write a
+/// line just after the client has read the response, so this waits for `lines` lines (5 s at
+/// most), then a little more, so that a line too many is in the text too (the tests compare
+/// the whole text).
 pub async fn wait_for_lines(capture: &hlog::sink::Capture, lines: usize) -> String {
     let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
-        let text = capture.text();
-        if text.lines().count() >= lines || Instant::now() > deadline {
-            return text;
-        }
+    while capture.text().lines().count() < lines && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    capture.text()
 }

@@ -23,7 +23,7 @@ async fn context_fields_reach_the_access_line() {
         async move {
             hlog::info!(logger, "looking up the user");
             let user = "alice";
-            let _user = hlog::access_log::contextualize!(user);
+            hlog::access_log::contextualize!(user);
             hlog::info!(logger, "found");
             "alice"
         }

@@ -46,8 +46,9 @@ async fn hyper_service_without_axum_is_logged() {
     assert_eq!(
         wait_for_lines(&capture, 1).await,
         format!(
-            "INFO 200 GET /hyper 0.2ms {{\"status\": 200, \"method\": \"GET\", \"path\": \"/hyper\", \
-             \"bytes\": 12, \"latency_ms\": 0.25, \"remote_addr\": \"{}\"}}\n",
+            "INFO 200 GET /hyper 0.250ms {{\"status\": 200, \"method\": \"GET\", \
+             \"path\": \"/hyper\", \"bytes\": 12, \"latency_ms\": 0.25, \
+             \"remote_addr\": \"{}\"}}\n",
             client.local
         )
     );

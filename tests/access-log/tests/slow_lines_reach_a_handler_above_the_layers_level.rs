@@ -34,10 +34,11 @@ async fn slow_lines_reach_a_handler_above_the_layers_level() {
     logger.enable("hlog::access_log");
     client.get("/slow?n=3", &[]).await;
 
-    let text = wait_for_lines(&capture, 2).await;
-    let messages: Vec<_> = text.lines().map(|line| line.split(" {").next().unwrap()).collect();
     assert_eq!(
-        messages,
-        ["WARNING 200 GET /slow?n=1 1800.0ms [SLOW]", "WARNING 200 GET /slow?n=3 1800.0ms [SLOW]"]
+        wait_for_lines(&capture, 2).await,
+        "WARNING 200 GET /slow?n=1 1800.0ms [SLOW] {\"status\": 200, \"method\": \"GET\", \
+         \"path\": \"/slow\", \"query\": \"n=1\", \"bytes\": 0, \"latency_ms\": 1800.0}\n\
+         WARNING 200 GET /slow?n=3 1800.0ms [SLOW] {\"status\": 200, \"method\": \"GET\", \
+         \"path\": \"/slow\", \"query\": \"n=3\", \"bytes\": 0, \"latency_ms\": 1800.0}\n"
     );
 }
