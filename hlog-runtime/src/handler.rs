@@ -1112,11 +1112,7 @@ impl<'l> HandlerBuilder<'l> {
             return Err(error);
         }
         if let (Some(_), Some(reason)) = (self.queue, self.calling_thread_only) {
-            return Err(ConfigError::Setting(SpecError::new(
-                "enqueue",
-                "true",
-                reason,
-            )));
+            return Err(ConfigError::Setting(SpecError::new("enqueue", "true", reason)));
         }
         let sink = (self.sink)()?;
         let colorize = match self.colorize {

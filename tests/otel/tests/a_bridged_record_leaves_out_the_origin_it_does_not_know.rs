@@ -32,7 +32,10 @@ fn a_bridged_record_leaves_out_the_origin_it_does_not_know() {
     let logs = exporter.get_emitted_logs().unwrap();
     let records: Vec<_> = logs.iter().map(|log| &log.record).collect();
     assert_eq!(records[0].body(), Some(&AnyValue::from("from tracing")));
-    assert_eq!(keys(records[0]), ["code.file.path", "code.line.number", "thread.name", "thread.id"]);
+    assert_eq!(
+        keys(records[0]),
+        ["code.file.path", "code.line.number", "thread.name", "thread.id"]
+    );
     let at = hlog_otel_tests::attribute(records[0], "code.line.number");
     assert_eq!(at, Some(AnyValue::Int(line.into())));
     assert_eq!(records[1].body(), Some(&AnyValue::from("from log")));
