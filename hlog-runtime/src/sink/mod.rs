@@ -822,10 +822,7 @@ impl Fault {
     /// ```
     pub fn not_taken() -> io::Error {
         let error = io::Error::other("the sink did not take the record");
-        io::Error::new(
-            io::ErrorKind::Other,
-            Fault { error, record_kept: false, lost: 0, not_taken: true },
-        )
+        io::Error::other(Fault { error, record_kept: false, lost: 0, not_taken: true })
     }
 
     pub(crate) fn error(error: io::Error, record_kept: bool, lost: u64) -> io::Error {

@@ -206,8 +206,22 @@ impl<L: Logger + Send + 'static> IntoSink for OtelSink<L> {
     }
 
     /// An empty format: the sink reads the record, not the line, so the handler renders
-    /// nothing it would throw away; a filter that turns off the modules that export
-    /// ([`EXPORT_MODULES`]); and no queue.
+    /// nothing it would throw away; a filter that turns off the modules that export (`hyper`,
+    /// `h2`, `tonic`, ...: see [`OtelSink`]); and no queue.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::Level;
+    /// use hlog::sink::{IntoSink, OtelSink};
+    ///
+    /// let provider = opentelemetry_sdk::logs::SdkLoggerProvider::builder().build();
+    /// let defaults = OtelSink::new(&provider).defaults();
+    /// let filter = defaults.filter.unwrap();
+    /// assert!(!filter.accepts("hyper::client", &Level::CRITICAL));
+    /// assert!(filter.accepts("my_app", &Level::TRACE));
+    /// assert!(defaults.calling_thread_only.is_some()); // `enqueue(true)` is refused
+    /// ```
     fn defaults(&self) -> SinkDefaults {
         let off = EXPORT_MODULES.iter().map(|module| (String::from(*module), OFF));
         SinkDefaults {
