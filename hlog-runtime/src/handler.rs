@@ -11,7 +11,7 @@ use std::time::Instant;
 use arc_swap::ArcSwap;
 
 use crate::error::{ConfigError, FormatError, SpecError};
-use crate::filter::{Filter, IntoLevelNo, ModuleLevels};
+use crate::filter::{Filter, IntoLevelNo, ModuleLevels, OFF};
 use crate::format::Format;
 use crate::level::Level;
 use crate::record::Record;
@@ -61,10 +61,12 @@ pub(crate) struct Handler {
     pub(crate) backtrace: bool,
     /// Whether `filter` holds anything: without, a record pays one load for it.
     filtered: AtomicBool,
-    /// Replaced live by `set_filter`: the filter given, laid over `sink_filter`.
+    /// Replaced live by `set_filter`: the filter given, laid over `modules_off`.
     filter: ArcSwap<Filter>,
-    /// The filter the sink brought ([`SinkDefaults::filter`](crate::sink::SinkDefaults::filter)), beneath every filter given.
-    sink_filter: Option<Filter>,
+    /// The modules the sink turns off
+    /// ([`SinkDefaults::modules_off`](crate::sink::SinkDefaults::modules_off)), beneath every
+    /// filter given.
+    modules_off: Option<ModuleLevels>,
     /// `None` once the handler is removed (or its logger dropped): threads may still hold the
     /// handler in their cached lists for a while, but not its sink.
     sink: Mutex<Option<Box<dyn Sink>>>,
@@ -162,7 +164,7 @@ impl Handler {
     /// A new filter, laid over the sink's own (the logger then re-folds the call sites'
     /// interest).
     pub(crate) fn set_filter(&self, filter: Filter) {
-        let filter = match &self.sink_filter {
+        let filter = match &self.modules_off {
             Some(beneath) => overlay(beneath, filter),
             None => filter,
         };
@@ -382,19 +384,12 @@ impl Handler {
     }
 }
 
-/// `filter` laid over `beneath`: both module maps, `filter`'s rules winning for the same
-/// prefix; both closures, each having to pass.
-fn overlay(beneath: &Filter, filter: Filter) -> Filter {
-    let mut overlaid = Filter { modules: beneath.modules.clone(), closure: None };
+/// `filter` laid over the module map `beneath`: `filter`'s rules win for the same prefix.
+fn overlay(beneath: &ModuleLevels, filter: Filter) -> Filter {
+    let mut overlaid = Filter { modules: Some(beneath.clone()), closure: filter.closure };
     if let Some(modules) = filter.modules {
         overlaid.add_modules(modules);
     }
-    overlaid.closure = match (beneath.closure.clone(), filter.closure) {
-        (Some(below), Some(above)) => {
-            Some(Arc::new(move |record: &Record<'_>| below(record) && above(record)))
-        }
-        (below, above) => above.or(below),
-    };
     overlaid
 }
 
@@ -792,8 +787,8 @@ pub struct HandlerBuilder<'l> {
     /// The first invalid level of `filter_levels`.
     filter_error: Option<ConfigError>,
     queue: Option<Queue>,
-    /// What the sink brings beneath `filter`.
-    sink_filter: Option<Filter>,
+    /// The modules the sink turns off, beneath `filter`.
+    modules_off: &'static [&'static str],
     /// Why the sink refuses a queue.
     calling_thread_only: Option<&'static str>,
 }
@@ -812,7 +807,7 @@ impl<'l> HandlerBuilder<'l> {
             filter: Filter::all(),
             filter_error: None,
             queue: defaults.queue,
-            sink_filter: defaults.filter,
+            modules_off: defaults.modules_off,
             calling_thread_only: defaults.calling_thread_only,
         }
     }
@@ -1131,7 +1126,9 @@ impl<'l> HandlerBuilder<'l> {
                 backtrace: self.backtrace,
                 filtered: AtomicBool::new(false),
                 filter: ArcSwap::from_pointee(Filter::all()),
-                sink_filter: self.sink_filter,
+                modules_off: (!self.modules_off.is_empty()).then(|| {
+                    ModuleLevels::new(self.modules_off.iter().map(|m| (String::from(*m), OFF)))
+                }),
                 sink: Mutex::new(Some(sink)),
                 description,
                 written: AtomicU64::new(0),

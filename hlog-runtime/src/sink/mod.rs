@@ -478,7 +478,7 @@ pub trait IntoSink {
 ///
 /// let defaults = JsonSink::to(Capture::new()).defaults();
 /// assert_eq!(defaults.format.map(|format| format.json_schema().is_some()), Some(true));
-/// assert!(defaults.filter.is_none() && defaults.calling_thread_only.is_none());
+/// assert!(defaults.modules_off.is_empty() && defaults.calling_thread_only.is_none());
 /// ```
 #[derive(Clone, Default)]
 #[non_exhaustive]
@@ -487,12 +487,13 @@ pub struct SinkDefaults {
     pub format: Option<crate::Format>,
     /// Format on the logger's writer thread instead of the calling thread, through this queue.
     pub queue: Option<Queue>,
-    /// A filter beneath the handler's own: the filter given to the builder (`filter_levels`,
-    /// `filter_module`, `filter_with`, a configuration's) or later to
-    /// [`Logger::set_filter`](crate::Logger::set_filter) is laid over it, its module entries
-    /// winning for the same prefix and both closures having to pass. The OpenTelemetry sink
-    /// turns its exporters' own modules off with it.
-    pub filter: Option<crate::Filter>,
+    /// Modules (module path prefixes, on `::` boundaries; a bridged record's target) the
+    /// handler takes nothing from, beneath its own filter: the filter given to the builder
+    /// (`filter_levels`, `filter_module`, `filter_with`, a configuration's) or later to
+    /// [`Logger::set_filter`](crate::Logger::set_filter) is laid over these, its entry for the
+    /// same prefix winning. The OpenTelemetry sink turns its exporters' own modules off with
+    /// it.
+    pub modules_off: &'static [&'static str],
     /// Why the sink must run on the calling thread, if it must (it reads the caller's state,
     /// as the OpenTelemetry sink reads the current trace context): a queued handler
     /// (`enqueue(true)`, `queue(...)`, an [`AsyncSink`] around it) is then refused at

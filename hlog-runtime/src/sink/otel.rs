@@ -16,7 +16,6 @@ use opentelemetry::trace::TraceContextExt;
 use opentelemetry::{Context, InstrumentationScope, Key, StringValue};
 
 use super::{Fault, IntoSink, Sink, SinkDefaults};
-use crate::filter::{Filter, ModuleLevels, OFF};
 use crate::message::Message;
 use crate::out::Out;
 use crate::record::Record;
@@ -68,7 +67,7 @@ use crate::value::Value;
 /// while they export. With hlog's bridges installed, those records would come back into this
 /// sink, to be exported, to make more records, without end (or, with a simple processor, wait
 /// on the sink they are exporting from). So the sink brings its handler a filter
-/// ([`SinkDefaults::filter`]) that turns these modules off: `hyper`, `hyper_util`, `h2`,
+/// ([`SinkDefaults::modules_off`]) that turns these modules off: `hyper`, `hyper_util`, `h2`,
 /// `tonic`, `tower`, `reqwest`, `opentelemetry`, `opentelemetry_sdk`, `opentelemetry_otlp`
 /// (the targets bridged records carry, and their children: `hyper::client`). The logger's other
 /// handlers still get them. The handler's own filter is laid over it: an entry for one of these
@@ -212,21 +211,17 @@ impl<L: Logger + Send + 'static> IntoSink for OtelSink<L> {
     /// # Examples
     ///
     /// ```
-    /// use hlog::Level;
     /// use hlog::sink::{IntoSink, OtelSink};
     ///
     /// let provider = opentelemetry_sdk::logs::SdkLoggerProvider::builder().build();
     /// let defaults = OtelSink::new(&provider).defaults();
-    /// let filter = defaults.filter.unwrap();
-    /// assert!(!filter.accepts("hyper::client", &Level::CRITICAL));
-    /// assert!(filter.accepts("my_app", &Level::TRACE));
+    /// assert!(defaults.modules_off.contains(&"hyper"));
     /// assert!(defaults.calling_thread_only.is_some()); // `enqueue(true)` is refused
     /// ```
     fn defaults(&self) -> SinkDefaults {
-        let off = EXPORT_MODULES.iter().map(|module| (String::from(*module), OFF));
         SinkDefaults {
             format: Some(hlog_macros::__format!(crate, "")),
-            filter: Some(Filter { modules: Some(ModuleLevels::new(off)), closure: None }),
+            modules_off: &EXPORT_MODULES,
             calling_thread_only: Some(
                 "the OpenTelemetry sink runs on the calling thread: it reads the caller's trace \
                  context (the active span's ids), which a queued handler's writer thread does \
