@@ -66,7 +66,8 @@ pub trait Sink: Send + 'static {
     /// Write one formatted record (`line` ends with `\n`). An error is counted in `stats()` and
     /// reported once on stderr; logging carries on. A plain error means this record was lost;
     /// a [`Fault`] says what else happened (the record was kept after all, earlier records
-    /// were lost).
+    /// were lost), or that the sink did not take the record on purpose
+    /// ([`Fault::not_taken`]: counted as dropped, not reported).
     ///
     /// # Examples
     ///
