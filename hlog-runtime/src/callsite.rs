@@ -91,6 +91,15 @@ impl Callsite {
         self.function_name.get_or_init(|| function_name((self.function)()))
     }
 
+    /// The path of the function the call is in, as the compiler names it (`my_app::db::query`,
+    /// `my_app::Server::start`; closures and async blocks looked through): a slice of a
+    /// `'static` type name, made anew on each call without allocating. `None` for a call site
+    /// the macros did not make (a bridge's, whose function is not known).
+    #[cfg(any(test, feature = "opentelemetry"))]
+    pub(crate) fn function_path(&self) -> Option<&'static str> {
+        function_path((self.function)())
+    }
+
     /// The global logger's interest in this call site: [`Interest::turns_away`] says whether a
     /// level is turned away by it. One load.
     #[inline(always)]
@@ -186,9 +195,21 @@ fn function_name(type_name: &'static str) -> &'static str {
         .unwrap_or("<module>")
 }
 
+/// `my_app::db::query::{{closure}}::__hlog_function::__hlog_here` → `my_app::db::query`;
+/// `None` for a type name the macros did not make.
+#[cfg(any(test, feature = "opentelemetry"))]
+fn function_path(type_name: &'static str) -> Option<&'static str> {
+    let path = type_name.strip_suffix("::__hlog_here")?;
+    let mut path = path.strip_suffix("::__hlog_function").unwrap_or(path);
+    while let Some(outer) = path.strip_suffix("::{{closure}}") {
+        path = outer;
+    }
+    Some(path).filter(|path| !path.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Callsite, for_each_listed, function_name};
+    use super::{Callsite, for_each_listed, function_name, function_path};
 
     #[test]
     fn interest_turns_away_levels_below_a_known_threshold_only() {
@@ -256,5 +277,23 @@ mod tests {
         for (type_name, expected) in table {
             assert_eq!(function_name(type_name), expected, "{type_name}");
         }
+    }
+
+    #[test]
+    fn function_paths() {
+        let table = [
+            ("app::main::__hlog_here", Some("app::main")),
+            ("app::main::__hlog_function::__hlog_here", Some("app::main")),
+            ("app::db::query::{{closure}}::__hlog_function::__hlog_here", Some("app::db::query")),
+            ("app::handler::{{closure}}::{{closure}}::__hlog_here", Some("app::handler")),
+            ("app::Server::start::__hlog_here", Some("app::Server::start")),
+            ("<unknown>", None),
+            ("__hlog_here", None),
+        ];
+        for (type_name, expected) in table {
+            assert_eq!(function_path(type_name), expected, "{type_name}");
+        }
+        static SITE: Callsite = Callsite::new("m", "f.rs", 1, "t", || "m::f::__hlog_here");
+        assert_eq!(SITE.function_path(), Some("m::f"));
     }
 }

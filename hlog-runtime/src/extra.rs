@@ -434,3 +434,71 @@ impl<'a> FastArg<'a> for Arg<'a, OwnedValue> {
         self.0.as_value()
     }
 }
+
+#[cfg(all(test, feature = "opentelemetry"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_shared_text_is_the_text_of_the_field_just_walked() {
+        let text = |s: &str| -> Arc<str> { s.into() };
+        let (host, user, shadowed, region, app) =
+            (text("db-1"), text("alice"), text("bob"), text("eu"), text("shop"));
+        let patched = [("tag", Value::Str("patched"))];
+        let call = [("n", Value::I64(1)), ("s", Value::Str("call"))];
+        // Two text fields side by side, then a number.
+        let context = [
+            ("host", OwnedValue::Str(host.clone())),
+            ("user", OwnedValue::Str(user.clone())),
+            ("count", OwnedValue::I64(3)),
+        ];
+        // `user` is shadowed by the context's: skipped, and `region` follows.
+        let bound = [
+            ("user", OwnedValue::Str(shadowed.clone())),
+            ("region", OwnedValue::Str(region.clone())),
+        ];
+        let defaults = [("app", OwnedValue::Str(app.clone()))];
+        let layers = Layers {
+            patched: &patched,
+            call: &call,
+            context: &context,
+            bound: &bound,
+            defaults: &defaults,
+        };
+        let mut extra = Extra::new(layers);
+        assert!(extra.last_shared_text().is_none());
+        let mut walked = Vec::new();
+        while let Some((name, _)) = extra.next() {
+            walked.push((name, extra.last_shared_text().cloned()));
+        }
+        let expected = [
+            ("n", None),
+            ("s", None),
+            ("host", Some(&host)),
+            ("user", Some(&user)),
+            ("count", None),
+            ("region", Some(&region)),
+            ("app", Some(&app)),
+            ("tag", None),
+        ];
+        assert_eq!(
+            walked.len(),
+            expected.len(),
+            "{:?}",
+            walked.iter().map(|w| w.0).collect::<Vec<_>>()
+        );
+        for ((name, shared), (expected_name, source)) in walked.iter().zip(expected) {
+            assert_eq!(*name, expected_name);
+            match (shared, source) {
+                (None, None) => {}
+                (Some(shared), Some(source)) => assert!(Arc::ptr_eq(shared, source), "{name}"),
+                _ => panic!("{name}: {shared:?}, expected {source:?}"),
+            }
+        }
+        assert!(
+            !walked
+                .iter()
+                .any(|(_, shared)| shared.as_ref().is_some_and(|s| Arc::ptr_eq(s, &shadowed)))
+        );
+    }
+}

@@ -10,8 +10,8 @@ use std::time::Instant;
 
 use arc_swap::ArcSwap;
 
-use crate::error::{ConfigError, FormatError};
-use crate::filter::{Filter, IntoLevelNo, ModuleLevels};
+use crate::error::{ConfigError, FormatError, SpecError};
+use crate::filter::{Filter, IntoLevelNo, ModuleLevels, OFF};
 use crate::format::Format;
 use crate::level::Level;
 use crate::record::Record;
@@ -61,8 +61,12 @@ pub(crate) struct Handler {
     pub(crate) backtrace: bool,
     /// Whether `filter` holds anything: without, a record pays one load for it.
     filtered: AtomicBool,
-    /// Replaced live by `set_filter`.
+    /// Replaced live by `set_filter`: the filter given, laid over `modules_off`.
     filter: ArcSwap<Filter>,
+    /// The modules the sink turns off
+    /// ([`SinkDefaults::modules_off`](crate::sink::SinkDefaults::modules_off)), beneath every
+    /// filter given.
+    modules_off: Option<ModuleLevels>,
     /// `None` once the handler is removed (or its logger dropped): threads may still hold the
     /// handler in their cached lists for a while, but not its sink.
     sink: Mutex<Option<Box<dyn Sink>>>,
@@ -72,7 +76,8 @@ pub(crate) struct Handler {
     bytes: AtomicU64,
     lost: AtomicU64,
     errors: AtomicU64,
-    /// Records a full queue dropped (`WhenFull::DropNewest`).
+    /// Records a full queue dropped (`WhenFull::DropNewest`), or the sink did not take
+    /// ([`Fault::not_taken`]).
     dropped: AtomicU64,
     reported: AtomicBool,
     /// Formatted and written by the logger's writer thread, through this queue.
@@ -156,8 +161,13 @@ impl Handler {
         self.level_no.store(level_no, Ordering::Relaxed);
     }
 
-    /// A new filter (the logger then re-folds the call sites' interest).
+    /// A new filter, laid over the sink's own (the logger then re-folds the call sites'
+    /// interest).
     pub(crate) fn set_filter(&self, filter: Filter) {
+        let filter = match &self.modules_off {
+            Some(beneath) => overlay(beneath, filter),
+            None => filter,
+        };
         let filtered = filter.modules.is_some() || filter.closure.is_some();
         self.filter.store(Arc::new(filter));
         self.filtered.store(filtered, Ordering::Relaxed);
@@ -187,6 +197,7 @@ impl Handler {
         // the removal goes.
         let Some(sink) = sink.as_mut() else { return };
         self.count(sink.write(line, record), line.len());
+        // A nested line the sink does not take counts as dropped (`Fault::not_taken`).
         while let Some(deferred) = writing.next_deferred() {
             self.count(sink.write_nested(&deferred, record), deferred.len());
         }
@@ -207,6 +218,9 @@ impl Handler {
                 self.written.store(self.written.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
                 let bytes = self.bytes.load(Ordering::Relaxed) + len as u64;
                 self.bytes.store(bytes, Ordering::Relaxed);
+            }
+            Err(error) if Fault::of(&error).is_some_and(Fault::is_not_taken) => {
+                self.dropped.fetch_add(1, Ordering::Relaxed);
             }
             Err(error) => self.write_failed(error),
         }
@@ -370,6 +384,15 @@ impl Handler {
     }
 }
 
+/// `filter` laid over the module map `beneath`: `filter`'s rules win for the same prefix.
+fn overlay(beneath: &ModuleLevels, filter: Filter) -> Filter {
+    let mut overlaid = Filter { modules: Some(beneath.clone()), closure: filter.closure };
+    if let Some(modules) = filter.modules {
+        overlaid.add_modules(modules);
+    }
+    overlaid
+}
+
 /// What [`Handler::hold_for_fork`] got.
 pub(crate) enum ForkHold<'a> {
     /// The sink's lock, held until the fork is done.
@@ -429,8 +452,10 @@ pub struct HandlerStats {
     pub errors: u64,
     /// Records a full queue dropped before they reached this handler (a queued handler with
     /// [`WhenFull::DropNewest`](crate::sink::WhenFull::DropNewest)): counted at the call, by
-    /// level and module map (the handler's closure runs later, on the writer thread). `written + lost +
-    /// dropped` is every record this handler took.
+    /// level and module map (the handler's closure runs later, on the writer thread); and
+    /// records the sink did not take ([`Fault::not_taken`](crate::sink::Fault::not_taken): an
+    /// OpenTelemetry provider that filters a record out, a nested record the OpenTelemetry
+    /// sink does not send). `written + lost + dropped` is every record this handler took.
     pub dropped: u64,
 }
 
@@ -762,6 +787,10 @@ pub struct HandlerBuilder<'l> {
     /// The first invalid level of `filter_levels`.
     filter_error: Option<ConfigError>,
     queue: Option<Queue>,
+    /// The modules the sink turns off, beneath `filter`.
+    modules_off: &'static [&'static str],
+    /// Why the sink refuses a queue.
+    calling_thread_only: Option<&'static str>,
 }
 
 impl<'l> HandlerBuilder<'l> {
@@ -778,6 +807,8 @@ impl<'l> HandlerBuilder<'l> {
             filter: Filter::all(),
             filter_error: None,
             queue: defaults.queue,
+            modules_off: defaults.modules_off,
+            calling_thread_only: defaults.calling_thread_only,
         }
     }
 
@@ -1075,6 +1106,9 @@ impl<'l> HandlerBuilder<'l> {
         if let Some(error) = self.filter_error {
             return Err(error);
         }
+        if let (Some(_), Some(reason)) = (self.queue, self.calling_thread_only) {
+            return Err(ConfigError::Setting(SpecError::new("enqueue", "true", reason)));
+        }
         let sink = (self.sink)()?;
         let colorize = match self.colorize {
             Colorize::Auto => sink.auto_color(),
@@ -1092,6 +1126,9 @@ impl<'l> HandlerBuilder<'l> {
                 backtrace: self.backtrace,
                 filtered: AtomicBool::new(false),
                 filter: ArcSwap::from_pointee(Filter::all()),
+                modules_off: (!self.modules_off.is_empty()).then(|| {
+                    ModuleLevels::new(self.modules_off.iter().map(|m| (String::from(*m), OFF)))
+                }),
                 sink: Mutex::new(Some(sink)),
                 description,
                 written: AtomicU64::new(0),

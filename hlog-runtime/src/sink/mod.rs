@@ -66,7 +66,8 @@ pub trait Sink: Send + 'static {
     /// Write one formatted record (`line` ends with `\n`). An error is counted in `stats()` and
     /// reported once on stderr; logging carries on. A plain error means this record was lost;
     /// a [`Fault`] says what else happened (the record was kept after all, earlier records
-    /// were lost).
+    /// were lost), or that the sink did not take the record on purpose
+    /// ([`Fault::not_taken`]: counted as dropped, not reported).
     ///
     /// # Examples
     ///
@@ -100,7 +101,12 @@ pub trait Sink: Send + 'static {
     /// here right after `outer`'s write, instead of deadlocking on the sink. Only the line is
     /// kept, not the nested record. The default writes it as any line, with `outer`; a sink
     /// that reads the record rather than the line overrides it (the OpenTelemetry sink drops
-    /// it: `outer` is not its record).
+    /// it: `outer` is not its record, and returns [`Fault::not_taken`], so that the record
+    /// counts in `stats()` as `dropped`).
+    ///
+    /// A sink that wraps another must forward this method to the inner sink's: the default
+    /// would call the inner `write` with `outer`, and a sink that reads the record (the
+    /// OpenTelemetry sink) would send `outer` a second time in the nested line's place.
     ///
     /// # Examples
     ///
@@ -118,7 +124,7 @@ pub trait Sink: Send + 'static {
     ///     }
     ///
     ///     fn write_nested(&mut self, _line: &[u8], _outer: &Record<'_>) -> io::Result<()> {
-    ///         Ok(())
+    ///         Err(hlog::sink::Fault::not_taken()) // counted in `stats()` as dropped
     ///     }
     /// }
     /// # hlog::Logger::new().add(ByLevel(Default::default())).install().unwrap();
@@ -473,6 +479,7 @@ pub trait IntoSink {
 ///
 /// let defaults = JsonSink::to(Capture::new()).defaults();
 /// assert_eq!(defaults.format.map(|format| format.json_schema().is_some()), Some(true));
+/// assert!(defaults.modules_off.is_empty() && defaults.calling_thread_only.is_none());
 /// ```
 #[derive(Clone, Default)]
 #[non_exhaustive]
@@ -481,6 +488,19 @@ pub struct SinkDefaults {
     pub format: Option<crate::Format>,
     /// Format on the logger's writer thread instead of the calling thread, through this queue.
     pub queue: Option<Queue>,
+    /// Modules (module path prefixes, on `::` boundaries; a bridged record's target) the
+    /// handler takes nothing from, beneath its own filter: the filter given to the builder
+    /// (`filter_levels`, `filter_module`, `filter_with`, a configuration's) or later to
+    /// [`Logger::set_filter`](crate::Logger::set_filter) is laid over these, its entry for the
+    /// same prefix winning. The OpenTelemetry sink turns its exporters' own modules off with
+    /// it.
+    pub modules_off: &'static [&'static str],
+    /// Why the sink must run on the calling thread, if it must (it reads the caller's state,
+    /// as the OpenTelemetry sink reads the current trace context): a queued handler
+    /// (`enqueue(true)`, `queue(...)`, an [`AsyncSink`] around it) is then refused at
+    /// `install()` with a [`ConfigError::Setting`](crate::ConfigError::Setting) for
+    /// `enqueue` whose message is this reason (say which sink and why).
+    pub calling_thread_only: Option<&'static str>,
 }
 
 /// How a handler that formats on the writer thread queues records (`enqueue(true)`,
@@ -700,6 +720,8 @@ pub struct Fault {
     error: io::Error,
     record_kept: bool,
     lost: u64,
+    /// The sink declined the record on purpose ([`Fault::not_taken`]).
+    not_taken: bool,
 }
 
 impl Fault {
@@ -769,8 +791,49 @@ impl Fault {
         Fault::error(error, false, lost)
     }
 
+    /// The sink did not take this record, on purpose: its destination declines it (an
+    /// OpenTelemetry provider whose processors filter it out), or it is a nested line the sink
+    /// does not send ([`Sink::write_nested`]). Returned by [`Sink::write`] or
+    /// [`Sink::write_nested`], it is neither a failure nor a loss: the record counts in
+    /// `stats()` as `dropped`, not `written`, and nothing is reported.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::io;
+    /// use hlog::sink::{Fault, Sink};
+    ///
+    /// /// Takes only records with a message of their own.
+    /// struct NonEmpty;
+    ///
+    /// impl Sink for NonEmpty {
+    ///     fn write(&mut self, _line: &[u8], record: &hlog::Record<'_>) -> io::Result<()> {
+    ///         if record.message().to_string().is_empty() {
+    ///             return Err(Fault::not_taken());
+    ///         }
+    ///         Ok(())
+    ///     }
+    /// }
+    ///
+    /// let logger = hlog::Logger::new();
+    /// logger.add(NonEmpty).install().unwrap();
+    /// hlog::info!(logger, "");
+    /// hlog::info!(logger, "kept");
+    /// let stats = &logger.stats()[0];
+    /// assert_eq!((stats.written, stats.dropped, stats.errors), (1, 1, 0));
+    /// ```
+    pub fn not_taken() -> io::Error {
+        let error = io::Error::other("the sink did not take the record");
+        io::Error::other(Fault { error, record_kept: false, lost: 0, not_taken: true })
+    }
+
     pub(crate) fn error(error: io::Error, record_kept: bool, lost: u64) -> io::Error {
-        io::Error::new(error.kind(), Fault { error, record_kept, lost })
+        io::Error::new(error.kind(), Fault { error, record_kept, lost, not_taken: false })
+    }
+
+    /// Whether the sink declined the record on purpose ([`Fault::not_taken`]).
+    pub(crate) fn is_not_taken(&self) -> bool {
+        self.not_taken
     }
 
     /// The fault inside `error`, if it holds one.

@@ -3,7 +3,8 @@
 //!
 //! The sink uses the line its handler formats for nothing: it builds the `LogRecord` from the
 //! record itself (the message as the body, the fields as attributes), so it brings an empty
-//! format to its handler ([`IntoSink::defaults`]) and the handler renders next to nothing.
+//! format to its handler ([`IntoSink::defaults`]) and the handler renders next to nothing. It
+//! also brings a filter that turns the exporters' own modules off, and refuses a queue.
 
 use std::cell::OnceCell;
 use std::io;
@@ -14,7 +15,7 @@ use opentelemetry::logs::{AnyValue, LogRecord, Logger, LoggerProvider, Severity}
 use opentelemetry::trace::TraceContextExt;
 use opentelemetry::{Context, InstrumentationScope, Key, StringValue};
 
-use super::{IntoSink, Sink, SinkDefaults};
+use super::{Fault, IntoSink, Sink, SinkDefaults};
 use crate::message::Message;
 use crate::out::Out;
 use crate::record::Record;
@@ -44,31 +45,48 @@ use crate::value::Value;
 ///   (an integer outside `i64` as its decimal text), floats as `Double` (an `f32` as the
 ///   `f64` nearest its shortest decimal: `0.1f32` is `0.1`), booleans as `Boolean`, text,
 ///   characters and `Display`/`Debug` values as `String`; then `code.file.path`,
-///   `code.line.number`, `code.function.name` (`{file}`, `{line}`, `{function}`),
-///   `thread.name` and `thread.id`; and, with an attached error (`err = e`),
+///   `code.line.number` (`{file}`, `{line}`), `code.function.name` (the function's path,
+///   `my_app::db::query`, where `{function}` is `query`), `thread.name` and `thread.id`; and,
+///   with an attached error (`err = e`),
 ///   `exception.message` (the error and its `source()` chain, `outer: cause: root`) and
 ///   `exception.stacktrace` when the record carries a backtrace (while a handler of the logger
 ///   is built with `backtrace(true)`). (`exception.type` is left out: a `dyn Error` does not
-///   know its type's name.)
+///   know its type's name.) A record from the `log` or `tracing` bridge has no
+///   `code.function.name` (its function is not known), and no `code.line.number` or
+///   `code.file.path` when its origin did not say. A field named like one of these attributes
+///   (`thread.id = 7`) is the attribute: hlog's own of that name is left out, so that no key
+///   appears twice.
 /// - **trace context**: the trace id, span id and flags of the active span of the current
 ///   `opentelemetry::Context`, when there is one. With `tracing-opentelemetry` (0.34, whose
 ///   layer makes an entered `tracing` span's OpenTelemetry context the current one unless
 ///   `with_context_activation(false)`), a call inside a `tracing` span carries that span's
 ///   ids.
 ///
-/// A record logged while the sink emits (the SDK's own diagnostics, through hlog's `tracing`
-/// bridge; a value's `Display` that logs) reaches the logger's other handlers but not
-/// OpenTelemetry ([`Sink::write_nested`]), as OpenTelemetry keeps its own diagnostics out of
-/// its exports.
+/// **Export traffic is kept out.** OTLP exporters log through `tracing` and `log` (hyper, h2,
+/// tonic, tower, reqwest, the OpenTelemetry crates themselves), often on threads of their own
+/// while they export. With hlog's bridges installed, those records would come back into this
+/// sink, to be exported, to make more records, without end (or, with a simple processor, wait
+/// on the sink they are exporting from). So the sink brings its handler a filter
+/// ([`SinkDefaults::modules_off`]) that turns these modules off: `hyper`, `hyper_util`, `h2`,
+/// `tonic`, `tower`, `reqwest`, `opentelemetry`, `opentelemetry_sdk`, `opentelemetry_otlp`
+/// (the targets bridged records carry, and their children: `hyper::client`). The logger's other
+/// handlers still get them. The handler's own filter is laid over it: an entry for one of these
+/// prefixes (`.filter_levels([("tonic", "WARNING")])`) wins over it, at the risk of the loop.
+///
+/// A record logged on the same thread while the sink emits (a processor's diagnostics, a
+/// value's `Display` that logs) reaches the logger's other handlers but not OpenTelemetry
+/// ([`Sink::write_nested`]), as OpenTelemetry keeps its own diagnostics out of its exports;
+/// it counts in the handler's `stats()` as `dropped`.
 ///
 /// A record logged from a thread-local's destructor once OpenTelemetry's own thread-locals
 /// are gone cannot be emitted (the `opentelemetry` API panics there): the handler counts it
 /// as lost and reports it once, and the call returns as usual.
 ///
-/// The ids are read on the thread that runs the sink: the calling thread, for a handler as
-/// `add()` makes it. A queued handler (`enqueue(true)`) runs its sink on the logger's writer
-/// thread, where no span is active: its records carry no ids. Keep the handler synchronous
-/// and let the SDK queue (its batch processor exports on a thread of its own).
+/// The ids are read on the thread that runs the sink, which must be the calling thread: a
+/// queued handler (`enqueue(true)`, `queue(...)`, an `AsyncSink` around this sink) would run it
+/// on the logger's writer thread, where no span is active, and lose the ids; `install()`
+/// refuses it with a [`ConfigError::Setting`](crate::ConfigError::Setting) that says why. The
+/// SDK queues already: its batch processor exports on a thread of its own.
 ///
 /// The `LogRecord` is built and emitted in the log call; the SDK allocates for it by its
 /// nature (attributes past the first five, each owned string, the exporter's own work), so
@@ -78,8 +96,9 @@ use crate::value::Value;
 /// `LogRecord` built by hand.
 ///
 /// `emit` returns nothing: the SDK reports export failures itself (its internal logs), and a
-/// record the provider drops (after `shutdown`, or filtered by a processor's `event_enabled`)
-/// counts as written in `stats()`. A provider with a batch processor exports when it flushes:
+/// record the provider drops after `shutdown` counts as written in `stats()`. A record the
+/// logger declines (`event_enabled` is false: a processor filters it out) is not emitted and
+/// counts as `dropped`. A provider with a batch processor exports when it flushes:
 /// [`flush_with`](OtelSink::flush_with) ties that to hlog's flushes.
 ///
 /// # Examples
@@ -186,9 +205,73 @@ impl<L: Logger + Send + 'static> IntoSink for OtelSink<L> {
     }
 
     /// An empty format: the sink reads the record, not the line, so the handler renders
-    /// nothing it would throw away.
+    /// nothing it would throw away; a filter that turns off the modules that export (`hyper`,
+    /// `h2`, `tonic`, ...: see [`OtelSink`]); and no queue.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::{IntoSink, OtelSink};
+    ///
+    /// let provider = opentelemetry_sdk::logs::SdkLoggerProvider::builder().build();
+    /// let defaults = OtelSink::new(&provider).defaults();
+    /// assert!(defaults.modules_off.contains(&"hyper"));
+    /// assert!(defaults.calling_thread_only.is_some()); // `enqueue(true)` is refused
+    /// ```
     fn defaults(&self) -> SinkDefaults {
-        SinkDefaults { format: Some(hlog_macros::__format!(crate, "")), ..SinkDefaults::default() }
+        SinkDefaults {
+            format: Some(hlog_macros::__format!(crate, "")),
+            modules_off: &EXPORT_MODULES,
+            calling_thread_only: Some(
+                "the OpenTelemetry sink runs on the calling thread: it reads the caller's trace \
+                 context (the active span's ids), which a queued handler's writer thread does \
+                 not have; leave the handler unqueued (the SDK's batch processor queues)",
+            ),
+            ..SinkDefaults::default()
+        }
+    }
+}
+
+/// The modules (and `tracing` targets) of the crates that export: their records would come
+/// back into the sink as it exports.
+const EXPORT_MODULES: [&str; 9] = [
+    "hyper",
+    "hyper_util",
+    "h2",
+    "tonic",
+    "tower",
+    "reqwest",
+    "opentelemetry",
+    "opentelemetry_sdk",
+    "opentelemetry_otlp",
+];
+
+/// The attributes the sink adds after the fields; a field of the same name replaces one.
+const OWN: [&str; 7] = [
+    "code.file.path",
+    "code.line.number",
+    "code.function.name",
+    "thread.name",
+    "thread.id",
+    "exception.message",
+    "exception.stacktrace",
+];
+
+/// Which of [`OWN`] a record's fields hold, a bit each.
+#[derive(Clone, Copy, Default)]
+struct Taken(u8);
+
+impl Taken {
+    /// Note `name` if it is one of [`OWN`].
+    fn note(&mut self, name: &str) {
+        if let Some(i) = OWN.iter().position(|own| *own == name) {
+            self.0 |= 1 << i;
+        }
+    }
+
+    /// Whether a field took the attribute `name` (one of [`OWN`]).
+    fn has(self, name: &str) -> bool {
+        OWN.iter().position(|own| *own == name).is_some_and(|i| self.0 & (1 << i) != 0)
     }
 }
 
@@ -206,7 +289,7 @@ impl<L: Logger + Send + 'static> Sink for Emitter<L> {
         let severity = severity(level.no());
         let target = record.module_path();
         if !self.logger.event_enabled(severity, target, None) {
-            return Ok(());
+            return Err(Fault::not_taken());
         }
         let mut log = self.logger.create_log_record();
         let time = system_time(record.time());
@@ -216,6 +299,7 @@ impl<L: Logger + Send + 'static> Sink for Emitter<L> {
         log.set_severity_text(level.name());
         log.set_target(target);
         log.set_body(AnyValue::String(self.body(record.message())));
+        let mut taken = Taken::default();
         let mut fields = record.extra();
         while let Some((name, value)) = fields.next() {
             // A bound or contextual text is shared with the record, not copied.
@@ -223,16 +307,23 @@ impl<L: Logger + Send + 'static> Sink for Emitter<L> {
                 Some(text) => AnyValue::String(StringValue::from(Arc::clone(text))),
                 None => self.any_value(&value),
             };
+            taken.note(name);
             log.add_attribute(Key::from_static_str(name), value);
         }
-        log.add_attribute(Key::from_static_str("code.file.path"), record.file());
-        log.add_attribute(Key::from_static_str("code.line.number"), record.line());
-        log.add_attribute(Key::from_static_str("code.function.name"), record.function());
-        log.add_attribute(Key::from_static_str("thread.name"), thread_name(record.thread));
-        let thread_id = crate::thread::id(record.thread);
-        log.add_attribute(Key::from_static_str("thread.id"), int(thread_id));
+        let mut own = |key: &'static str, value: Option<AnyValue>| {
+            if let Some(value) = value.filter(|_| !taken.has(key)) {
+                log.add_attribute(Key::from_static_str(key), value);
+            }
+        };
+        // A bridged record's origin may be unknown: `<unknown>`, line 0.
+        let file = Some(record.file()).filter(|file| *file != "<unknown>");
+        own("code.file.path", file.map(AnyValue::from));
+        own("code.line.number", Some(record.line()).filter(|&line| line != 0).map(AnyValue::from));
+        own("code.function.name", record.callsite.function_path().map(AnyValue::from));
+        own("thread.name", Some(AnyValue::String(thread_name(record.thread))));
+        own("thread.id", Some(int(crate::thread::id(record.thread))));
         if let Some(error) = record.error() {
-            self.exception(&mut log, error, record.backtrace());
+            self.exception(&mut log, error, record.backtrace(), taken);
         }
         Context::map_current(|cx| {
             if cx.has_active_span() {
@@ -255,9 +346,9 @@ impl<L: Logger + Send + 'static> Sink for Emitter<L> {
     /// `tracing` bridge, which OpenTelemetry marks as not to be exported; a value's `Display`
     /// that logs) reaches the logger's other handlers, not this one: only its line was kept,
     /// and writing `outer` again would send that record twice (and, for a diagnostic that
-    /// every emit makes, again and again).
+    /// every emit makes, again and again). It counts as `dropped` ([`Fault::not_taken`]).
     fn write_nested(&mut self, _line: &[u8], _outer: &Record<'_>) -> io::Result<()> {
-        Ok(())
+        Err(Fault::not_taken())
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -309,6 +400,7 @@ impl<L> Emitter<L> {
         log: &mut impl LogRecord,
         error: &(dyn std::error::Error + 'static),
         backtrace: Option<&dyn std::fmt::Display>,
+        taken: Taken,
     ) {
         self.buf.clear();
         let mut out = Out::new(&mut self.buf, None, false);
@@ -319,8 +411,10 @@ impl<L> Emitter<L> {
             out.display(cause);
             source = cause.source();
         }
-        log.add_attribute(Key::from_static_str("exception.message"), self.text());
-        if let Some(backtrace) = backtrace {
+        if !taken.has("exception.message") {
+            log.add_attribute(Key::from_static_str("exception.message"), self.text());
+        }
+        if let Some(backtrace) = backtrace.filter(|_| !taken.has("exception.stacktrace")) {
             self.buf.clear();
             Out::new(&mut self.buf, None, false).display(backtrace);
             log.add_attribute(Key::from_static_str("exception.stacktrace"), self.text());

@@ -2,7 +2,13 @@
 //! `opentelemetry`), in `tests/`: records go through the SDK's in-memory exporter and are read
 //! back. This library is their shared set-up.
 
-use opentelemetry::logs::AnyValue;
+use std::borrow::Cow;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use opentelemetry::logs::{AnyValue, LogRecord, Logger, LoggerProvider, Severity};
+use opentelemetry::trace::{SpanId, TraceFlags, TraceId};
+use opentelemetry::{InstrumentationScope, Key};
 use opentelemetry_sdk::logs::{InMemoryLogExporter, SdkLogRecord, SdkLoggerProvider};
 
 /// A logger whose one handler is an `OtelSink` over an SDK provider that exports each record
@@ -80,4 +86,100 @@ pub fn attribute(record: &SdkLogRecord, key: &str) -> Option<AnyValue> {
 /// `(key, value)` pairs with owned keys, for comparing with [`fields`].
 pub fn pairs<const N: usize>(pairs: [(&str, AnyValue); N]) -> Vec<(String, AnyValue)> {
     pairs.into_iter().map(|(key, value)| (key.to_owned(), value)).collect()
+}
+
+/// A `LoggerProvider` built on the API crate alone, which keeps each record's body and trace
+/// context as the sink set them. The SDK's logger fills a record's trace context from the
+/// current `Context` itself when the record has none; this one does not, so what it keeps is
+/// the sink's own doing.
+#[derive(Clone, Default)]
+pub struct Recording(Arc<Mutex<Vec<Recorded>>>);
+
+/// What [`Recording`] keeps of a record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Recorded {
+    /// The body.
+    pub body: Option<AnyValue>,
+    /// The trace id, span id and flags, as the sink set them.
+    pub trace: Option<(TraceId, SpanId, Option<TraceFlags>)>,
+}
+
+impl Recording {
+    /// A logger whose one handler is an `OtelSink` over this provider.
+    pub fn logger(&self) -> hlog::Logger {
+        let logger = hlog::Logger::new();
+        logger.add(hlog::sink::OtelSink::new(self)).install().expect("the handler installs");
+        logger
+    }
+
+    /// The records emitted so far.
+    pub fn records(&self) -> Vec<Recorded> {
+        self.0.lock().unwrap().clone()
+    }
+
+    /// The trace context of each record emitted so far.
+    pub fn trace_contexts(&self) -> Vec<Option<(TraceId, SpanId, Option<TraceFlags>)>> {
+        self.records().into_iter().map(|record| record.trace).collect()
+    }
+}
+
+impl LoggerProvider for Recording {
+    type Logger = Recording;
+
+    fn logger_with_scope(&self, _scope: InstrumentationScope) -> Recording {
+        self.clone()
+    }
+}
+
+impl Logger for Recording {
+    type LogRecord = Recorded;
+
+    fn create_log_record(&self) -> Recorded {
+        Recorded::default()
+    }
+
+    fn emit(&self, record: Recorded) {
+        self.0.lock().unwrap().push(record);
+    }
+
+    fn event_enabled(&self, _level: Severity, _target: &str, _name: Option<&str>) -> bool {
+        true
+    }
+}
+
+impl LogRecord for Recorded {
+    fn set_event_name(&mut self, _name: &'static str) {}
+
+    fn set_target<T: Into<Cow<'static, str>>>(&mut self, _target: T) {}
+
+    fn set_timestamp(&mut self, _timestamp: SystemTime) {}
+
+    fn set_observed_timestamp(&mut self, _timestamp: SystemTime) {}
+
+    fn set_severity_text(&mut self, _text: &'static str) {}
+
+    fn set_severity_number(&mut self, _number: Severity) {}
+
+    fn set_body(&mut self, body: AnyValue) {
+        self.body = Some(body);
+    }
+
+    fn add_attributes<I, K, V>(&mut self, _attributes: I)
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<Key>,
+        V: Into<AnyValue>,
+    {
+    }
+
+    fn add_attribute<K: Into<Key>, V: Into<AnyValue>>(&mut self, _key: K, _value: V) {}
+
+    fn set_trace_context(
+        &mut self,
+        trace_id: TraceId,
+        span_id: SpanId,
+        trace_flags: Option<TraceFlags>,
+    ) {
+        self.trace = Some((trace_id, span_id, trace_flags));
+    }
 }

@@ -1,7 +1,8 @@
 //! A record logged while the sink emits (here by the provider's processor, as the SDK's own
 //! diagnostics do through hlog's `tracing` bridge) reaches the logger's other handlers but not
 //! OpenTelemetry: the record being emitted is sent once, not again in the nested one's place
-//! (which, for a diagnostic made on every emit, would never end).
+//! (which, for a diagnostic made on every emit, would never end). The nested record counts in
+//! the OpenTelemetry handler's `stats()` as dropped, not written.
 
 use std::sync::{Arc, Mutex};
 
@@ -69,5 +70,10 @@ fn a_record_logged_while_the_sink_emits_is_not_sent() {
         "INFO first\nWARNING diagnostic from the processor\n\
          INFO second\nWARNING diagnostic from the processor\n"
     );
+    let stats = logger.stats();
+    let counts = |i: usize| (stats[i].written, stats[i].dropped, stats[i].lost, stats[i].errors);
+    assert_eq!(counts(0), (4, 0, 0, 0)); // the capture
+    assert_eq!(counts(1), (2, 2, 0, 0)); // OpenTelemetry: the two diagnostics not sent
+    assert_eq!(stats[1].bytes, 2); // its format is empty: a newline for each record sent
     *slot.lock().unwrap() = None;
 }

@@ -37,7 +37,10 @@ fn a_record_becomes_one_log_record() {
             ("attempts", AnyValue::Int(3)),
             ("code.file.path", AnyValue::from(file!())),
             ("code.line.number", AnyValue::Int(line.into())),
-            ("code.function.name", AnyValue::from("a_record_becomes_one_log_record")),
+            (
+                "code.function.name",
+                AnyValue::from(concat!(module_path!(), "::a_record_becomes_one_log_record")),
+            ),
             ("thread.name", AnyValue::from(thread.name().unwrap().to_owned())),
             ("thread.id", AnyValue::Int(thread_id)),
         ])
