@@ -233,7 +233,12 @@ impl Transport {
         if self.connection.as_ref().is_some_and(Connection::peer_closed) {
             // Left by the server, with no error yet: a failure like any other, so that a
             // server that accepts and closes at once is not connected to for every record.
+            // (An allocation, once per connection: the record waits out the backoff.)
             self.drop_connection();
+            return Err(io::Error::new(
+                io::ErrorKind::ConnectionAborted,
+                "the syslog server closed the connection",
+            ));
         }
         let connection = match &mut self.connection {
             Some(connection) => connection,
@@ -421,7 +426,9 @@ mod tests {
             std::thread::yield_now();
         }
         let refused = transport.send(&mut message("two")).unwrap_err();
-        assert_eq!(refused.kind(), io::ErrorKind::NotConnected);
+        assert_eq!(refused.to_string(), "the syslog server closed the connection");
+        let waiting = transport.send(&mut message("two")).unwrap_err();
+        assert_eq!(waiting.kind(), io::ErrorKind::NotConnected);
         std::thread::sleep(Backoff::FIRST);
         transport.send(&mut message("three")).unwrap();
         let (mut second, _) = listener.accept().unwrap();
