@@ -458,6 +458,20 @@ mod tests {
     }
 
     #[test]
+    fn a_stream_whose_reader_is_gone_is_an_error_not_a_sigpipe() {
+        let (ours, theirs) = UnixStream::pair().unwrap();
+        drop(theirs);
+        // As in a host program that does not ignore SIGPIPE (Rust's runtime does).
+        // SAFETY: `signal` takes any signal number and disposition; the previous one is put
+        // back below.
+        let before = unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+        let result = send_all(ours.as_raw_fd(), b"x");
+        // SAFETY: as above.
+        unsafe { libc::signal(libc::SIGPIPE, before) };
+        assert_eq!(result.unwrap_err().raw_os_error(), Some(libc::EPIPE));
+    }
+
+    #[test]
     fn a_refused_connection_waits_out_the_backoff() {
         let addr = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
         let mut transport = Transport::new(Target::Tcp(vec![addr]));
