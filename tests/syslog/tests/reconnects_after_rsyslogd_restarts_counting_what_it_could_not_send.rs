@@ -168,7 +168,7 @@ fn a_thread_logs_throughout_a_restart(input: Input) {
     assert!(stored_count <= written, "stored {stored_count}, written {written}");
     assert!(stored_count + lost <= logged + 5);
     // Some before the stop, some after the start.
-    assert!(numbers.len() >= 20 + 1, "{numbers:?}");
+    assert!(numbers.len() > 20, "{numbers:?}");
 }
 
 #[test]
