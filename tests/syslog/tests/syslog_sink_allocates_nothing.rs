@@ -11,6 +11,7 @@ use std::net::{TcpListener, UdpSocket};
 use std::os::unix::net::UnixDatagram;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use hlog::Logger;
 use hlog::sink::SyslogSink;
@@ -32,7 +33,10 @@ fn steady_state(sink: SyslogSink) -> usize {
 fn steady_state_paced(sink: SyslogSink, pace: impl Fn(usize)) -> usize {
     let logger = Logger::new();
     logger.add(sink).install().unwrap();
-    (0..10).for_each(|i| log(&logger, i));
+    for i in 0..10 {
+        log(&logger, i);
+        pace(2 + 2 * i as usize);
+    }
     let counted = allocations(|| {
         for i in 0..1000 {
             log(&logger, i);
@@ -72,6 +76,7 @@ fn over_a_unix_datagram_socket() {
     let server = UnixDatagram::bind(&path).unwrap();
     let received = Arc::new(AtomicUsize::new(0));
     let count = Arc::clone(&received);
+    server.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     let reader = std::thread::spawn(move || {
         let mut buf = [0; 8192];
         for _ in 0..2020 {
@@ -79,10 +84,13 @@ fn over_a_unix_datagram_socket() {
             count.fetch_add(1, Ordering::Relaxed);
         }
     });
-    // The sink does not wait on a full queue (it counts the record lost): the test waits for
-    // the reader instead, which allocates nothing.
+    // The sink does not wait on a full queue (10 datagrams: it counts the record lost): the
+    // test waits for the reader instead, keeping at most 4 in the queue, which allocates
+    // nothing.
     let pace = |sent: usize| {
+        let deadline = Instant::now() + Duration::from_secs(10);
         while received.load(Ordering::Relaxed) + 4 < sent {
+            assert!(Instant::now() < deadline, "the reader is stuck");
             std::thread::yield_now();
         }
     };
