@@ -800,6 +800,29 @@ mod tests {
     }
 
     #[test]
+    fn reopen_resolves_the_address_again() {
+        let old = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let new = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let mut writer = SyslogSink::udp(old.local_addr().unwrap().to_string()).build().unwrap();
+        // As when the server's name resolves to another address: the text is resolved anew.
+        writer.settings.target = TargetSpec::Udp(new.local_addr().unwrap().to_string());
+        writer.reopen().unwrap();
+        let mut buf = vec![0; PREFIX];
+        buf.extend_from_slice(b"<14>x");
+        writer.transport.send(&mut buf).unwrap();
+        let mut received = [0; 16];
+        let n = new.recv(&mut received).unwrap();
+        assert_eq!(&received[..n], b"<14>x");
+        // A name that no longer resolves: an error, and the addresses it had are kept.
+        writer.settings.target = TargetSpec::Udp("no-port".to_owned());
+        let error = writer.reopen().unwrap_err();
+        assert!(error.to_string().starts_with("invalid syslog address \"no-port\""), "{error}");
+        writer.transport.send(&mut buf).unwrap();
+        let n = new.recv(&mut received).unwrap();
+        assert_eq!(&received[..n], b"<14>x");
+    }
+
+    #[test]
     fn the_machine_hostname_is_printable_or_nil() {
         let name = machine_hostname();
         assert!(name == "-" || name.bytes().all(message::is_printable_ascii), "{name:?}");
