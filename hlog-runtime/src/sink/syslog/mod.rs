@@ -76,7 +76,8 @@ const MIN_MAX_LEN: usize = 480;
 /// - **Length.** A message longer than [`max_len`](Self::max_len) ([`DEFAULT_MAX_LEN`], 8 KiB,
 ///   unless set) has its MSG cut at a UTF-8 character boundary; the header and the structured
 ///   data are never cut: a record whose header and structured data alone are longer is
-///   counted as lost. MSG is written as UTF-8 without a byte order mark (RFC 5424's
+///   counted as lost (a template's arguments are fields too: with RFC 5424, raise `max_len`
+///   to the server's limit when they can be long). MSG is written as UTF-8 without a byte order mark (RFC 5424's
 ///   `MSG-ANY`).
 /// - **Failures.** A message that cannot be sent is counted in `stats()` (`lost`, `errors`)
 ///   and the first failure is reported on stderr; logging carries on. A TCP or Unix socket
@@ -85,12 +86,12 @@ const MIN_MAX_LEN: usize = 480;
 ///   50 ms only after a connection that stayed up for 5 s. A record logged while the sink
 ///   waits is refused at once (and counted), so a server that is down costs a log call
 ///   little; but a server that accepts connections and then stops reading can hold a log
-///   call for up to 2 s (the write timeout) once per connection, that is once per backoff
-///   delay at most. Before each write the sink checks that the server has not closed the
+///   call for up to 2 s (the write timeout) once per connection, and connections that last
+///   less than 5 s come further and further apart. Before each write the sink checks that the server has not closed the
 ///   connection (a restart). Plain TCP syslog (RFC 6587) has no acknowledgements, though:
 ///   records written after the server stopped reading and before its close reaches the sink
-///   are lost without anyone knowing, and are counted as written; over a Unix datagram socket
-///   the kernel tells the sender, and no record is lost uncounted. A datagram socket whose
+///   are lost without anyone knowing, and are counted as written (so are datagrams still
+///   queued on a Unix socket when its daemon exits). A datagram socket whose
 ///   reader is slow refuses at once when its queue is full (the record is counted, the call
 ///   does not wait). UDP cannot tell a datagram nobody received; a refusal (nothing listens
 ///   at the port) makes the next send fail, and that record is counted. Addresses are
