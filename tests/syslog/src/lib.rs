@@ -229,6 +229,24 @@ impl Rsyslogd {
         self.wait_for(input, "raw", n)
     }
 
+    /// The messages `input` stored, as received, once one of them ends with `last` (probes
+    /// left out): for a test that cannot know how many were stored. Fails the test, showing
+    /// what there is, if it does not come.
+    pub fn raw_until(&self, input: Input, last: &str) -> Vec<String> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let lines = self.lines(input, "raw", false);
+            if lines.iter().any(|line| line.ends_with(last)) {
+                return lines;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "rsyslogd's {input:?} never stored {last:?}: {lines:#?}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// The fields rsyslog parsed from the messages `input` stored, once there are `n`.
     pub fn fields(&self, input: Input, n: usize) -> Vec<String> {
         self.wait_for(input, "fields", n)
@@ -290,11 +308,39 @@ fn find_rsyslogd() -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// A loopback port free at this moment.
+/// A loopback port free at this moment, below the kernel's range of ephemeral ports
+/// (`net.ipv4.ip_local_port_range`): no connection's source port is taken from there, so while
+/// a test has stopped its rsyslogd (a restart) no other test's connection can take the port.
+/// Tried from a place that depends on the process id, so that test processes running at once
+/// (other checkouts on the machine) start apart; a port that does not bind is skipped.
 fn free_port(udp: bool) -> u16 {
-    if udp {
-        UdpSocket::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-    } else {
-        TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    const LOWEST: u16 = 10_000;
+    let ephemeral = fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|range| range.split_whitespace().next()?.parse::<u16>().ok())
+        .unwrap_or(32_768);
+    let span = usize::from(ephemeral.saturating_sub(LOWEST));
+    if span == 0 {
+        // An unusual range: any port the kernel gives.
+        return if udp {
+            UdpSocket::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+        } else {
+            TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+        };
     }
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    for _ in 0..span.min(1000) {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let offset = (std::process::id() as usize).wrapping_mul(7919).wrapping_add(n) % span;
+        let port = LOWEST + offset as u16;
+        let free = if udp {
+            UdpSocket::bind(("127.0.0.1", port)).is_ok()
+        } else {
+            TcpListener::bind(("127.0.0.1", port)).is_ok()
+        };
+        if free {
+            return port;
+        }
+    }
+    panic!("no free loopback port between {LOWEST} and {ephemeral}");
 }

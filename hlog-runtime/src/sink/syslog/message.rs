@@ -75,7 +75,8 @@ impl Header {
 
     /// Append the message of one record: `severity` (0..=7), its time, its fields (written
     /// as structured data by RFC 5424, left out by RFC 3164) and `msg`, the formatted line
-    /// without its newline.
+    /// without its newline. Returns where in `buf` the MSG starts (its end when it is empty):
+    /// what comes before is the header and the structured data.
     pub(super) fn write<'v>(
         &mut self,
         buf: &mut Vec<u8>,
@@ -83,7 +84,7 @@ impl Header {
         time: Timestamp,
         fields: impl Iterator<Item = (&'static str, Value<'v>)>,
         msg: &[u8],
-    ) {
+    ) -> usize {
         buf.push(b'<');
         crate::out::append(
             buf,
@@ -98,8 +99,10 @@ impl Header {
                 write_structured_data(buf, &self.sd_id, fields);
                 if !msg.is_empty() {
                     buf.push(b' ');
-                    buf.extend_from_slice(msg);
                 }
+                let start = buf.len();
+                buf.extend_from_slice(msg);
+                start
             }
             Protocol::Rfc3164 { .. } => {
                 self.stamp.bsd(buf, time, &self.zone);
@@ -113,9 +116,30 @@ impl Header {
                     b'\r' => Some(b'r'),
                     _ => None,
                 });
+                start
             }
         }
     }
+}
+
+/// Cut the message in `buf` so that it ends at `end` at the latest, inside its MSG (which
+/// starts at `msg_start`) and at a UTF-8 character boundary, so that a receiver never sees half
+/// a character. `false`, and `buf` left as it is, when the header and the structured data
+/// alone reach past `end`: the message cannot be sent whole enough to mean anything.
+pub(super) fn truncate_msg(buf: &mut Vec<u8>, msg_start: usize, end: usize) -> bool {
+    if buf.len() <= end {
+        return true;
+    }
+    if msg_start > end {
+        return false;
+    }
+    let mut cut = end;
+    // A continuation byte (10xxxxxx) is never the first of a character.
+    while cut > msg_start && buf[cut] & 0xC0 == 0x80 {
+        cut -= 1;
+    }
+    buf.truncate(cut);
+    true
 }
 
 /// The syslog severity of a level number: TRACE and DEBUG (below 20) 7 debug, INFO (20..25) 6
@@ -174,9 +198,15 @@ fn write_param_name(buf: &mut Vec<u8>, name: &str) {
     }
 }
 
+/// A byte of printable US-ASCII (33..=126, no space): what every RFC 5424 header field is made
+/// of.
+pub(super) fn is_printable_ascii(b: u8) -> bool {
+    (33..=126).contains(&b)
+}
+
 /// A character RFC 5424 allows in an SD-NAME.
 fn is_name_char(c: char) -> bool {
-    matches!(c, '!'..='~') && !matches!(c, '=' | ']' | '"')
+    c.is_ascii() && is_printable_ascii(c as u8) && !matches!(c, '=' | ']' | '"')
 }
 
 /// Escape, in place, the bytes of `buf` from `start` on that `escape` names: each becomes a
@@ -214,7 +244,7 @@ pub(super) fn check_field(
     max: usize,
     forbidden: &str,
 ) -> Result<(), crate::error::SpecError> {
-    let printable = value.bytes().all(|b| (33..=126).contains(&b));
+    let printable = value.bytes().all(is_printable_ascii);
     let clean = !value.chars().any(|c| forbidden.contains(c));
     if !value.is_empty() && value.len() <= max && printable && clean {
         return Ok(());
@@ -244,9 +274,9 @@ pub(super) fn check_sd_id(sd_id: &str) -> Result<(), crate::error::SpecError> {
             Some((name, number)) => {
                 !name.is_empty()
                     && !number.contains('@')
-                    && number.starts_with(|c: char| c.is_ascii_digit())
-                    && number.chars().all(|c| c.is_ascii_digit() || c == '.')
-                    && !number.ends_with('.')
+                    && number
+                        .split('.')
+                        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
             }
             None => false,
         };
@@ -263,10 +293,12 @@ pub(super) fn check_sd_id(sd_id: &str) -> Result<(), crate::error::SpecError> {
 }
 
 /// A header field that is not given: the text as it is when it is valid, else with every
-/// character outside printable US-ASCII replaced by `_`, cut at `max` bytes; `-` when empty.
-pub(super) fn sanitize_field(value: &str, max: usize) -> String {
+/// character outside printable US-ASCII, or in `forbidden` (RFC 3164's TAG ends at `[`, `]` or
+/// `:`), replaced by `_`, cut at `max` bytes; `-` when empty.
+pub(super) fn sanitize_field(value: &str, max: usize, forbidden: &str) -> String {
+    let allowed = |c: char| c.is_ascii() && is_printable_ascii(c as u8) && !forbidden.contains(c);
     let mapped: String =
-        value.chars().map(|c| if matches!(c, '!'..='~') { c } else { '_' }).take(max).collect();
+        value.chars().map(|c| if allowed(c) { c } else { '_' }).take(max).collect();
     if mapped.is_empty() { "-".to_owned() } else { mapped }
 }
 
@@ -537,6 +569,45 @@ mod tests {
     }
 
     #[test]
+    fn long_messages_are_cut_inside_the_msg_at_a_character_boundary() {
+        let mut header = Header::new(Protocol::Rfc5424, 16, &fields(), "fields@32473", Zone::utc());
+        let head = "<134>1 2026-03-26T13:30:00.123456Z host app 42 - [fields@32473 k=\"v\"] ";
+        // (end, the message kept): "aé✓b" is a, é (2 bytes), ✓ (3 bytes), b.
+        let cases: [(usize, &str); 8] = [
+            (100, "aé✓b"),
+            (7, "aé✓b"),
+            (6, "aé✓"),
+            (5, "aé"),
+            (4, "aé"),
+            (3, "aé"),
+            (2, "a"),
+            (0, ""),
+        ];
+        for (room, kept) in cases {
+            let mut buf = b"PREFIX".to_vec();
+            let start = header.write(
+                &mut buf,
+                6,
+                TIME,
+                [("k", Value::Str("v"))].into_iter(),
+                "aé✓b".as_bytes(),
+            );
+            assert_eq!(&buf[6..start], head.as_bytes());
+            assert!(truncate_msg(&mut buf, start, start + room));
+            let expected = format!("PREFIX{head}{}", kept);
+            assert_eq!(String::from_utf8(buf).unwrap(), expected, "{room}");
+        }
+        // The header and structured data never get cut: past them, the message is refused.
+        let mut buf = Vec::new();
+        let start = header.write(&mut buf, 6, TIME, std::iter::empty(), b"msg");
+        let before = buf.clone();
+        assert!(!truncate_msg(&mut buf, start, start - 1));
+        assert_eq!(buf, before);
+        assert!(truncate_msg(&mut buf, start, start));
+        assert_eq!(buf.len(), start);
+    }
+
+    #[test]
     fn severities_follow_the_level_numbers() {
         let cases = [
             (5, 7),
@@ -583,6 +654,9 @@ mod tests {
             "a@",
             "a@b",
             "a@1.",
+            "a@1..2",
+            "a@.1",
+            "a@1.b",
             "a b@1",
             "a@1@2",
             "a=b@1",
@@ -598,9 +672,12 @@ mod tests {
 
     #[test]
     fn defaults_are_sanitized() {
-        assert_eq!(sanitize_field("my app", 48), "my_app");
-        assert_eq!(sanitize_field("", 48), "-");
-        assert_eq!(sanitize_field("ünï", 48), "_n_");
-        assert_eq!(sanitize_field("abcdef", 3), "abc");
+        assert_eq!(sanitize_field("my app", 48, ""), "my_app");
+        assert_eq!(sanitize_field("", 48, ""), "-");
+        assert_eq!(sanitize_field("ünï", 48, ""), "_n_");
+        assert_eq!(sanitize_field("abcdef", 3, ""), "abc");
+        // A program named `a[1]:b` would end RFC 3164's TAG early.
+        assert_eq!(sanitize_field("a[1]:b", 48, "[]:"), "a_1__b");
+        assert_eq!(sanitize_field("a[1]:b", 48, ""), "a[1]:b");
     }
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use self::message::{Fields, Header, Protocol};
-use self::transport::{PREFIX, Target, Transport};
+use self::transport::{MAX_UDP, PREFIX, Target, Transport};
 use super::{IntoSink, Sink, SinkDefaults};
 use crate::error::{ConfigError, SpecError};
 use crate::record::Record;
@@ -27,6 +27,20 @@ use crate::time::Zone;
 /// assert_eq!(hlog::sink::syslog::DEFAULT_SD_ID, "fields@32473");
 /// ```
 pub const DEFAULT_SD_ID: &str = "fields@32473";
+
+/// The longest message sent, in bytes, unless [`SyslogSink::max_len`] says otherwise:
+/// rsyslog's default `maxMessageSize` (8 KiB), which syslog-ng's default (64 KiB) and
+/// journald's `/dev/log` also take.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(hlog::sink::syslog::DEFAULT_MAX_LEN, 8192);
+/// ```
+pub const DEFAULT_MAX_LEN: usize = 8192;
+
+/// The shortest [`SyslogSink::max_len`]: RFC 5424 §6.1's size every receiver must accept.
+const MIN_MAX_LEN: usize = 480;
 
 /// A syslog sink: each record one message to a syslog server, over UDP, TCP (RFC 6587
 /// octet-counting framing) or a Unix socket (`/dev/log`: a datagram socket, else a stream one,
@@ -59,17 +73,31 @@ pub const DEFAULT_SD_ID: &str = "fields@32473";
 ///   a datagram holds one message, so a line break of the message itself (the template's own,
 ///   an attached error's chain) stays inside its record; with RFC 3164 line breaks in the
 ///   message are written `\n` and `\r` (receivers of the old format read a line as a message).
+/// - **Length.** A message longer than [`max_len`](Self::max_len) ([`DEFAULT_MAX_LEN`], 8 KiB,
+///   unless set) has its MSG cut at a UTF-8 character boundary; the header and the structured
+///   data are never cut: a record whose header and structured data alone are longer is
+///   counted as lost (a template's arguments are fields too: with RFC 5424, raise `max_len`
+///   to the server's limit when they can be long). MSG is written as UTF-8 without a byte order mark (RFC 5424's
+///   `MSG-ANY`).
 /// - **Failures.** A message that cannot be sent is counted in `stats()` (`lost`, `errors`)
 ///   and the first failure is reported on stderr; logging carries on. A TCP or Unix socket
-///   connection that fails is dropped, and connecting again waits 50 ms, then twice as long
-///   after each failure up to 3.2 s: a record logged meanwhile is refused at once (and
-///   counted), so a server that is down does not slow the program. Before each write the
-///   sink checks that the server has not closed the connection (a restart), so a record is
-///   not written into a connection nobody reads. UDP cannot tell a datagram nobody received;
-///   a refusal (nothing listens at the port) makes the next send fail, and that record is
-///   counted. A message too large for a datagram is counted too. Addresses are resolved when
-///   the handler is installed; a connection attempt waits at most 1 s, a write at most 2 s.
-///   `hlog::reopen()` connects anew; a child process after `fork` opens its own connection.
+///   connection that fails, or that the server closes, is dropped, and connecting again
+///   waits 50 ms, then twice as long after each failure up to 3.2 s; the wait starts again at
+///   50 ms only after a connection that stayed up for 5 s. A record logged while the sink
+///   waits is refused at once (and counted), so a server that is down costs a log call
+///   little; but a server that accepts connections and then stops reading can hold a log
+///   call for up to 2 s (the write timeout) once per connection, and connections that last
+///   less than 5 s come further and further apart. Before each write the sink checks that the server has not closed the
+///   connection (a restart). Plain TCP syslog (RFC 6587) has no acknowledgements, though:
+///   records written after the server stopped reading and before its close reaches the sink
+///   are lost without anyone knowing, and are counted as written (so are datagrams still
+///   queued on a Unix socket when its daemon exits). A datagram socket whose
+///   reader is slow refuses at once when its queue is full (the record is counted, the call
+///   does not wait). UDP cannot tell a datagram nobody received; a refusal (nothing listens
+///   at the port) makes the next send fail, and that record is counted. Addresses are
+///   resolved when the handler is installed, and again by `hlog::reopen()`, which also
+///   connects anew; a connection attempt waits at most 1 s, a write at most 2 s. A child
+///   process after `fork` opens its own connection.
 ///
 /// The message is built in a buffer the sink reuses: a record costs no allocation once the
 /// buffer has grown. Works as well with `enqueue(true)` (the writer thread sends).
@@ -107,6 +135,7 @@ pub struct SyslogSink {
     msgid: Option<String>,
     sd_id: Option<String>,
     zone: Option<Zone>,
+    max_len: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -128,6 +157,7 @@ impl SyslogSink {
             msgid: None,
             sd_id: None,
             zone: None,
+            max_len: None,
         }
     }
 
@@ -303,29 +333,59 @@ impl SyslogSink {
         self
     }
 
+    /// The longest message to send, in bytes (a TCP frame's octet count and a Unix stream's
+    /// NUL not counted): a longer one has its MSG cut at a UTF-8 character boundary, and one
+    /// whose header and structured data alone are longer is counted as lost. 480 (what RFC 5424
+    /// says every receiver accepts) to 65,507 over UDP (the most a datagram carries), at least
+    /// 480 otherwise; checked when the handler is installed. Default: [`DEFAULT_MAX_LEN`]
+    /// (8 KiB, rsyslog's `maxMessageSize`); raise it with the server's limit, or lower it to
+    /// 1024 for an old RFC 3164 receiver.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hlog::sink::SyslogSink;
+    /// let logger = hlog::Logger::new();
+    /// logger.add(SyslogSink::udp("127.0.0.1:514").max_len(2048)).install().unwrap();
+    /// let error = logger.add(SyslogSink::udp("127.0.0.1:514").max_len(100_000)).install();
+    /// assert_eq!(
+    ///     error.unwrap_err().to_string(),
+    ///     "invalid syslog max_len \"100000\": expected 480 to 65507 bytes over UDP (a \
+    ///      datagram carries no more)"
+    /// );
+    /// ```
+    pub fn max_len(mut self, bytes: usize) -> Self {
+        self.max_len = Some(bytes);
+        self
+    }
+
     /// The sink, its settings checked and its address resolved.
     fn build(self) -> Result<SyslogWriter, SpecError> {
-        let (target, description) = match &self.target {
-            TargetSpec::Udp(addr) => (Target::Udp(resolve(addr)?), format!("syslog udp {addr}")),
-            TargetSpec::Tcp(addr) => (Target::Tcp(resolve(addr)?), format!("syslog tcp {addr}")),
-            TargetSpec::Unix(path) if path.as_os_str().is_empty() => {
-                return Err(SpecError::new(
-                    "syslog socket path",
-                    "",
-                    "give the path of a Unix socket, such as \"/dev/log\"",
-                ));
-            }
-            TargetSpec::Unix(path) => {
-                (Target::Unix(path.clone()), format!("syslog unix {}", path.display()))
-            }
+        let target = target(&self.target)?;
+        let description = match &self.target {
+            TargetSpec::Udp(addr) => format!("syslog udp {addr}"),
+            TargetSpec::Tcp(addr) => format!("syslog tcp {addr}"),
+            TargetSpec::Unix(path) => format!("syslog unix {}", path.display()),
         };
+        let udp = matches!(target, Target::Udp(_));
+        let max_len = self.max_len.unwrap_or(DEFAULT_MAX_LEN);
+        if max_len < MIN_MAX_LEN || (udp && max_len > MAX_UDP) {
+            let expected = if udp {
+                format!(
+                    "expected {MIN_MAX_LEN} to {MAX_UDP} bytes over UDP (a datagram carries no more)"
+                )
+            } else {
+                format!("expected at least {MIN_MAX_LEN} bytes (RFC 5424's minimum)")
+            };
+            return Err(SpecError::new("syslog max_len", &max_len.to_string(), expected));
+        }
         let local = matches!(target, Target::Unix(_));
         let protocol = match self.protocol {
             None if local => Protocol::Rfc3164 { local: true },
             None | Some(Protocol::Rfc5424) => Protocol::Rfc5424,
             Some(Protocol::Rfc3164 { .. }) => Protocol::Rfc3164 { local },
         };
-        let tag_forbids = if matches!(protocol, Protocol::Rfc3164 { .. }) { "[]:" } else { "" };
+        let tag_forbids = tag_forbids(protocol);
         let given = |value: &Option<String>, what, max, forbidden| match value {
             Some(value) => message::check_field(what, value, max, forbidden).map(|()| true),
             None => Ok(false),
@@ -340,11 +400,29 @@ impl SyslogSink {
             header: header(&self, protocol),
             transport: Transport::new(target),
             buf: Vec::with_capacity(PREFIX + 256),
+            max_len,
             description,
             settings: self,
             protocol,
         })
     }
+}
+
+/// Where to send, its name resolved (when the handler is installed, and again on
+/// `hlog::reopen()`).
+fn target(spec: &TargetSpec) -> Result<Target, SpecError> {
+    Ok(match spec {
+        TargetSpec::Udp(addr) => Target::Udp(resolve(addr)?),
+        TargetSpec::Tcp(addr) => Target::Tcp(resolve(addr)?),
+        TargetSpec::Unix(path) if path.as_os_str().is_empty() => {
+            return Err(SpecError::new(
+                "syslog socket path",
+                "",
+                "give the path of a Unix socket, such as \"/dev/log\"",
+            ));
+        }
+        TargetSpec::Unix(path) => Target::Unix(path.clone()),
+    })
 }
 
 /// `addr` as socket addresses: `host:port`.
@@ -386,9 +464,17 @@ struct SyslogWriter {
     transport: Transport,
     /// The message of the record being sent, after [`PREFIX`] bytes kept for its framing.
     buf: Vec<u8>,
+    /// The longest message sent.
+    max_len: usize,
     description: String,
     settings: SyslogSink,
     protocol: Protocol,
+}
+
+/// The characters an APP-NAME (and a PROCID) may not hold beyond RFC 5424's: RFC 3164's TAG
+/// ends at `[`, `]` or `:`.
+fn tag_forbids(protocol: Protocol) -> &'static str {
+    if matches!(protocol, Protocol::Rfc3164 { .. }) { "[]:" } else { "" }
 }
 
 /// The header, from the settings (and, for what they leave out, the machine and the process).
@@ -396,7 +482,8 @@ fn header(settings: &SyslogSink, protocol: Protocol) -> Header {
     let s = settings;
     let app_name = match &s.app_name {
         Some(name) => name.clone(),
-        None => message::sanitize_field(&program_name(), 48),
+        // The same characters as a given one: RFC 3164's TAG ends at `[`, `]` or `:`.
+        None => message::sanitize_field(&program_name(), 48, tag_forbids(protocol)),
     };
     let hostname = match &s.hostname {
         Some(name) => name.clone(),
@@ -419,14 +506,28 @@ impl Sink for SyslogWriter {
         self.buf.clear();
         self.buf.resize(PREFIX, 0);
         let severity = message::severity(record.level().no());
-        self.header.write(&mut self.buf, severity, record.time(), record.extra(), msg);
+        let msg_start =
+            self.header.write(&mut self.buf, severity, record.time(), record.extra(), msg);
+        if !message::truncate_msg(&mut self.buf, msg_start, PREFIX + self.max_len) {
+            return Err(too_long(msg_start - PREFIX, self.max_len));
+        }
         self.transport.send(&mut self.buf)
     }
 
-    /// `hlog::reopen()`: the next record connects anew (after a server moved, say).
+    /// `hlog::reopen()`: the address is resolved again and the next record connects anew
+    /// (after a server moved, say). When the name no longer resolves, the sink keeps the
+    /// addresses it had.
     fn reopen(&mut self) -> io::Result<()> {
-        self.transport.forget_connection();
-        Ok(())
+        match target(&self.settings.target) {
+            Ok(target) => {
+                self.transport.retarget(target);
+                Ok(())
+            }
+            Err(error) => {
+                self.transport.forget_connection();
+                Err(io::Error::other(error.to_string()))
+            }
+        }
     }
 
     fn after_fork_in_child(&mut self) {
@@ -440,6 +541,19 @@ impl Sink for SyslogWriter {
     fn describe(&self) -> String {
         self.description.clone()
     }
+}
+
+/// The error for a record whose header and structured data (`head` bytes) are longer than
+/// `max_len`.
+#[cold]
+fn too_long(head: usize, max_len: usize) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "the message's header and structured data take {head} bytes, more than max_len \
+             ({max_len}): the record is not sent"
+        ),
+    )
 }
 
 /// The program's name, as glibc's `syslog()` takes it: the last part of `argv[0]`.
@@ -458,7 +572,7 @@ fn machine_hostname() -> String {
     let rc = unsafe { libc::gethostname(name.as_mut_ptr().cast(), name.len() - 1) };
     let len = name.iter().position(|&b| b == 0).unwrap_or(0);
     let name = &name[..len];
-    if rc != 0 || name.is_empty() || !name.iter().all(|b| (33..=126).contains(b)) {
+    if rc != 0 || name.is_empty() || !name.iter().copied().all(message::is_printable_ascii) {
         return "-".to_owned();
     }
     String::from_utf8_lossy(name).into_owned()
@@ -651,7 +765,7 @@ mod tests {
 
     #[test]
     fn settings_are_checked_when_built() {
-        let cases: [(SyslogSink, &str); 6] = [
+        let cases: [(SyslogSink, &str); 9] = [
             (
                 SyslogSink::udp("localhost"),
                 "invalid syslog address \"localhost\": expected host:port",
@@ -664,17 +778,54 @@ mod tests {
                 "invalid syslog app-name \"a:b\"",
             ),
             (SyslogSink::unix(""), "invalid syslog socket path \"\""),
+            (
+                SyslogSink::udp("127.0.0.1:514").max_len(65_508),
+                "invalid syslog max_len \"65508\": expected 480 to 65507 bytes over UDP",
+            ),
+            (
+                SyslogSink::udp("127.0.0.1:514").max_len(479),
+                "invalid syslog max_len \"479\": expected 480 to 65507",
+            ),
+            (
+                SyslogSink::unix("/dev/log").max_len(100),
+                "invalid syslog max_len \"100\": expected at least 480 bytes",
+            ),
         ];
         for (sink, start) in cases {
             let error = sink.build().err().unwrap();
             assert!(error.to_string().starts_with(start), "{error}");
         }
         assert!(SyslogSink::udp("127.0.0.1:514").app_name("a:b").build().is_ok());
+        assert!(SyslogSink::udp("127.0.0.1:514").max_len(65_507).build().is_ok());
+        assert!(SyslogSink::tcp("127.0.0.1:514").max_len(1 << 20).build().is_ok());
+    }
+
+    #[test]
+    fn reopen_resolves_the_address_again() {
+        let old = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let new = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let mut writer = SyslogSink::udp(old.local_addr().unwrap().to_string()).build().unwrap();
+        // As when the server's name resolves to another address: the text is resolved anew.
+        writer.settings.target = TargetSpec::Udp(new.local_addr().unwrap().to_string());
+        writer.reopen().unwrap();
+        let mut buf = vec![0; PREFIX];
+        buf.extend_from_slice(b"<14>x");
+        writer.transport.send(&mut buf).unwrap();
+        let mut received = [0; 16];
+        let n = new.recv(&mut received).unwrap();
+        assert_eq!(&received[..n], b"<14>x");
+        // A name that no longer resolves: an error, and the addresses it had are kept.
+        writer.settings.target = TargetSpec::Udp("no-port".to_owned());
+        let error = writer.reopen().unwrap_err();
+        assert!(error.to_string().starts_with("invalid syslog address \"no-port\""), "{error}");
+        writer.transport.send(&mut buf).unwrap();
+        let n = new.recv(&mut received).unwrap();
+        assert_eq!(&received[..n], b"<14>x");
     }
 
     #[test]
     fn the_machine_hostname_is_printable_or_nil() {
         let name = machine_hostname();
-        assert!(name == "-" || name.bytes().all(|b| (33..=126).contains(&b)), "{name:?}");
+        assert!(name == "-" || name.bytes().all(message::is_printable_ascii), "{name:?}");
     }
 }

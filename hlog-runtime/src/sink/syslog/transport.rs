@@ -1,12 +1,15 @@
 //! Getting a message to the syslog server: a UDP datagram, a TCP frame with octet counting
 //! (RFC 6587: `LEN SP MSG`), or a Unix socket (a datagram, else a stream with a NUL after each
-//! message, as glibc's `syslog()` writes it). A connection that breaks is dropped, and the
-//! next attempt waits out an exponential backoff, so that log calls do not stall on a server
-//! that is down: a record that arrives meanwhile is refused at once, and counted.
+//! message, as glibc's `syslog()` writes it). A connection that breaks, or that the server
+//! closes, is dropped, and the next attempt waits out an exponential backoff, so that log
+//! calls do not stall on a server that is down: a record that arrives meanwhile is refused at
+//! once, and counted. The backoff starts again from its shortest delay only once a connection
+//! has stayed up for [`HEALTHY`]: a server that accepts connections and closes them (or stops
+//! reading) is tried less and less often, not once per record.
 
-use std::io::{self, Write};
+use std::io;
 use std::net::{SocketAddr, TcpStream, UdpSocket};
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::{UnixDatagram, UnixStream};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -20,6 +23,13 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(1);
 /// How long a write on a stream may block (a server that stopped reading) before the
 /// connection is given up.
 const SEND_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long a connection must have stayed up, when it breaks, for the backoff to start again
+/// from its shortest delay; one that breaks sooner doubles it.
+pub(super) const HEALTHY: Duration = Duration::from_secs(5);
+
+/// The largest UDP payload over IPv4 (65,535 minus the IP and UDP headers): the longest
+/// message a datagram can carry.
+pub(super) const MAX_UDP: usize = 65_507;
 
 /// Where messages go.
 #[derive(Debug, Clone)]
@@ -81,17 +91,23 @@ impl Connection {
             }
         };
         match self {
-            Connection::Udp(socket) => sent(socket.send(&buf[PREFIX..])?, buf.len() - PREFIX),
-            Connection::UnixDatagram(socket) => {
-                sent(socket.send(&buf[PREFIX..])?, buf.len() - PREFIX)
-            }
+            // Without waiting: a datagram socket whose reader stopped (a Unix one has a short
+            // queue) refuses at once, and the record is counted, rather than block the caller.
+            Connection::Udp(socket) => sent(
+                send(socket.as_raw_fd(), &buf[PREFIX..], libc::MSG_DONTWAIT)?,
+                buf.len() - PREFIX,
+            ),
+            Connection::UnixDatagram(socket) => sent(
+                send(socket.as_raw_fd(), &buf[PREFIX..], libc::MSG_DONTWAIT)?,
+                buf.len() - PREFIX,
+            ),
             Connection::Tcp(stream) => {
                 let mut digits = itoa::Buffer::new();
                 let len = digits.format(buf.len() - PREFIX).as_bytes();
                 let start = PREFIX - 1 - len.len();
                 buf[start..PREFIX - 1].copy_from_slice(len);
                 buf[PREFIX - 1] = b' ';
-                stream.write_all(&buf[start..])
+                send_all(stream.as_raw_fd(), &buf[start..])
             }
             Connection::UnixStream(stream) => {
                 // The NUL ends the message: none may come from it.
@@ -101,7 +117,7 @@ impl Connection {
                     }
                 }
                 buf.push(0);
-                stream.write_all(&buf[PREFIX..])
+                send_all(stream.as_raw_fd(), &buf[PREFIX..])
             }
         }
     }
@@ -133,11 +149,54 @@ impl Connection {
     }
 
     /// Whether the connection is still good after `error`: a UDP socket always is (each
-    /// datagram stands alone: a refused one says only that nothing listened then), and so is
-    /// any socket after a message too large to send.
+    /// datagram stands alone: a refused one says only that nothing listened then), a Unix
+    /// datagram socket whose queue is full is (the reader is slow, not gone), and so is any
+    /// socket after a message too large to send.
     fn survives(&self, error: &io::Error) -> bool {
-        matches!(self, Connection::Udp(_)) || error.raw_os_error() == Some(libc::EMSGSIZE)
+        match self {
+            Connection::Udp(_) => true,
+            Connection::UnixDatagram(_) => {
+                matches!(error.raw_os_error(), Some(libc::EAGAIN | libc::EMSGSIZE | libc::ENOBUFS))
+            }
+            Connection::Tcp(_) | Connection::UnixStream(_) => {
+                error.raw_os_error() == Some(libc::EMSGSIZE)
+            }
+        }
     }
+}
+
+/// `send(2)` of `bytes` on `fd` with `flags`: how many were sent.
+fn send(fd: RawFd, bytes: &[u8], flags: libc::c_int) -> io::Result<usize> {
+    loop {
+        // SAFETY: `fd` is an open socket its caller owns for the duration of the call, and
+        // `bytes` is readable for its whole length.
+        let n = unsafe { libc::send(fd, bytes.as_ptr().cast(), bytes.len(), flags) };
+        if n >= 0 {
+            return Ok(n as usize);
+        }
+        let error = io::Error::last_os_error();
+        if error.kind() != io::ErrorKind::Interrupted {
+            return Err(error);
+        }
+    }
+}
+
+/// Send all of `bytes` on the stream socket `fd`, waiting as its send timeout allows. With
+/// `MSG_NOSIGNAL`: a server that is gone is an error (`EPIPE`), not a `SIGPIPE` that would end
+/// a host program which does not ignore it.
+fn send_all(fd: RawFd, mut bytes: &[u8]) -> io::Result<()> {
+    while !bytes.is_empty() {
+        match send(fd, bytes, libc::MSG_NOSIGNAL) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => bytes = &bytes[n..],
+            // The send timeout ran out: the server stopped reading.
+            Err(error) if error.kind() == io::ErrorKind::WouldBlock => {
+                return Err(io::ErrorKind::TimedOut.into());
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(())
 }
 
 /// The first address that `open` succeeds with, else the last error.
@@ -159,35 +218,44 @@ fn first_of(
 pub(super) struct Transport {
     target: Target,
     connection: Option<Connection>,
+    /// When the connection was opened.
+    opened: Instant,
     backoff: Backoff,
 }
 
 impl Transport {
     pub(super) fn new(target: Target) -> Transport {
-        Transport { target, connection: None, backoff: Backoff::default() }
+        Transport { target, connection: None, opened: Instant::now(), backoff: Backoff::default() }
     }
 
     /// Send the message at `buf[PREFIX..]`. An error means it was not sent.
     pub(super) fn send(&mut self, buf: &mut Vec<u8>) -> io::Result<()> {
         if self.connection.as_ref().is_some_and(Connection::peer_closed) {
-            // Left by the server, with no error yet: connect again now.
-            self.connection = None;
+            // Left by the server, with no error yet: a failure like any other, so that a
+            // server that accepts and closes at once is not connected to for every record.
+            // (An allocation, once per connection: the record waits out the backoff.)
+            self.drop_connection();
+            return Err(io::Error::new(
+                io::ErrorKind::ConnectionAborted,
+                "the syslog server closed the connection",
+            ));
         }
         let connection = match &mut self.connection {
             Some(connection) => connection,
             None => {
-                let now = Instant::now();
-                if let Some(wait) = self.backoff.wait(now) {
-                    return Err(io::Error::new(
-                        io::ErrorKind::NotConnected,
-                        format!(
-                            "not connected to the syslog server; the next attempt is in {} ms",
-                            wait.as_millis()
-                        ),
-                    ));
+                if self.backoff.wait(Instant::now()).is_some() {
+                    // No allocation: this is every record's path while the server is down (the
+                    // failure that started the wait was reported).
+                    return Err(io::ErrorKind::NotConnected.into());
                 }
-                match Connection::open(&self.target) {
-                    Ok(connection) => self.connection.insert(connection),
+                let opened = Connection::open(&self.target);
+                // After the attempt, which may have waited for its timeout.
+                let now = Instant::now();
+                match opened {
+                    Ok(connection) => {
+                        self.opened = now;
+                        self.connection.insert(connection)
+                    }
                     Err(error) => {
                         self.backoff.failed(now);
                         return Err(error);
@@ -196,18 +264,26 @@ impl Transport {
             }
         };
         match connection.send(buf) {
-            Ok(()) => {
-                self.backoff.succeeded();
-                Ok(())
-            }
+            Ok(()) => Ok(()),
             Err(error) => {
                 if !connection.survives(&error) {
-                    self.connection = None;
-                    self.backoff.failed(Instant::now());
+                    self.drop_connection();
                 }
                 Err(error)
             }
         }
+    }
+
+    /// Give up the connection after a failure (measured now, after a write that may have
+    /// waited out its timeout): the backoff doubles, unless the connection had stayed up for
+    /// [`HEALTHY`], when it starts again from its shortest delay.
+    fn drop_connection(&mut self) {
+        self.connection = None;
+        let now = Instant::now();
+        if now.saturating_duration_since(self.opened) >= HEALTHY {
+            self.backoff = Backoff::default();
+        }
+        self.backoff.failed(now);
     }
 
     /// Connect anew for the next message, without waiting: after `hlog::reopen()`, and in a
@@ -217,11 +293,18 @@ impl Transport {
         self.connection = None;
         self.backoff = Backoff::default();
     }
+
+    /// Send to `target` from now on (its name resolved again by `hlog::reopen()`), connecting
+    /// anew.
+    pub(super) fn retarget(&mut self, target: Target) {
+        self.target = target;
+        self.forget_connection();
+    }
 }
 
-/// When to try connecting again: 50 ms after a failure, doubling up to 3.2 s, back to 50 ms
-/// once a message goes through. A state machine over instants it is given, so tests drive
-/// its time.
+/// When to try connecting again: 50 ms after a failure, doubling up to 3.2 s; the transport
+/// starts it again ([`Backoff::default`]) once a connection has stayed up for [`HEALTHY`]. A
+/// state machine over instants it is given, so tests drive its time.
 #[derive(Debug)]
 pub(super) struct Backoff {
     /// No attempt before this.
@@ -242,12 +325,6 @@ impl Backoff {
     pub(super) fn failed(&mut self, now: Instant) {
         self.next = Some(now + self.delay);
         self.delay = (self.delay * 2).min(Self::MAX);
-    }
-
-    /// A message went through.
-    pub(super) fn succeeded(&mut self) {
-        self.next = None;
-        self.delay = Self::FIRST;
     }
 }
 
@@ -277,7 +354,7 @@ mod tests {
             now += ms(expected);
             assert_eq!(backoff.wait(now), None);
         }
-        backoff.succeeded();
+        let mut backoff = Backoff::default();
         backoff.failed(now);
         assert_eq!(backoff.wait(now), Some(ms(50)));
     }
@@ -340,16 +417,58 @@ mod tests {
         let mut received = [0; 5];
         first.read_exact(&mut received).unwrap();
         drop(first);
-        // The server closed its side: the next message goes through a new connection.
+        // The server closed its side: a failure, so the next message waits out the backoff
+        // (it is refused, not written into the closed connection), and the one after it goes
+        // through a new connection.
         let deadline = Instant::now() + Duration::from_secs(5);
         while !transport.connection.as_ref().is_some_and(Connection::peer_closed) {
             assert!(Instant::now() < deadline, "the close was never seen");
             std::thread::yield_now();
         }
-        transport.send(&mut message("two")).unwrap();
+        let refused = transport.send(&mut message("two")).unwrap_err();
+        assert_eq!(refused.to_string(), "the syslog server closed the connection");
+        let waiting = transport.send(&mut message("two")).unwrap_err();
+        assert_eq!(waiting.kind(), io::ErrorKind::NotConnected);
+        std::thread::sleep(Backoff::FIRST);
+        transport.send(&mut message("three")).unwrap();
         let (mut second, _) = listener.accept().unwrap();
+        let mut received = [0; 7];
         second.read_exact(&mut received).unwrap();
-        assert_eq!(&received, b"3 two");
+        assert_eq!(&received, b"5 three");
+    }
+
+    #[test]
+    fn the_backoff_starts_again_only_after_a_connection_stayed_up() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut transport = Transport::new(Target::Tcp(vec![listener.local_addr().unwrap()]));
+        let ms = Duration::from_millis;
+        // Connections that break at once: each doubles the delay.
+        for expected in [50, 100, 200] {
+            transport.send(&mut message("x")).unwrap();
+            transport.drop_connection();
+            let wait = transport.backoff.wait(Instant::now()).unwrap();
+            assert!(wait <= ms(expected) && wait > ms(expected) - ms(20), "{wait:?}");
+            transport.backoff.next = None;
+        }
+        // One that stayed up for HEALTHY: back to the shortest delay.
+        transport.send(&mut message("x")).unwrap();
+        transport.opened = Instant::now().checked_sub(HEALTHY).unwrap();
+        transport.drop_connection();
+        assert!(transport.backoff.wait(Instant::now()).unwrap() <= ms(50));
+    }
+
+    #[test]
+    fn a_stream_whose_reader_is_gone_is_an_error_not_a_sigpipe() {
+        let (ours, theirs) = UnixStream::pair().unwrap();
+        drop(theirs);
+        // As in a host program that does not ignore SIGPIPE (Rust's runtime does).
+        // SAFETY: `signal` takes any signal number and disposition; the previous one is put
+        // back below.
+        let before = unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+        let result = send_all(ours.as_raw_fd(), b"x");
+        // SAFETY: as above.
+        unsafe { libc::signal(libc::SIGPIPE, before) };
+        assert_eq!(result.unwrap_err().raw_os_error(), Some(libc::EPIPE));
     }
 
     #[test]
@@ -360,6 +479,5 @@ mod tests {
         assert_eq!(refused.kind(), io::ErrorKind::ConnectionRefused);
         let waiting = transport.send(&mut message("x")).unwrap_err();
         assert_eq!(waiting.kind(), io::ErrorKind::NotConnected);
-        assert!(waiting.to_string().starts_with("not connected to the syslog server"), "{waiting}");
     }
 }
