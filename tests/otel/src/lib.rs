@@ -11,6 +11,12 @@ use opentelemetry::trace::{SpanId, TraceFlags, TraceId};
 use opentelemetry::{InstrumentationScope, Key};
 use opentelemetry_sdk::logs::{InMemoryLogExporter, SdkLogRecord, SdkLoggerProvider};
 
+/// The bodies of the records `exporter` has, in order.
+pub fn bodies(exporter: &InMemoryLogExporter) -> Vec<Option<AnyValue>> {
+    let logs = exporter.get_emitted_logs().expect("the in-memory exporter holds its records");
+    logs.into_iter().map(|log| log.record.body().cloned()).collect()
+}
+
 /// A logger whose one handler is an `OtelSink` over an SDK provider that exports each record
 /// at once (a simple processor) to an in-memory exporter.
 pub struct Otel {

@@ -58,12 +58,7 @@ fn a_record_logged_while_the_sink_emits_is_not_sent() {
     hlog::info!(logger, "first");
     hlog::info!(logger, "second");
 
-    let bodies: Vec<_> = exporter
-        .get_emitted_logs()
-        .unwrap()
-        .into_iter()
-        .map(|log| log.record.body().cloned())
-        .collect();
+    let bodies = hlog_otel_tests::bodies(&exporter);
     assert_eq!(bodies, [Some(AnyValue::from("first")), Some(AnyValue::from("second"))]);
     assert_eq!(
         capture.text(),

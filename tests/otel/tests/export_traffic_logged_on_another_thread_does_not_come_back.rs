@@ -60,12 +60,7 @@ fn export_traffic_logged_on_another_thread_does_not_come_back() {
     });
     finished.recv_timeout(Duration::from_secs(10)).expect("the log calls return");
 
-    let bodies: Vec<_> = exporter
-        .get_emitted_logs()
-        .unwrap()
-        .into_iter()
-        .map(|log| log.record.body().cloned())
-        .collect();
+    let bodies = hlog_otel_tests::bodies(&exporter);
     assert_eq!(bodies, [Some(AnyValue::from("first")), Some(AnyValue::from("second"))]);
     let module = module_path!();
     assert_eq!(

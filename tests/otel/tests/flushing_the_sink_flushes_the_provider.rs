@@ -17,12 +17,7 @@ fn complete_exports_what_the_batch_processor_holds() {
     hlog::info!(logger, "one");
     hlog::info!(logger, "two");
     logger.complete();
-    let bodies: Vec<_> = exporter
-        .get_emitted_logs()
-        .unwrap()
-        .into_iter()
-        .map(|log| log.record.body().cloned())
-        .collect();
+    let bodies = hlog_otel_tests::bodies(&exporter);
     assert_eq!(bodies, [Some(AnyValue::from("one")), Some(AnyValue::from("two"))]);
     provider.shutdown().unwrap();
 }
