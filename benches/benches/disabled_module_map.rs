@@ -35,12 +35,7 @@ fn bench_disabled_module_map(c: &mut Criterion) {
     assert_eq!(LevelFilter::current(), LevelFilter::DEBUG, "tracing's maximum lets DEBUG by");
     group.bench_function("tracing", |b| b.iter(tracing_disabled_debug));
 
-    hlog::remove_all();
-    hlog::add(hlog::sink::from_writer(io::sink()))
-        .colorize(false)
-        .filter_levels([("", "INFO"), ("my_app::db", "DEBUG"), ("hyper", "OFF")])
-        .install()
-        .unwrap();
+    common::hlog_global_with_module_map("DEBUG");
     group.bench_function("hlog", |b| b.iter(hlog_disabled_debug));
     hlog::remove_all();
 

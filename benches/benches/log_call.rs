@@ -12,7 +12,10 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 mod common;
 
-use common::{ID, IP, MS, USER, hlog_disabled_debug as disabled_debug, tracing_disabled_debug};
+use common::{
+    ID, IP, MS, USER, hlog_disabled_debug as disabled_debug, hlog_global_with_module_map,
+    tracing_disabled_debug,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Setup of the loggers under test.
@@ -275,39 +278,17 @@ fn bench_disabled(c: &mut Criterion) {
     let mut group = c.benchmark_group("disabled");
 
     hlog_global_into_sink("ERROR");
-    group.bench_function("hlog", |b| {
-        b.iter(|| {
-            disabled_debug();
-        })
-    });
-    hlog::remove_all();
+    group.bench_function("hlog", |b| b.iter(disabled_debug));
 
     // A module map whose every level is above DEBUG.
-    hlog::add(hlog::sink::from_writer(io::sink()))
-        .colorize(false)
-        .filter_levels([("", "INFO"), ("my_app::db", "WARNING"), ("hyper", "OFF")])
-        .install()
-        .unwrap();
-    group.bench_function("hlog_module_map_floor", |b| {
-        b.iter(|| {
-            disabled_debug();
-        })
-    });
-    hlog::remove_all();
+    hlog_global_with_module_map("WARNING");
+    group.bench_function("hlog_module_map_floor", |b| b.iter(disabled_debug));
 
     // A module map that lets DEBUG through elsewhere and holds this module at INFO. Like the
     // rows above, the call site's cached interest (the map folded in) turns the call away: one
     // load. `disabled_module_map` compares it with tracing under the same filter.
-    hlog::add(hlog::sink::from_writer(io::sink()))
-        .colorize(false)
-        .filter_levels([("", "INFO"), ("my_app::db", "DEBUG"), ("hyper", "OFF")])
-        .install()
-        .unwrap();
-    group.bench_function("hlog_module_map", |b| {
-        b.iter(|| {
-            disabled_debug();
-        })
-    });
+    hlog_global_with_module_map("DEBUG");
+    group.bench_function("hlog_module_map", |b| b.iter(disabled_debug));
     hlog::remove_all();
 
     let logger = hlog_logger_into_sink("ERROR");

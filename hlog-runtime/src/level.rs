@@ -32,22 +32,22 @@ pub struct Level {
 
 impl Level {
     /// `TRACE` (5), cyan bold, ✏️
-    pub const TRACE: Level = Level::builtin("TRACE", 5, "<cyan><bold>", "\x1b[36m\x1b[1m", "✏️");
+    pub const TRACE: Level = Level::declared("TRACE", 5, "<cyan><bold>", "\x1b[36m\x1b[1m", "✏️");
     /// `DEBUG` (10), blue bold, 🐞
-    pub const DEBUG: Level = Level::builtin("DEBUG", 10, "<blue><bold>", "\x1b[34m\x1b[1m", "🐞");
+    pub const DEBUG: Level = Level::declared("DEBUG", 10, "<blue><bold>", "\x1b[34m\x1b[1m", "🐞");
     /// `INFO` (20), bold, ℹ️
-    pub const INFO: Level = Level::builtin("INFO", 20, "<bold>", "\x1b[1m", "ℹ️");
+    pub const INFO: Level = Level::declared("INFO", 20, "<bold>", "\x1b[1m", "ℹ️");
     /// `SUCCESS` (25), green bold, ✅
     pub const SUCCESS: Level =
-        Level::builtin("SUCCESS", 25, "<green><bold>", "\x1b[32m\x1b[1m", "✅");
+        Level::declared("SUCCESS", 25, "<green><bold>", "\x1b[32m\x1b[1m", "✅");
     /// `WARNING` (30), yellow bold, ⚠️
     pub const WARNING: Level =
-        Level::builtin("WARNING", 30, "<yellow><bold>", "\x1b[33m\x1b[1m", "⚠️");
+        Level::declared("WARNING", 30, "<yellow><bold>", "\x1b[33m\x1b[1m", "⚠️");
     /// `ERROR` (40), red bold, ❌
-    pub const ERROR: Level = Level::builtin("ERROR", 40, "<red><bold>", "\x1b[31m\x1b[1m", "❌");
+    pub const ERROR: Level = Level::declared("ERROR", 40, "<red><bold>", "\x1b[31m\x1b[1m", "❌");
     /// `CRITICAL` (50), red background bold, ☠️
     pub const CRITICAL: Level =
-        Level::builtin("CRITICAL", 50, "<RED><bold>", "\x1b[41m\x1b[1m", "☠️");
+        Level::declared("CRITICAL", 50, "<RED><bold>", "\x1b[41m\x1b[1m", "☠️");
 
     const BUILTIN: [Level; 7] = [
         Level::TRACE,
@@ -58,16 +58,6 @@ impl Level {
         Level::ERROR,
         Level::CRITICAL,
     ];
-
-    const fn builtin(
-        name: &'static str,
-        no: u32,
-        color: &'static str,
-        ansi: &'static str,
-        icon: &'static str,
-    ) -> Level {
-        Level { name, no, color, ansi, icon }
-    }
 
     /// A level declared with `levels!` (the colour's ANSI bytes made at compile time). Called
     /// by generated code; not a stable API.

@@ -37,6 +37,18 @@ pub fn tracing_disabled_debug() {
     );
 }
 
+/// The global hlog logger with one no-colour `io::sink` handler whose module map takes INFO by
+/// default, `db` from `my_app::db` and nothing from `hyper`: with `db` at DEBUG, no global
+/// maximum can turn a DEBUG call from elsewhere away; its call site's interest does.
+pub fn hlog_global_with_module_map(db: &str) {
+    hlog::remove_all();
+    hlog::add(hlog::sink::from_writer(std::io::sink()))
+        .colorize(false)
+        .filter_levels([("", "INFO"), ("my_app::db", db), ("hyper", "OFF")])
+        .install()
+        .unwrap();
+}
+
 /// Criterion's timing: 1 s of warm-up, `measure` of measurement.
 pub fn config(measure: Duration) -> Criterion {
     Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(measure)
