@@ -19,6 +19,7 @@ mod extra;
 mod filter;
 mod format;
 mod handler;
+mod intern;
 mod level;
 mod lock;
 mod logger;

@@ -15,6 +15,7 @@ use crate::filter::{Filter, IntoLevelNo, ModuleLevels, OFF};
 use crate::handler::{
     ChangeError, Handler, HandlerBuilder, HandlerId, HandlerStats, Install, RemoveError, StatsTable,
 };
+use crate::intern::intern_configured;
 use crate::level::Level;
 use crate::message::Layout;
 use crate::record::{CallOptions, Record};
@@ -882,8 +883,10 @@ impl Logger {
 
     /// Set the default extra fields (see [`Logger::extra`]).
     pub(crate) fn set_extra(&self, extra: Vec<(String, String)>) {
-        let defaults: Vec<(&'static str, OwnedValue)> =
-            extra.iter().map(|(k, v)| (intern(k), OwnedValue::from(v.as_str()))).collect();
+        let defaults: Vec<(&'static str, OwnedValue)> = extra
+            .iter()
+            .map(|(k, v)| (intern_configured(k), OwnedValue::from(v.as_str())))
+            .collect();
         self.core.has_defaults.store(!defaults.is_empty(), Ordering::Relaxed);
         self.core.defaults.store(Arc::new(defaults));
     }
@@ -1582,17 +1585,4 @@ pub fn dispatch_global(
     values: &[(&'static str, Value<'_>)],
 ) {
     dispatch(logger(), callsite, layout, level, values);
-}
-
-/// A configured field name as the `&'static str` records carry: each distinct name is kept once
-/// for the process (configurations name few fields, and name the same ones again).
-fn intern(name: &str) -> &'static str {
-    static NAMES: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
-    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(known) = names.iter().find(|known| **known == name) {
-        return known;
-    }
-    let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
-    names.push(leaked);
-    leaked
 }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 /// own them.
 const LAYERS: &[&str] = &[
     "lock",
+    "intern",
     "report",
     "thread",
     "error",

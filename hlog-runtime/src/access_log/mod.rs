@@ -72,7 +72,7 @@ mod line;
 use std::cell::RefCell;
 use std::fmt;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::task::{Context as TaskContext, Poll};
 use std::time::{Duration, Instant};
 
@@ -86,6 +86,7 @@ pub use future::ResponseFuture;
 
 use crate::context::{Context, ContextGuard};
 use crate::extra::OwnedValue;
+use crate::intern::intern_configured;
 use crate::level::Level;
 use crate::logger::Logger;
 
@@ -543,18 +544,10 @@ impl fmt::Display for HeaderNameError {
 
 impl std::error::Error for HeaderNameError {}
 
-/// The field name of a header (lower case already): `-` as `_`, made `'static` once per name
-/// for the life of the process (the names come from the layer's configuration: few).
+/// The field name of a header (lower case already): `-` as `_`, kept for the life of the
+/// process (the names come from the layer's configuration: few).
 fn field_name(header: &str) -> &'static str {
-    static NAMES: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
-    let field = header.replace('-', "_");
-    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(found) = names.iter().find(|n| **n == field) {
-        return found;
-    }
-    let name: &'static str = Box::leak(field.into_boxed_str());
-    names.push(name);
-    name
+    intern_configured(&header.replace('-', "_"))
 }
 
 /// The request whose future or body this thread is polling: what [`contextualize`] adds to.

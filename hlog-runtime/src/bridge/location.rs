@@ -9,24 +9,20 @@
 //! call site per location gets all of that unchanged, and the cached interest makes a disabled
 //! target cost one lookup. The number of distinct locations is the number of `log`/`tracing`
 //! call sites in the program (their targets, files and lines are literals) unless a program makes
-//! targets at run time; memory stays bounded by [`MAX_CALLSITES`] and [`MAX_NAME_BYTES`]: past
+//! targets at run time; memory stays bounded by [`MAX_CALLSITES`] and [`MAX_NAME_BYTES`](crate::intern::MAX_NAME_BYTES): past
 //! them, records keep their level, message and fields, and take the location
 //! `hlog::bridge::other`.
 
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
 use std::sync::{LazyLock, RwLock};
 
 use crate::callsite::Callsite;
+pub(crate) use crate::intern::intern;
 
 /// At most this many interned call sites (a `Callsite` is about 100 bytes).
 pub(crate) const MAX_CALLSITES: usize = 16_384;
-
-/// At most this many bytes of interned names (targets, files and `log` keys that are not
-/// `'static`).
-pub(crate) const MAX_NAME_BYTES: usize = 1 << 20;
 
 /// The function of a bridged record: neither `log` nor `tracing` records it.
 pub(crate) const UNKNOWN_FUNCTION: &str = "<unknown>";
@@ -147,36 +143,6 @@ fn make(
     callsites.by_hash.entry(hash).or_default().push(callsite);
     callsites.count += 1;
     callsite
-}
-
-struct Names {
-    set: HashSet<&'static str>,
-    bytes: usize,
-}
-
-static NAMES: RwLock<Option<Names>> = RwLock::new(None);
-
-/// `name` as a `&'static str`: the same one for the same text, made on first use. `None` past
-/// [`MAX_NAME_BYTES`].
-pub(crate) fn intern(name: &str) -> Option<&'static str> {
-    {
-        let names = NAMES.read().unwrap_or_else(|e| e.into_inner());
-        if let Some(found) = names.as_ref().and_then(|n| n.set.get(name)) {
-            return Some(found);
-        }
-    }
-    let mut names = NAMES.write().unwrap_or_else(|e| e.into_inner());
-    let names = names.get_or_insert_with(|| Names { set: HashSet::new(), bytes: 0 });
-    if let Some(found) = names.set.get(name) {
-        return Some(found);
-    }
-    if names.bytes + name.len() > MAX_NAME_BYTES {
-        return None;
-    }
-    let name: &'static str = Box::leak(Box::from(name));
-    names.set.insert(name);
-    names.bytes += name.len();
-    Some(name)
 }
 
 #[cfg(test)]
